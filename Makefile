@@ -1,0 +1,47 @@
+# Improvement Board: every set-up step lives here, so a fresh clone works.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+export DJANGO_SETTINGS_MODULE := config.settings
+
+.PHONY: install run test lint check e2e lock demo clean
+
+install: $(VENV)/.installed node_modules/.installed improvement/core/static/css/application.css
+
+$(VENV)/.installed: requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -r requirements.lock
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+improvement/core/static/css/application.css: node_modules/.installed frontend/application.scss frontend/_improvement.scss
+	npm run --silent build
+
+run: install
+	DEBUG=true $(PY) manage.py migrate --no-input
+	DEBUG=true $(PY) manage.py load_demo
+	DEBUG=true $(PY) manage.py runserver 127.0.0.1:8000
+
+lint: install
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check .
+
+check: install
+	$(PY) manage.py check
+	$(PY) manage.py makemigrations --check --dry-run
+	$(PY) -m improvement.core.lint_council_scope
+
+test: lint check
+	$(VENV)/bin/pytest -q -n 2
+
+lock:
+	rm -rf /tmp/ib-lock && $(PYTHON) -m venv /tmp/ib-lock
+	/tmp/ib-lock/bin/pip install --quiet "$$(sed -n 's/^  "\(.*\)",$$/\1/p' pyproject.toml | tr '\n' ' ')"
+	/tmp/ib-lock/bin/pip freeze > requirements.lock
+
+clean:
+	rm -rf $(VENV) node_modules db.sqlite3 improvement/core/static/css/application.css

@@ -1,0 +1,35 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from django.views.generic import TemplateView
+
+from improvement.core import views as core_views
+
+council_patterns = [
+    path("", include("improvement.plans.urls")),
+    path("", include("improvement.core.urls")),
+]
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("accessibility/", core_views.accessibility, name="accessibility"),
+    path("sign-in/", auth_views.LoginView.as_view(), name="login"),
+    path(
+        "sign-out/",
+        TemplateView.as_view(template_name="registration/logout_confirm.html"),
+        name="logout_confirm",
+    ),
+    path("sign-out/confirm/", auth_views.LogoutView.as_view(), name="logout"),
+    path("password/change/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path(
+        "password/change/done/",
+        auth_views.PasswordChangeDoneView.as_view(),
+        name="password_change_done",
+    ),
+    path("councils/<slug:slug>/", include(council_patterns)),
+    path("django-admin/", admin.site.urls),
+]
+
+handler404 = "improvement.core.errors.not_found"
+handler403 = "improvement.core.errors.forbidden"
+handler500 = "improvement.core.errors.server_error"

@@ -1,0 +1,96 @@
+"""People, the organisations they work for, and the roles that attach them to a council."""
+
+from django.conf import settings
+from django.db import models
+
+from improvement.core.models import Archivable, Council, Tracked
+
+
+class Organisation(Tracked, Archivable):
+    """The council itself, or a partner agency that owns actions in its plan."""
+
+    class Kind(models.TextChoices):
+        COUNCIL = "council", "Council"
+        POLICE = "police", "Police"
+        NHS_ICB = "nhs_icb", "NHS Integrated Care Board"
+        HEALTH_PROVIDER = "health_provider", "Health provider trust"
+        SCHOOLS = "schools", "Schools"
+        LSCP = "lscp", "Local Safeguarding Children Partnership"
+        DFE = "dfe", "Department for Education"
+        OFSTED = "ofsted", "Ofsted"
+        LGA = "lga", "Local Government Association"
+        OTHER = "other", "Other"
+
+    council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="organisations")
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["council", "name"], name="unique_organisation_name")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Role(models.TextChoices):
+    BOARD_MANAGER = "board_manager", "Improvement board manager"
+    ACTION_OWNER = "action_owner", "Action owner"
+    CHAIR = "chair", "Independent chair or DfE adviser"
+    BOARD_MEMBER = "board_member", "Board member"
+    COUNCILLOR = "councillor", "Councillor"
+    COMPLAINTS_MANAGER = "complaints_manager", "Complaints manager"
+
+
+class Membership(Tracked):
+    """A person's role in one council, as a member of one organisation."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="memberships")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="memberships"
+    )
+    role = models.CharField(max_length=30, choices=Role.choices)
+    job_title = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["council", "role"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "council", "role"], name="unique_role")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.get_role_display()}, {self.council}"
+
+
+class Person(Tracked, Archivable):
+    """Someone named in the plan (an action owner, a lead), with or without a sign-in."""
+
+    council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="people")
+    name = models.CharField(max_length=200)
+    job_title = models.CharField(max_length=200, blank=True)
+    email = models.EmailField(blank=True)
+    organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="people"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="people",
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+        constraints = [
+            models.UniqueConstraint(fields=["council", "name"], name="unique_person_name")
+        ]
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,0 +1,83 @@
+"""The one way a change is recorded: `record(actor, verb, obj, before, after)`."""
+
+import datetime
+import decimal
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+from improvement.core.models import AuditEntry
+
+_SKIP = {"version", "modified_at", "modified_by", "created_at", "created_by"}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return str(value)
+    if isinstance(value, models.Model):
+        return value.pk
+    if hasattr(value, "name") and hasattr(value, "url"):  # a FieldFile
+        return value.name or None
+    return value
+
+
+def snapshot(obj: models.Model, extra: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The audited values of a record: its own fields, with foreign keys as ids."""
+    data: dict[str, Any] = {}
+    for field in obj._meta.concrete_fields:
+        if field.name in _SKIP or field.primary_key:
+            continue
+        data[field.name] = _plain(getattr(obj, field.attname))
+    if obj.pk:
+        for field in obj._meta.many_to_many:
+            data[field.name] = sorted(getattr(obj, field.name).values_list("pk", flat=True))
+    data.update({key: _plain(value) for key, value in (extra or {}).items()})
+    return data
+
+
+def _changed_only(
+    before: dict[str, Any] | None, after: dict[str, Any] | None
+) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
+    if before is None or after is None:
+        return before, after
+    keys = [key for key in after if before.get(key) != after.get(key)]
+    return {key: before.get(key) for key in keys}, {key: after[key] for key in keys}
+
+
+def record(
+    actor: Any,
+    verb: str,
+    obj: models.Model,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+    council: Any = None,
+) -> AuditEntry:
+    before, after = _changed_only(before, after)
+    user = actor if getattr(actor, "is_authenticated", False) else None
+    name = (user.get_full_name() or user.get_username()) if user else str(actor or "system")
+    return AuditEntry.objects.create(
+        council=council or getattr(obj, "council", None),
+        actor=user,
+        actor_name=name,
+        verb=verb,
+        content_type=ContentType.objects.get_for_model(obj),
+        object_id=str(obj.pk),
+        object_repr=str(obj)[:300],
+        before=before,
+        after=after,
+    )
+
+
+def history_for(obj: models.Model) -> models.QuerySet:
+    return AuditEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk)
+    ).select_related("actor")
+
+
+def council_record(model: type[models.Model], council: Any, pk: int) -> models.Model | None:
+    """A record of any audited kind, archived or not, if it belongs to the council."""
+    path = getattr(model, "council_path", "council")
+    return model._base_manager.filter(**{path: council}, pk=pk).first()

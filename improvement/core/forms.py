@@ -1,0 +1,140 @@
+"""GOV.UK Design System form fields, rendered from one place.
+
+Every form in the app mixes in `GovukForm`; Django's form renderer then draws
+each field with its label, hint and error message as the Design System's
+component, and the form with its error summary.
+"""
+
+import datetime
+from typing import Any
+
+from django import forms
+from django.forms.renderers import TemplatesSetting
+
+ERROR_CLASSES = {
+    "govuk-input": "govuk-input--error",
+    "govuk-select": "govuk-select--error",
+    "govuk-textarea": "govuk-textarea--error",
+    "govuk-file-upload": "govuk-file-upload--error",
+}
+
+
+class GovukFormRenderer(TemplatesSetting):
+    form_template_name = "govuk/form.html"
+    field_template_name = "govuk/field.html"
+
+
+class DateWidget(forms.MultiWidget):
+    """The GOV.UK date input: day, month and year boxes."""
+
+    template_name = "govuk/date_widget.html"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        widgets = {
+            "day": forms.TextInput(
+                attrs={
+                    "class": "govuk-input govuk-date-input__input govuk-input--width-2",
+                    "inputmode": "numeric",
+                }
+            ),
+            "month": forms.TextInput(
+                attrs={
+                    "class": "govuk-input govuk-date-input__input govuk-input--width-2",
+                    "inputmode": "numeric",
+                }
+            ),
+            "year": forms.TextInput(
+                attrs={
+                    "class": "govuk-input govuk-date-input__input govuk-input--width-4",
+                    "inputmode": "numeric",
+                }
+            ),
+        }
+        super().__init__(widgets, attrs)
+
+    def decompress(self, value: Any) -> list[Any]:
+        if isinstance(value, datetime.date):
+            return [value.day, value.month, value.year]
+        if isinstance(value, str) and value:
+            try:
+                parsed = datetime.date.fromisoformat(value)
+            except ValueError:
+                return [None, None, None]
+            return [parsed.day, parsed.month, parsed.year]
+        return [None, None, None]
+
+
+class DateField(forms.MultiValueField):
+    """A date from three boxes, with the Design System's error messages."""
+
+    widget = DateWidget
+
+    def __init__(self, **kwargs: Any) -> None:
+        fields = (forms.CharField(), forms.CharField(), forms.CharField())
+        super().__init__(fields, require_all_fields=False, **kwargs)
+
+    def compress(self, data_list: list[str]) -> datetime.date | None:
+        if not data_list or not any(data_list):
+            return None
+        day, month, year = (part.strip() if part else "" for part in data_list)
+        missing = [
+            name
+            for name, part in zip(("day", "month", "year"), (day, month, year), strict=True)
+            if not part
+        ]
+        label = self.label or "The date"
+        if missing:
+            raise forms.ValidationError(f"{label} must include a {' and '.join(missing)}")
+        if not (day.isdigit() and month.isdigit() and year.isdigit()) or len(year) != 4:
+            raise forms.ValidationError(f"{label} must be a real date, for example 27 3 2024")
+        try:
+            return datetime.date(int(year), int(month), int(day))
+        except ValueError as exc:
+            raise forms.ValidationError(
+                f"{label} must be a real date, for example 27 3 2024"
+            ) from exc
+
+
+class GovukForm:
+    """Gives each widget its GOV.UK class; the field template does the rest."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        for name, field in self.fields.items():  # type: ignore[attr-defined]
+            widget = field.widget
+            css = _widget_class(widget)
+            if css:
+                existing = widget.attrs.get("class", "")
+                widget.attrs["class"] = f"{css} {existing}".strip()
+            if field.help_text:
+                widget.attrs.setdefault("aria-describedby", f"id_{name}-hint")
+
+    def full_clean(self) -> None:
+        super().full_clean()  # type: ignore[misc]
+        for name in self.errors:  # type: ignore[attr-defined]
+            field = self.fields.get(name)  # type: ignore[attr-defined]
+            if field is None:
+                continue
+            css = field.widget.attrs.get("class", "")
+            for base, error in ERROR_CLASSES.items():
+                if base in css.split() and error not in css:
+                    css = f"{css} {error}"
+            field.widget.attrs["class"] = css
+            described = field.widget.attrs.get("aria-describedby", "")
+            field.widget.attrs["aria-describedby"] = f"{described} id_{name}-error".strip()
+
+
+def _widget_class(widget: forms.Widget) -> str:
+    if isinstance(widget, (forms.RadioSelect, forms.CheckboxSelectMultiple, DateWidget)):
+        return ""
+    if isinstance(widget, forms.CheckboxInput):
+        return "govuk-checkboxes__input"
+    if isinstance(widget, forms.Textarea):
+        return "govuk-textarea"
+    if isinstance(widget, forms.Select):
+        return "govuk-select"
+    if isinstance(widget, forms.FileInput):
+        return "govuk-file-upload"
+    if isinstance(widget, forms.HiddenInput):
+        return ""
+    return "govuk-input"

@@ -1,0 +1,38 @@
+"""The main navigation: one list, so every page in it can be checked alike."""
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import reverse
+
+# (label, url name); every entry takes the council slug.
+COUNCIL_NAVIGATION: list[tuple[str, str]] = [
+    ("Dashboard", "plans:dashboard"),
+    ("Plan", "plans:objective_list"),
+    ("Inspections", "plans:inspection_list"),
+    ("Notice", "plans:notice_detail"),
+    ("Import", "plans:import_upload"),
+    ("Activity", "core:activity"),
+]
+
+
+def navigation_for(request: HttpRequest, council: Any) -> list[dict[str, Any]]:
+    user = getattr(request, "user", None)
+    items: list[dict[str, Any]] = []
+    if council is not None:
+        for label, name in COUNCIL_NAVIGATION:
+            url = reverse(name, args=[council.slug])
+            items.append(
+                {
+                    "label": label,
+                    "url": url,
+                    "active": request.path.startswith(url)
+                    if name != "plans:dashboard"
+                    else request.path == url,
+                }
+            )
+    if user is not None and user.is_authenticated:
+        items.append({"label": "Sign out", "url": reverse("logout_confirm"), "active": False})
+    else:
+        items.append({"label": "Sign in", "url": reverse("login"), "active": False})
+    return items

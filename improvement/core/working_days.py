@@ -1,0 +1,43 @@
+"""Working days: Monday to Friday less England and Wales bank holidays.
+
+"Working days from A to B" counts the days d with A < d <= B, so the same day
+is 0. Bank holidays come from the `holidays` package (United Kingdom,
+subdivision ENG), substitute and one-off days included.
+"""
+
+import datetime
+from functools import lru_cache
+
+import holidays
+
+
+@lru_cache(maxsize=256)
+def bank_holidays(year: int) -> frozenset[datetime.date]:
+    return frozenset(holidays.country_holidays("GB", subdiv="ENG", years=year).keys())
+
+
+def is_working_day(day: datetime.date) -> bool:
+    return day.weekday() < 5 and day not in bank_holidays(day.year)
+
+
+def working_days_between(start: datetime.date, end: datetime.date) -> int:
+    """Working days d with start < d <= end; 0 when end is on or before start."""
+    if end <= start:
+        return 0
+    count = 0
+    day = start + datetime.timedelta(days=1)
+    while day <= end:
+        count += is_working_day(day)
+        day += datetime.timedelta(days=1)
+    return count
+
+
+def add_working_days(start: datetime.date, days: int) -> datetime.date:
+    """The date that is `days` working days after `start`."""
+    day = start
+    remaining = days
+    while remaining > 0:
+        day += datetime.timedelta(days=1)
+        if is_working_day(day):
+            remaining -= 1
+    return day

@@ -1,0 +1,244 @@
+import datetime
+from typing import Any
+
+from django import forms
+from django.conf import settings
+
+from improvement.core.forms import DateField, GovukForm
+from improvement.plans.models import Action, Objective, Rating
+
+EVIDENCE_TYPES = {
+    ".pdf": b"%PDF",
+    ".docx": b"PK",
+    ".xlsx": b"PK",
+    ".pptx": b"PK",
+    ".png": b"\x89PNG",
+    ".jpg": b"\xff\xd8",
+    ".jpeg": b"\xff\xd8",
+    ".csv": None,
+    ".txt": None,
+}
+
+
+class VersionedForm(GovukForm, forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class AsAtForm(GovukForm, forms.Form):
+    as_at = DateField(
+        label="Show the plan as it stood on",
+        required=False,
+        help_text="For example, the date of a past board meeting",
+    )
+
+
+class ObjectiveForm(GovukForm, forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Objective
+        fields = ["ref", "title", "theme", "description", "findings", "requirements", "position"]
+        widgets = {
+            "findings": forms.CheckboxSelectMultiple,
+            "requirements": forms.CheckboxSelectMultiple,
+            "title": forms.Textarea(attrs={"rows": 2}),
+        }
+        labels = {
+            "ref": "Reference",
+            "findings": "Findings it answers",
+            "requirements": "Notice requirements it answers",
+            "position": "Order",
+        }
+
+    def __init__(self, *args: Any, council: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["findings"].queryset = council.findings.live()
+        self.fields["requirements"].queryset = self.fields["requirements"].queryset.filter(
+            notice__council=council
+        )
+
+
+class ActionForm(GovukForm, forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    start_on = DateField(label="Start date", required=False)
+    due_on = DateField(label="Due date", required=False)
+
+    class Meta:
+        model = Action
+        fields = [
+            "ref",
+            "title",
+            "organisation",
+            "owners",
+            "findings",
+            "start_on",
+            "due_on",
+            "due_text",
+            "success_measure",
+            "evidence_planned",
+            "position",
+        ]
+        widgets = {
+            "owners": forms.CheckboxSelectMultiple,
+            "findings": forms.CheckboxSelectMultiple,
+            "title": forms.Textarea(attrs={"rows": 3}),
+            "success_measure": forms.Textarea(attrs={"rows": 3}),
+            "evidence_planned": forms.Textarea(attrs={"rows": 3}),
+        }
+        labels = {
+            "ref": "Reference",
+            "title": "Action",
+            "evidence_planned": "Evidence of impact",
+            "due_text": "Due (when not a date)",
+            "position": "Order",
+        }
+
+    def __init__(self, *args: Any, council: Any, editing: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = council.organisations.live()
+        self.fields["owners"].queryset = council.people.live()
+        self.fields["owners"].required = True
+        self.fields["findings"].queryset = council.findings.live()
+        if editing:
+            # The due date moves only by re-profiling, with a reason.
+            del self.fields["due_on"]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        start, due = data.get("start_on"), data.get("due_on")
+        if start and due and due < start:
+            self.add_error("due_on", "Due date must be the same as or after the start date")
+        return data
+
+
+class ArchiveForm(VersionedForm):
+    reason = forms.CharField(
+        label="Why is this being archived?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Enter why this is being archived"},
+    )
+
+
+class ReprofileForm(VersionedForm):
+    new_due_on = DateField(
+        label="New due date", error_messages={"required": "Enter the new due date"}
+    )
+    reason = forms.CharField(
+        label="Why is the due date changing?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Enter why the due date is changing"},
+    )
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:
+        single = super().clean
+        if isinstance(data, (list, tuple)):
+            return [single(item, initial) for item in data if item]
+        return [single(data, initial)] if data else []
+
+
+def check_evidence(upload: Any) -> None:
+    name = upload.name.lower()
+    ext = "." + name.rsplit(".", 1)[-1] if "." in name else ""
+    if ext not in EVIDENCE_TYPES:
+        allowed = ", ".join(sorted(e.lstrip(".").upper() for e in EVIDENCE_TYPES))
+        raise forms.ValidationError(f"{upload.name} must be a {allowed} file")
+    if upload.size > settings.EVIDENCE_MAX_BYTES:
+        limit = settings.EVIDENCE_MAX_BYTES // (1024 * 1024)
+        raise forms.ValidationError(f"{upload.name} must be smaller than {limit} MB")
+    magic = EVIDENCE_TYPES[ext]
+    if magic is not None:
+        head = upload.read(len(magic))
+        upload.seek(0)
+        if head != magic:
+            raise forms.ValidationError(
+                f"{upload.name} is not a real {ext.lstrip('.').upper()} file: check it opens, "
+                "then upload it again"
+            )
+
+
+class UpdateForm(GovukForm, forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    as_of = DateField(
+        label="Date of this update", error_messages={"required": "Enter the date of this update"}
+    )
+    rating = forms.ChoiceField(
+        label="Rating", widget=forms.RadioSelect, error_messages={"required": "Select a rating"}
+    )
+    reason = forms.CharField(
+        label="Reason for the rating",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Why this rating: what is on track, what has slipped",
+        error_messages={"required": "Enter the reason for this rating"},
+    )
+    narrative = forms.CharField(
+        label="Progress", widget=forms.Textarea(attrs={"rows": 5}), required=False
+    )
+    support_needed = forms.CharField(
+        label="Support or capacity needed",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="What the board or partners could do to help",
+    )
+    evidence = MultipleFileField(
+        label="Evidence files",
+        required=False,
+        help_text="PDF, Word, Excel, PowerPoint, CSV, text or image files, each up to 10 MB",
+    )
+
+    def __init__(self, *args: Any, council: Any, proposer: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        labels = {row["code"]: row for row in council.rating_scale}
+        choices = []
+        for code in Rating.values:
+            row = labels.get(code, {"label": code.title(), "meaning": ""})
+            text = f"{row['label']}: {row['meaning']}"
+            if code == Rating.BLUE and proposer:
+                text += " (proposed; the chair or board manager accepts it)"
+            choices.append((code, text))
+        self.fields["rating"].choices = choices
+
+    def clean_as_of(self) -> datetime.date:
+        value = self.cleaned_data["as_of"]
+        if value and value > datetime.date.today():
+            raise forms.ValidationError("Date of this update must be today or in the past")
+        return value
+
+    def clean_evidence(self) -> list[Any]:
+        files = self.cleaned_data.get("evidence") or []
+        for upload in files:
+            check_evidence(upload)
+        return files
+
+
+class DecisionForm(VersionedForm):
+    decision = forms.ChoiceField(
+        label="Decision",
+        widget=forms.RadioSelect,
+        choices=[
+            ("accept", "Accept: the evidence of impact is enough to call this complete"),
+            ("return", "Return: more is needed before this is complete"),
+        ],
+        error_messages={"required": "Select accept or return"},
+    )
+    comment = forms.CharField(
+        label="Comment",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Needed when you return it: say what more is needed",
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("decision") == "return" and not (data.get("comment") or "").strip():
+            self.add_error("comment", "Enter what more is needed before this is complete")
+        return data

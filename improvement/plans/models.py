@@ -1,0 +1,246 @@
+"""The chain from inspection to notice to plan: findings, requirements, objectives,
+actions and their dated, rated updates."""
+
+import datetime
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+
+from improvement.accounts.models import Organisation, Person
+from improvement.core.models import Archivable, Council, Tracked
+from improvement.plans.queries import ActionQuerySet, ObjectiveQuerySet, UpdateQuerySet
+
+
+class Rating(models.TextChoices):
+    BLUE = "blue", "Blue"
+    GREEN = "green", "Green"
+    AMBER = "amber", "Amber"
+    RED = "red", "Red"
+    GREY = "grey", "Grey"
+
+
+class Inspection(Tracked, Archivable):
+    class Kind(models.TextChoices):
+        FOCUSED_VISIT = "focused_visit", "Focused visit"
+        ILACS = "ilacs", "Full inspection (ILACS)"
+        MONITORING_VISIT = "monitoring_visit", "Monitoring visit"
+        JTAI = "jtai", "Joint targeted area inspection"
+
+    council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="inspections")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    title = models.CharField(max_length=300)
+    started_on = models.DateField()
+    ended_on = models.DateField()
+    published_on = models.DateField(null=True, blank=True)
+    judgement = models.CharField(max_length=200, blank=True)
+    report_url = models.URLField(blank=True)
+
+    class Meta:
+        ordering = ["-started_on"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Finding(Tracked, Archivable):
+    """An Ofsted priority action or area for improvement, or an adviser's recommendation."""
+
+    class Kind(models.TextChoices):
+        PRIORITY_ACTION = "priority_action", "Priority action"
+        AREA_FOR_IMPROVEMENT = "area_for_improvement", "Area for improvement"
+        ADVISER_RECOMMENDATION = "adviser_recommendation", "Adviser's recommendation"
+
+    council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="findings")
+    inspection = models.ForeignKey(
+        Inspection, null=True, blank=True, on_delete=models.PROTECT, related_name="findings"
+    )
+    kind = models.CharField(max_length=30, choices=Kind.choices)
+    ref = models.CharField(max_length=20, blank=True)
+    text = models.TextField()
+    made_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["kind", "ref", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.ref}".strip()
+
+
+class Notice(Tracked, Archivable):
+    """The DfE Improvement Notice: requirements, adviser, reviews and deadline."""
+
+    council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="notices")
+    inspection = models.ForeignKey(
+        Inspection, null=True, blank=True, on_delete=models.PROTECT, related_name="notices"
+    )
+    title = models.CharField(max_length=300, default="Improvement Notice")
+    issuer = models.CharField(max_length=300)
+    issued_on = models.DateField()
+    adviser = models.CharField(max_length=200, blank=True)
+    review_interval_months = models.PositiveIntegerField(default=6)
+    deadline = models.DateField()
+
+    class Meta:
+        ordering = ["-issued_on"]
+
+    def __str__(self) -> str:
+        return f"{self.title} of {self.issued_on:%-d %B %Y}"
+
+
+class Requirement(Tracked):
+    notice = models.ForeignKey(Notice, on_delete=models.CASCADE, related_name="requirements")
+    paragraph = models.CharField(max_length=10)
+    heading = models.CharField(max_length=200, blank=True)
+    text = models.TextField()
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"Paragraph {self.paragraph}"
+
+
+class Review(Tracked):
+    """A DfE review of progress against the notice."""
+
+    notice = models.ForeignKey(Notice, on_delete=models.CASCADE, related_name="reviews")
+    held_on = models.DateField()
+    reviewer = models.CharField(max_length=200, blank=True)
+    summary = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["held_on"]
+
+    def __str__(self) -> str:
+        return f"DfE review {self.held_on:%-d %B %Y}"
+
+
+class Objective(Tracked, Archivable):
+    council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="objectives")
+    ref = models.CharField(max_length=30, blank=True)
+    title = models.CharField(max_length=500)
+    theme = models.CharField(max_length=300, blank=True)
+    description = models.TextField(blank=True)
+    findings = models.ManyToManyField(Finding, blank=True, related_name="objectives")
+    requirements = models.ManyToManyField(Requirement, blank=True, related_name="objectives")
+    position = models.PositiveIntegerField(default=0)
+
+    objects = ObjectiveQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.ref} {self.title}".strip()
+
+
+class Action(Tracked, Archivable):
+    council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="actions")
+    objective = models.ForeignKey(Objective, on_delete=models.PROTECT, related_name="actions")
+    ref = models.CharField(max_length=30, blank=True)
+    title = models.TextField()
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="actions")
+    owners = models.ManyToManyField(Person, blank=True, related_name="actions")
+    findings = models.ManyToManyField(Finding, blank=True, related_name="actions")
+    start_on = models.DateField(null=True, blank=True)
+    due_on = models.DateField(null=True, blank=True)
+    due_text = models.CharField(
+        max_length=200, blank=True, help_text="A due date that is not a date, such as 'Ongoing'."
+    )
+    success_measure = models.TextField(blank=True)
+    evidence_planned = models.TextField(blank=True)
+    extra = models.JSONField(default=dict, blank=True)
+    position = models.PositiveIntegerField(default=0)
+
+    objects = ActionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.ref} {self.title[:80]}".strip()
+
+    def due_on_as_at(self, day: datetime.date) -> datetime.date | None:
+        """The due date as it stood on `day`, undoing later re-profiles."""
+        due = self.due_on
+        for change in sorted(self.due_changes.all(), key=lambda c: c.changed_on, reverse=True):
+            if change.changed_on > day:
+                due = change.old_due_on
+        return due
+
+
+class DueDateChange(models.Model):
+    """A re-profiled due date, with the reason: kept so the history is honest."""
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="due_changes")
+    old_due_on = models.DateField(null=True, blank=True)
+    new_due_on = models.DateField()
+    reason = models.TextField()
+    changed_on = models.DateField()
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["changed_on", "id"]
+
+
+class Update(Tracked):
+    """A dated record of progress on an action, rated with its reason."""
+
+    class Approval(models.TextChoices):
+        NOT_NEEDED = "not_needed", "Not needed"
+        PROPOSED = "proposed", "Proposed, awaiting the board"
+        ACCEPTED = "accepted", "Accepted"
+        RETURNED = "returned", "Returned"
+
+    action = models.ForeignKey(Action, on_delete=models.PROTECT, related_name="updates")
+    as_of = models.DateField(help_text="The date the update describes.")
+    rating = models.CharField(max_length=10, choices=Rating.choices, blank=True)
+    reason = models.TextField(blank=True)
+    narrative = models.TextField(blank=True)
+    support_needed = models.TextField(blank=True)
+    approval = models.CharField(
+        max_length=12, choices=Approval.choices, default=Approval.NOT_NEEDED
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    review_comment = models.TextField(blank=True)
+
+    objects = UpdateQuerySet.as_manager()
+    council_path = "action__council"
+
+    class Meta:
+        ordering = ["-as_of", "-id"]
+
+    def __str__(self) -> str:
+        return f"Update of {self.as_of:%-d %B %Y} on {self.action.ref or self.action_id}"
+
+    @property
+    def council(self) -> Council:
+        return self.action.council
+
+
+def evidence_path(instance: "EvidenceFile", filename: str) -> str:
+    return f"evidence/{instance.update.action.council.slug}/{instance.update_id}/{filename}"
+
+
+class EvidenceFile(Tracked):
+    update = models.ForeignKey(Update, on_delete=models.PROTECT, related_name="evidence")
+    file = models.FileField(upload_to=evidence_path)
+    name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def council(self) -> Any:
+        return self.update.action.council

@@ -1,0 +1,236 @@
+"""Every change to the plan, each a named function, audited, called alike by
+views, commands and tests."""
+
+import datetime
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from improvement.accounts import access
+from improvement.core import audit
+from improvement.core.models import Council
+from improvement.core.tracking import archive, create_tracked, save_tracked
+from improvement.plans.models import (
+    Action,
+    DueDateChange,
+    EvidenceFile,
+    Objective,
+    Rating,
+    Update,
+)
+
+
+def _require_editor(actor: Any, council: Council) -> None:
+    if not access.can_edit_plan(actor, council):
+        raise PermissionDenied("Only the board manager can change the plan.")
+
+
+@transaction.atomic
+def create_objective(actor: Any, council: Council, data: dict[str, Any]) -> Objective:
+    _require_editor(actor, council)
+    findings = data.pop("findings", [])
+    requirements = data.pop("requirements", [])
+    objective = Objective(council=council, **data)
+    create_tracked(objective, actor)
+    objective.findings.set(findings)
+    objective.requirements.set(requirements)
+    return objective
+
+
+@transaction.atomic
+def change_objective(
+    actor: Any, objective: Objective, data: dict[str, Any], expected_version: int
+) -> Objective:
+    _require_editor(actor, objective.council)
+    findings = data.pop("findings", None)
+    requirements = data.pop("requirements", None)
+    before = audit.snapshot(objective)
+
+    def apply() -> None:
+        for name, value in data.items():
+            setattr(objective, name, value)
+        if findings is not None:
+            objective.findings.set(findings)
+        if requirements is not None:
+            objective.requirements.set(requirements)
+
+    return save_tracked(
+        objective, actor, expected_version=expected_version, before=before, apply=apply
+    )
+
+
+def archive_objective(actor: Any, objective: Objective, reason: str, expected_version: int):
+    _require_editor(actor, objective.council)
+    if not reason.strip():
+        raise ValidationError({"reason": "Enter why the objective is being archived"})
+    if objective.actions.live().exists():
+        raise ValidationError(
+            {"reason": "Archive or move this objective's actions before archiving it"}
+        )
+    return archive(objective, actor, reason, expected_version)
+
+
+@transaction.atomic
+def create_action(actor: Any, objective: Objective, data: dict[str, Any]) -> Action:
+    _require_editor(actor, objective.council)
+    owners = data.pop("owners", [])
+    findings = data.pop("findings", [])
+    action = Action(council=objective.council, objective=objective, **data)
+    create_tracked(action, actor)
+    action.owners.set(owners)
+    action.findings.set(findings)
+    return action
+
+
+@transaction.atomic
+def change_action(actor: Any, action: Action, data: dict[str, Any], expected_version: int):
+    """Edit an action. The due date changes only through `reprofile_action`."""
+    _require_editor(actor, action.council)
+    owners = data.pop("owners", None)
+    findings = data.pop("findings", None)
+    if "due_on" in data and data["due_on"] != action.due_on:
+        raise ValidationError({"due_on": "Re-profile the due date, giving a reason"})
+    before = audit.snapshot(action)
+
+    def apply() -> None:
+        for name, value in data.items():
+            setattr(action, name, value)
+        if owners is not None:
+            action.owners.set(owners)
+        if findings is not None:
+            action.findings.set(findings)
+
+    return save_tracked(
+        action, actor, expected_version=expected_version, before=before, apply=apply
+    )
+
+
+def archive_action(actor: Any, action: Action, reason: str, expected_version: int) -> Action:
+    _require_editor(actor, action.council)
+    if not reason.strip():
+        raise ValidationError({"reason": "Enter why the action is being archived"})
+    return archive(action, actor, reason, expected_version)
+
+
+@transaction.atomic
+def reprofile_action(
+    actor: Any,
+    action: Action,
+    new_due_on: datetime.date,
+    reason: str,
+    expected_version: int,
+    changed_on: datetime.date | None = None,
+) -> Action:
+    """Move an action's due date, keeping the old date and the reason in its history."""
+    _require_editor(actor, action.council)
+    if not reason.strip():
+        raise ValidationError({"reason": "Enter why the due date is changing"})
+    if new_due_on == action.due_on:
+        raise ValidationError({"new_due_on": "Enter a due date different from the current one"})
+    old = action.due_on
+
+    def apply() -> None:
+        action.due_on = new_due_on
+        DueDateChange.objects.create(
+            action=action,
+            old_due_on=old,
+            new_due_on=new_due_on,
+            reason=reason,
+            changed_on=changed_on or timezone.localdate(),
+            changed_by=actor if getattr(actor, "is_authenticated", False) else None,
+        )
+
+    return save_tracked(
+        action, actor, expected_version=expected_version, verb="re-profiled", apply=apply
+    )
+
+
+@transaction.atomic
+def record_update(
+    actor: Any,
+    action: Action,
+    data: dict[str, Any],
+    files: list[Any] | None = None,
+) -> Update:
+    """Record progress on an action. A Blue from anyone but the chair or board
+    manager is a proposal, which counts only once accepted."""
+    if not access.can_update_action(actor, action):
+        raise PermissionDenied("Only the action's owners or the board manager can update it.")
+    if data.get("rating") and not (data.get("reason") or "").strip():
+        raise ValidationError({"reason": "Enter the reason for this rating"})
+    update = Update(action=action, **data)
+    if update.rating == Rating.BLUE:
+        if access.can_accept_blue(actor, action.council):
+            update.approval = Update.Approval.ACCEPTED
+            update.reviewed_by = actor
+            update.reviewed_at = timezone.now()
+        else:
+            update.approval = Update.Approval.PROPOSED
+    create_tracked(update, actor, verb="recorded update")
+    for upload in files or []:
+        attach_evidence(actor, update, upload)
+    return update
+
+
+def attach_evidence(actor: Any, update: Update, upload: Any) -> EvidenceFile:
+    evidence = EvidenceFile(
+        update=update,
+        file=upload,
+        name=upload.name,
+        content_type=getattr(upload, "content_type", "") or "application/octet-stream",
+        size=upload.size,
+    )
+    return create_tracked(evidence, actor, verb="attached evidence")
+
+
+@transaction.atomic
+def change_update(actor: Any, update: Update, data: dict[str, Any], expected_version: int):
+    """Correct an update (the author or the board manager); a decided Blue is fixed."""
+    council = update.action.council
+    is_author = update.created_by_id == getattr(actor, "pk", None)
+    if not (
+        access.can_edit_plan(actor, council)
+        or (is_author and access.can_update_action(actor, update.action))
+    ):
+        raise PermissionDenied("Only the update's author or the board manager can change it.")
+    if update.approval in (Update.Approval.ACCEPTED, Update.Approval.RETURNED) and (
+        update.rating == Rating.BLUE
+    ):
+        raise ValidationError("The board has decided on this completion; record a new update.")
+    if data.get("rating") and not (data.get("reason") or "").strip():
+        raise ValidationError({"reason": "Enter the reason for this rating"})
+
+    def apply() -> None:
+        for name, value in data.items():
+            setattr(update, name, value)
+        if update.rating == Rating.BLUE and update.approval == Update.Approval.NOT_NEEDED:
+            update.approval = Update.Approval.PROPOSED
+
+    return save_tracked(update, actor, expected_version=expected_version, apply=apply)
+
+
+def _decide_blue(actor: Any, update: Update, approval: str, comment: str, verb: str) -> Update:
+    if not access.can_accept_blue(actor, update.action.council):
+        raise PermissionDenied("Only the chair or the board manager can decide on completion.")
+    if update.rating != Rating.BLUE or update.approval != Update.Approval.PROPOSED:
+        raise ValidationError("Only a proposed Blue can be accepted or returned.")
+
+    def apply() -> None:
+        update.approval = approval
+        update.reviewed_by = actor
+        update.reviewed_at = timezone.now()
+        update.review_comment = comment
+
+    return save_tracked(update, actor, expected_version=update.version, verb=verb, apply=apply)
+
+
+def accept_completion(actor: Any, update: Update, comment: str = "") -> Update:
+    return _decide_blue(actor, update, Update.Approval.ACCEPTED, comment, "accepted completion")
+
+
+def return_completion(actor: Any, update: Update, comment: str) -> Update:
+    if not comment.strip():
+        raise ValidationError({"comment": "Enter why the completion is being returned"})
+    return _decide_blue(actor, update, Update.Approval.RETURNED, comment, "returned completion")

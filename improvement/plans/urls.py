@@ -1,0 +1,30 @@
+from django.urls import path
+
+from improvement.plans import import_views, views
+
+app_name = "plans"
+
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("plan/", views.objective_list, name="objective_list"),
+    path("plan/objectives/add/", views.objective_create, name="objective_create"),
+    path("plan/objectives/<int:pk>/", views.objective_detail, name="objective_detail"),
+    path("plan/objectives/<int:pk>/edit/", views.objective_edit, name="objective_edit"),
+    path("plan/objectives/<int:pk>/archive/", views.objective_archive, name="objective_archive"),
+    path(
+        "plan/objectives/<int:objective_pk>/actions/add/", views.action_create, name="action_create"
+    ),
+    path("plan/actions/<int:pk>/", views.action_detail, name="action_detail"),
+    path("plan/actions/<int:pk>/edit/", views.action_edit, name="action_edit"),
+    path("plan/actions/<int:pk>/archive/", views.action_archive, name="action_archive"),
+    path("plan/actions/<int:pk>/reprofile/", views.action_reprofile, name="action_reprofile"),
+    path("plan/actions/<int:action_pk>/updates/add/", views.update_create, name="update_create"),
+    path("plan/updates/<int:pk>/edit/", views.update_edit, name="update_edit"),
+    path("plan/updates/<int:pk>/decide/", views.completion_decide, name="completion_decide"),
+    path("plan/evidence/<int:pk>/", views.evidence_download, name="evidence_download"),
+    path("inspections/", views.inspection_list, name="inspection_list"),
+    path("notice/", views.notice_detail, name="notice_detail"),
+    path("plan/import/", import_views.import_upload, name="import_upload"),
+    path("plan/import/<str:token>/", import_views.import_preview, name="import_preview"),
+    path("plan/export/", import_views.export_download, name="export_download"),
+]
