@@ -32,6 +32,8 @@ INSTALLED_APPS = [
     "improvement.core",
     "improvement.accounts",
     "improvement.plans",
+    "improvement.evidence",
+    "improvement.complaints",
     "improvement.demo",
 ]
 

@@ -8,6 +8,8 @@ from improvement.core import views as core_views
 council_patterns = [
     path("", include("improvement.plans.urls")),
     path("", include("improvement.core.urls")),
+    path("evidence/", include("improvement.evidence.urls")),
+    path("complaints/", include("improvement.complaints.urls")),
 ]
 
 urlpatterns = [
