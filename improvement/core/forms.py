@@ -70,7 +70,8 @@ class DateField(forms.MultiValueField):
     widget = DateWidget
 
     def __init__(self, **kwargs: Any) -> None:
-        fields = (forms.CharField(), forms.CharField(), forms.CharField())
+        # Each box is optional on its own so compress() can name what is missing.
+        fields = tuple(forms.CharField(required=False) for _ in range(3))
         super().__init__(fields, require_all_fields=False, **kwargs)
 
     def compress(self, data_list: list[str]) -> datetime.date | None:

@@ -15,4 +15,4 @@ def percentage(numerator: int, denominator: int) -> Decimal | None:
     tenths, remainder = divmod(abs(numerator) * 1000, abs(denominator))
     if remainder * 2 >= abs(denominator):
         tenths += 1
-    return Decimal(sign * tenths) / 10
+    return Decimal(sign * tenths).scaleb(-1)

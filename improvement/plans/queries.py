@@ -10,6 +10,8 @@ from typing import Any
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery
 
+from improvement.core.models import LiveQuerySet
+
 BLUE = "blue"
 PENDING_APPROVALS = ("proposed", "returned")
 
@@ -30,7 +32,7 @@ class UpdateQuerySet(models.QuerySet):
         )
 
 
-class ActionQuerySet(models.QuerySet):
+class ActionQuerySet(LiveQuerySet):
     def existing_at(self, as_at: datetime.date | None) -> "ActionQuerySet":
         """Actions as the plan stood on a date: created by then, not yet archived."""
         qs = self
@@ -61,7 +63,7 @@ class ActionQuerySet(models.QuerySet):
         )
 
 
-class ObjectiveQuerySet(models.QuerySet):
+class ObjectiveQuerySet(LiveQuerySet):
     def existing_at(self, as_at: datetime.date | None) -> "ObjectiveQuerySet":
         if as_at is None:
             return self.filter(archived_at__isnull=True)

@@ -1,0 +1,31 @@
+import datetime
+
+from django import forms
+
+from improvement.core.forms import DateField, GovukForm
+
+
+class DueForm(GovukForm, forms.Form):
+    due = DateField(label="Due date")
+
+
+def test_date_field_reads_the_three_boxes():
+    form = DueForm({"due_day": "5", "due_month": "11", "due_year": "2024"})
+    assert form.is_valid() and form.cleaned_data["due"] == datetime.date(2024, 11, 5)
+
+
+def test_date_field_names_the_missing_part():
+    form = DueForm({"due_day": "5", "due_month": "", "due_year": "2024"})
+    assert form.errors["due"] == ["Due date must include a month"]
+
+
+def test_date_field_refuses_an_impossible_date():
+    form = DueForm({"due_day": "31", "due_month": "2", "due_year": "2024"})
+    assert form.errors["due"] == ["Due date must be a real date, for example 27 3 2024"]
+
+
+def test_form_renders_an_error_summary_linking_to_the_field():
+    form = DueForm({"due_day": "", "due_month": "", "due_year": ""})
+    html = str(form)
+    assert "There is a problem" in html and 'href="#id_due_day"' in html
+    assert "govuk-form-group--error" in html
