@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "improvement.plans",
     "improvement.evidence",
     "improvement.complaints",
+    "improvement.meetings",
+    "improvement.public",
     "improvement.demo",
 ]
 

@@ -10,6 +10,7 @@ council_patterns = [
     path("", include("improvement.core.urls")),
     path("evidence/", include("improvement.evidence.urls")),
     path("complaints/", include("improvement.complaints.urls")),
+    path("meetings/", include("improvement.meetings.urls")),
 ]
 
 urlpatterns = [
@@ -29,6 +30,7 @@ urlpatterns = [
         name="password_change_done",
     ),
     path("councils/<slug:slug>/", include(council_patterns)),
+    path("public/", include("improvement.public.urls")),
     path("django-admin/", admin.site.urls),
 ]
 
