@@ -1,1 +1,192 @@
-"""Models of the complaints app."""
+"""Representations under the Children Act 1989 procedure and the corporate one, and
+compliments: one record per representation received, as the register has one row.
+
+The stages live on the record itself because a representation moves through them in
+order and the register, the clocks and the annual report all read them side by side.
+"""
+
+from django.conf import settings
+from django.db import models
+
+from improvement.complaints.queries import RepresentationQuerySet
+from improvement.core.models import Archivable, Council, Tracked
+
+NATIONAL_CATEGORIES = [
+    "Delay/Failed Service",
+    "Denial/Withdrawal of Service",
+    "Staff Conduct",
+    "Communication",
+    "Quality of Service",
+    "Policy/Procedure",
+    "Financial",
+    "Assessment",
+    "Discrimination",
+    "Information/Data Protection",
+]
+
+
+def default_categories() -> list[str]:
+    return list(NATIONAL_CATEGORIES)
+
+
+class Kind(models.TextChoices):
+    COMPLAINT = "complaint", "Complaint"
+    COMPLIMENT = "compliment", "Compliment"
+
+
+class Process(models.TextChoices):
+    STATUTORY = "statutory", "Statutory (Children Act 1989)"
+    CORPORATE = "corporate", "Corporate"
+    NOT_LOGGED = "not_logged", "Not logged"
+
+
+class NotLoggedReason(models.TextChoices):
+    COURT_RELATED = "court_related", "Court related"
+    INSUFFICIENT_INTEREST = "insufficient_interest", "Insufficient interest"
+    ALTERNATIVE_PROCESS = "alternative_process", "Alternative process (legal, corporate, GDPR)"
+    GENERAL_ENQUIRY = "general_enquiry", "General enquiries"
+    OUT_OF_TIME = "out_of_time_or_jurisdiction", "Out of time or jurisdiction"
+    CONSENT_NOT_GAINED = "consent_not_gained", "Consent not gained"
+    S47 = "s47_child_protection", "S47 or child protection"
+    SAFEGUARDING = "safeguarding_referral", "Safeguarding referral"
+    OTHER = "other", "Other"
+
+
+class Service(models.TextChoices):
+    CHILDRENS_SOCIAL_CARE = "childrens_social_care", "Children's social care"
+    EDUCATION = "education", "Education"
+
+
+class ComplainantType(models.TextChoices):
+    CHILD = "child_not_looked_after", "Children or young people (not looked after)"
+    LOOKED_AFTER = "looked_after_or_care_leaver", "Looked after children or leaving care"
+    PARENT = "parent_or_guardian", "Parents or guardians"
+    OTHER_CARER = "other_carer", "Other carers"
+    FOSTER_CARER = "foster_carer", "Foster carers"
+    PROSPECTIVE_ADOPTER = "prospective_adopter", "Prospective adopters"
+    ADOPTIVE_PARENT = "adoptive_parent", "Adoptive parents"
+    NOW_ADULT = "looked_after_now_adult", "Looked after (now adult)"
+    FRIEND = "friend", "Friends"
+    RELATIVE = "relative", "Relatives"
+    PROFESSIONAL = "professional", "Professionals"
+
+
+class Route(models.TextChoices):
+    INFORMAL = "informal", "Informal (answered within 3 working days and accepted)"
+    FORMAL = "formal", "Formal"
+    WITHDRAWN = "withdrawn", "Withdrawn or frozen"
+
+
+class Outcome(models.TextChoices):
+    UPHELD = "upheld", "Upheld"
+    PARTIALLY_UPHELD = "partially_upheld", "Partially upheld"
+    NOT_UPHELD = "not_upheld", "Not upheld"
+
+
+class OmbudsmanOutcome(models.TextChoices):
+    FAULT = "fault", "Fault found"
+    NO_FAULT = "no_fault", "No fault"
+    NOT_INVESTIGATED = "not_investigated", "Not investigated"
+
+
+FAULT_OUTCOMES = (Outcome.UPHELD, Outcome.PARTIALLY_UPHELD)
+
+
+class Representation(Tracked, Archivable):
+    """A complaint (logged or not) or a compliment, with every stage it has reached."""
+
+    council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="representations")
+    reference = models.CharField(max_length=60)
+    received_on = models.DateField()
+    kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.COMPLAINT)
+    process = models.CharField(max_length=12, choices=Process.choices, blank=True)
+    not_logged_reason = models.CharField(max_length=40, choices=NotLoggedReason.choices, blank=True)
+    explanation_sent_on = models.DateField(null=True, blank=True)
+    service = models.CharField(max_length=30, choices=Service.choices)
+    team = models.CharField(max_length=120, blank=True)
+    category = models.CharField(max_length=120, blank=True)
+    # Personal data: blanked by anonymise_complaints after the retention period.
+    complainant_name = models.CharField(max_length=200, blank=True)
+    complainant_type = models.CharField(max_length=40, choices=ComplainantType.choices, blank=True)
+    on_behalf_of = models.CharField(max_length=200, blank=True)
+    advocate = models.BooleanField(default=False)
+    summary = models.TextField(blank=True)
+    stage1_route = models.CharField(max_length=10, choices=Route.choices, blank=True)
+    stage1_extended = models.BooleanField(default=False)
+    stage1_responded_on = models.DateField(null=True, blank=True)
+    stage1_outcome = models.CharField(max_length=20, choices=Outcome.choices, blank=True)
+    manager_contacted = models.BooleanField(default=False)
+    stage2_requested_on = models.DateField(null=True, blank=True)
+    stage2_extended = models.BooleanField(default=False)
+    stage2_completed_on = models.DateField(null=True, blank=True)
+    stage2_outcome = models.CharField(max_length=20, choices=Outcome.choices, blank=True)
+    stage3_requested_on = models.DateField(null=True, blank=True)
+    stage3_panel_on = models.DateField(null=True, blank=True)
+    stage3_report_on = models.DateField(null=True, blank=True)
+    stage3_response_on = models.DateField(null=True, blank=True)
+    stage3_outcome = models.CharField(max_length=20, choices=Outcome.choices, blank=True)
+    ombudsman_referred_on = models.DateField(null=True, blank=True)
+    ombudsman_decided_on = models.DateField(null=True, blank=True)
+    ombudsman_outcome = models.CharField(
+        max_length=20, choices=OmbudsmanOutcome.choices, blank=True
+    )
+    ombudsman_reference = models.CharField(max_length=40, blank=True)
+    service_improvement = models.TextField(blank=True)
+    anonymised_at = models.DateTimeField(null=True, blank=True)
+
+    objects = RepresentationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-received_on", "reference"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["council", "reference"], name="unique_representation_reference"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reference} ({self.get_kind_display().lower()})"
+
+    @property
+    def fault_found(self) -> bool:
+        return self.stage1_outcome in FAULT_OUTCOMES
+
+
+class ComplaintsSettings(Tracked):
+    """A council's choices for its complaints: retention, categories, report recipients."""
+
+    council = models.OneToOneField(
+        Council, on_delete=models.PROTECT, related_name="complaints_settings"
+    )
+    retention_years = models.PositiveIntegerField(
+        default=6, help_text="Closed cases are anonymised this many years after they close."
+    )
+    categories = models.JSONField(default=default_categories)
+    overdue_report_to = models.TextField(
+        blank=True,
+        help_text="Other email addresses for the monthly overdue report, one a line.",
+    )
+
+    class Meta:
+        verbose_name_plural = "complaints settings"
+
+    def __str__(self) -> str:
+        return f"Complaints settings, {self.council}"
+
+
+class CaseAccessGrant(Tracked, Archivable):
+    """The complaints manager lets one more person see case details; archived when revoked."""
+
+    council = models.ForeignKey(
+        Council, on_delete=models.PROTECT, related_name="complaint_access_grants"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="complaint_grants"
+    )
+    reason = models.CharField(max_length=300)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Case access for {self.user}"

@@ -1,0 +1,102 @@
+"""The clock on a complaint's open stage: working days used, due date, overdue.
+
+Timescales are in working days (core.working_days: Monday to Friday less England and
+Wales bank holidays), counted from the day after the start, so a complaint received on
+a Saturday starts its clock on Monday.
+"""
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils import timezone
+
+from improvement.core.working_days import add_working_days, working_days_between
+
+STAGE1_DAYS = 10
+STAGE1_EXTENDED_DAYS = 20
+INFORMAL_DAYS = 3
+STAGE2_DAYS = 25
+STAGE2_EXTENDED_DAYS = 65
+STAGE3_PANEL_DAYS = 30
+STAGE3_REPORT_DAYS = 5
+STAGE3_RESPONSE_DAYS = 15
+
+
+@dataclass(frozen=True)
+class StageClock:
+    stage: str
+    started_on: datetime.date
+    allowed: int
+    due_on: datetime.date
+    used: int
+
+    @property
+    def overdue(self) -> bool:
+        return self.used > self.allowed
+
+    @property
+    def remaining(self) -> int:
+        return self.allowed - self.used
+
+
+def _clock(stage: str, start: datetime.date, allowed: int, today: datetime.date) -> StageClock:
+    return StageClock(
+        stage=stage,
+        started_on=start,
+        allowed=allowed,
+        due_on=add_working_days(start, allowed),
+        used=working_days_between(start, today),
+    )
+
+
+def stage1_allowed(route: str, extended: bool) -> int:
+    if route == "informal":
+        return INFORMAL_DAYS
+    return STAGE1_EXTENDED_DAYS if extended else STAGE1_DAYS
+
+
+def _stage3(rep: Any, today: datetime.date) -> StageClock | None:
+    if rep.stage3_panel_on is None:
+        return _clock("Stage 3 panel", rep.stage3_requested_on, STAGE3_PANEL_DAYS, today)
+    if rep.stage3_report_on is None:
+        return _clock("Stage 3 panel report", rep.stage3_panel_on, STAGE3_REPORT_DAYS, today)
+    if rep.stage3_response_on is None:
+        return _clock("Stage 3 council response", rep.stage3_report_on, STAGE3_RESPONSE_DAYS, today)
+    return None
+
+
+def open_stage(rep: Any, today: datetime.date | None = None) -> StageClock | None:
+    """The stage now running on a logged complaint, or None when nothing is waiting."""
+    today = today or timezone.localdate()
+    if rep.kind != "complaint" or rep.process not in ("statutory", "corporate"):
+        return None
+    if rep.stage3_requested_on:
+        return _stage3(rep, today)
+    if rep.stage2_requested_on:
+        if rep.stage2_completed_on:
+            return None
+        allowed = STAGE2_EXTENDED_DAYS if rep.stage2_extended else STAGE2_DAYS
+        return _clock("Stage 2 investigation", rep.stage2_requested_on, allowed, today)
+    if rep.stage1_responded_on or rep.stage1_route == "withdrawn":
+        return None
+    allowed = stage1_allowed(rep.stage1_route, rep.stage1_extended)
+    return _clock("Stage 1 response", rep.received_on, allowed, today)
+
+
+def with_clocks(reps: Any, today: datetime.date | None = None) -> list[tuple[Any, StageClock]]:
+    """Open complaints paired with their clocks, most overdue first."""
+    pairs = [(rep, open_stage(rep, today)) for rep in reps]
+    running = [(rep, clock) for rep, clock in pairs if clock is not None]
+    return sorted(running, key=lambda pair: (pair[1].due_on, pair[0].reference))
+
+
+def overdue(reps: Any, today: datetime.date | None = None) -> list[tuple[Any, StageClock]]:
+    return [(rep, clock) for rep, clock in with_clocks(reps, today) if clock.overdue]
+
+
+def within(start: datetime.date | None, end: datetime.date | None, days: int) -> bool:
+    """Whether `end` fell within `days` working days of `start`."""
+    if start is None or end is None:
+        return False
+    return working_days_between(start, end) <= days

@@ -1,0 +1,210 @@
+"""The annual report's figures, computed only from case records, keyed exactly as the
+JSON in formats/complaints-register.md, for the financial year from 1 April `year`.
+
+Because every figure is counted from the same records, totals always equal the sum of
+their parts, unlike a report typed up by hand.
+"""
+
+from collections import Counter
+from decimal import Decimal
+from typing import Any
+
+from improvement.complaints.clock import (
+    STAGE1_DAYS,
+    STAGE2_DAYS,
+    STAGE2_EXTENDED_DAYS,
+    STAGE3_PANEL_DAYS,
+    stage1_allowed,
+    within,
+)
+from improvement.complaints.queries import year_bounds, year_label
+from improvement.core.numbers import percentage
+
+OUTCOMES = ("upheld", "partially_upheld", "not_upheld")
+FAULT = ("upheld", "partially_upheld")
+SERVICES = ("childrens_social_care", "education")
+
+
+def pct(numerator: int, denominator: int) -> float | None:
+    value: Decimal | None = percentage(numerator, denominator)
+    return None if value is None else float(value)
+
+
+def _count_by(reps: list[Any], field: str) -> dict[str, int]:
+    counts = Counter(getattr(rep, field) for rep in reps if getattr(rep, field))
+    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
+
+def _outcomes(reps: list[Any], field: str) -> dict[str, int]:
+    return {outcome: sum(getattr(rep, field) == outcome for rep in reps) for outcome in OUTCOMES}
+
+
+def _determined(reps: list[Any]) -> list[Any]:
+    return [rep for rep in reps if rep.stage1_route == "formal" and rep.stage1_outcome]
+
+
+def _timeliness(determined: list[Any]) -> dict[str, Any]:
+    in_10 = sum(within(r.received_on, r.stage1_responded_on, STAGE1_DAYS) for r in determined)
+    permitted = sum(
+        within(r.received_on, r.stage1_responded_on, stage1_allowed("formal", r.stage1_extended))
+        for r in determined
+    )
+    return {
+        "within_10_wd_pct": pct(in_10, len(determined)),
+        "within_permitted_pct": pct(permitted, len(determined)),
+    }
+
+
+def _not_logged(reps: list[Any]) -> dict[str, int]:
+    counts = _count_by(reps, "not_logged_reason")
+    return {**counts, "total": len(reps)}
+
+
+def _stage1(accepted: list[Any]) -> dict[str, Any]:
+    determined = _determined(accepted)
+    outcomes = _outcomes(determined, "stage1_outcome")
+    routes = Counter(rep.stage1_route for rep in accepted)
+    fault = outcomes["upheld"] + outcomes["partially_upheld"]
+    return {
+        "informal": routes["informal"],
+        "formal": routes["formal"],
+        "withdrawn": routes["withdrawn"],
+        "determined": len(determined),
+        **outcomes,
+        "fault_found_pct": pct(fault, len(determined)),
+        **_timeliness(determined),
+        "manager_contacted_pct": pct(
+            sum(rep.manager_contacted for rep in determined), len(determined)
+        ),
+    }
+
+
+def _stage1_closed(closed: list[Any]) -> dict[str, Any]:
+    determined = _determined(closed)
+    return {
+        "determined": len(determined),
+        **_outcomes(determined, "stage1_outcome"),
+        **_timeliness(determined),
+    }
+
+
+def _stage2(commenced: list[Any], completed: list[Any], year: int) -> dict[str, Any]:
+    start, _ = year_bounds(year)
+    return {
+        "commenced": len(commenced),
+        "commenced_from_earlier_years": sum(rep.received_on < start for rep in commenced),
+        "completed": len(completed),
+        **_outcomes(completed, "stage2_outcome"),
+        "within_25_wd_pct": pct(
+            sum(
+                within(r.stage2_requested_on, r.stage2_completed_on, STAGE2_DAYS) for r in completed
+            ),
+            len(completed),
+        ),
+        "within_65_wd_pct": pct(
+            sum(
+                within(r.stage2_requested_on, r.stage2_completed_on, STAGE2_EXTENDED_DAYS)
+                for r in completed
+            ),
+            len(completed),
+        ),
+    }
+
+
+def _stage3(panels: list[Any]) -> dict[str, Any]:
+    return {
+        "panels": len(panels),
+        **_outcomes(panels, "stage3_outcome"),
+        "within_30_wd_pct": pct(
+            sum(
+                within(r.stage3_requested_on, r.stage3_panel_on, STAGE3_PANEL_DAYS) for r in panels
+            ),
+            len(panels),
+        ),
+    }
+
+
+def _ombudsman(decided: list[Any]) -> dict[str, int]:
+    counts = Counter(rep.ombudsman_outcome for rep in decided)
+    return {
+        "decisions": len(decided),
+        "fault": counts["fault"],
+        "no_fault": counts["no_fault"],
+        "not_investigated": counts["not_investigated"],
+    }
+
+
+def _corporate_service(reps: list[Any]) -> dict[str, dict[str, int]]:
+    teams: dict[str, dict[str, int]] = {}
+    for rep in sorted(reps, key=lambda r: r.team):
+        row = teams.setdefault(rep.team, {"received": 0, "fault": 0, "escalated": 0})
+        row["received"] += 1
+        row["fault"] += rep.stage1_outcome in FAULT
+        row["escalated"] += rep.stage2_requested_on is not None
+    total = {key: sum(row[key] for row in teams.values()) for key in ("received", "fault")}
+    total["escalated"] = sum(row["escalated"] for row in teams.values())
+    return {**teams, "total": total}
+
+
+def _corporate(reps: list[Any]) -> dict[str, Any]:
+    return {
+        service: _corporate_service([rep for rep in reps if rep.service == service])
+        for service in SERVICES
+        if any(rep.service == service for rep in reps)
+    }
+
+
+def _compliments(reps: list[Any]) -> dict[str, int]:
+    return {service: sum(rep.service == service for rep in reps) for service in SERVICES}
+
+
+def annual_figures(council: Any, year: int) -> dict[str, Any]:
+    """The figures for the year from 1 April `year`, as the format file's JSON."""
+    reps = council.representations
+    statutory = reps.statutory()
+    accepted = list(statutory.dated_in("received_on", year))
+    determined = _determined(accepted)
+    escalated = [rep for rep in determined if rep.stage2_requested_on]
+    return {
+        "council": council.slug,
+        "year": year_label(year),
+        "not_logged": _not_logged(list(reps.not_logged().dated_in("received_on", year))),
+        "accepted": len(accepted),
+        "by_complainant_type": _count_by(accepted, "complainant_type"),
+        "by_team": _count_by(accepted, "team"),
+        "by_category": _count_by(accepted, "category"),
+        "stage1": _stage1(accepted),
+        "escalated_to_stage2": {
+            "count": len(escalated),
+            "pct": pct(len(escalated), len(determined)),
+        },
+        "stage2": _stage2(
+            list(statutory.dated_in("stage2_requested_on", year)),
+            list(statutory.dated_in("stage2_completed_on", year)),
+            year,
+        ),
+        "stage1_closed": _stage1_closed(list(statutory.dated_in("stage1_responded_on", year))),
+        "stage3": _stage3(list(statutory.dated_in("stage3_panel_on", year))),
+        "ombudsman": _ombudsman(list(statutory.dated_in("ombudsman_decided_on", year))),
+        "compliments": _compliments(list(reps.compliments().dated_in("received_on", year))),
+        "corporate": _corporate(list(reps.corporate().dated_in("received_on", year))),
+    }
+
+
+def stage_cases(council: Any, year: int) -> dict[str, list[Any]]:
+    """The cases behind the report's case tables (seed figures 5, 6 and 8)."""
+    statutory = council.representations.statutory()
+    return {
+        "stage2_completed": list(
+            statutory.dated_in("stage2_completed_on", year).order_by("stage2_completed_on")
+        ),
+        "stage3_panels": list(
+            statutory.dated_in("stage3_panel_on", year).order_by("stage3_panel_on")
+        ),
+        "improvements": list(
+            council.representations.complaints()
+            .dated_in("received_on", year)
+            .exclude(service_improvement="")
+            .order_by("received_on")
+        ),
+    }

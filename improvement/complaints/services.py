@@ -1,0 +1,218 @@
+"""Every change to complaints and compliments, each a named function, audited, called
+alike by views, commands and tests."""
+
+import datetime
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from improvement.complaints import access
+from improvement.complaints.clock import open_stage
+from improvement.complaints.models import CaseAccessGrant, ComplaintsSettings, Representation
+from improvement.complaints.queries import settings_for
+from improvement.complaints.rules import procedure_errors
+from improvement.core import audit
+from improvement.core.models import Council
+from improvement.core.tracking import archive, create_tracked, save_tracked
+
+STAGE1_FIELDS = (
+    "stage1_route",
+    "stage1_extended",
+    "stage1_responded_on",
+    "stage1_outcome",
+    "manager_contacted",
+    "service_improvement",
+)
+STAGE2_FIELDS = ("stage2_requested_on", "stage2_extended", "stage2_completed_on", "stage2_outcome")
+STAGE3_FIELDS = (
+    "stage3_requested_on",
+    "stage3_panel_on",
+    "stage3_report_on",
+    "stage3_response_on",
+    "stage3_outcome",
+)
+OMBUDSMAN_FIELDS = (
+    "ombudsman_referred_on",
+    "ombudsman_decided_on",
+    "ombudsman_outcome",
+    "ombudsman_reference",
+)
+PERSONAL_FIELDS = ("complainant_name", "on_behalf_of", "summary")
+
+
+def _check(rep: Representation) -> None:
+    values = {field.name: getattr(rep, field.name) for field in rep._meta.concrete_fields}
+    errors = procedure_errors(values)
+    if errors:
+        raise ValidationError(errors)
+
+
+def normalise_category(council: Council, category: str) -> str:
+    """The council's spelling of a category, matched ignoring case and spacing."""
+    if not category:
+        return ""
+    wanted = "".join(category.split()).lower()
+    for known in settings_for(council).categories:
+        if "".join(known.split()).lower() == wanted:
+            return known
+    raise ValidationError({"category": f"“{category}” is not in the council's category list"})
+
+
+def add_representation(actor: Any, council: Council, data: dict[str, Any]) -> Representation:
+    """Create a record without the permission check: for imports and the demo, which
+    check once for the whole file."""
+    rep = Representation(council=council, **data)
+    rep.category = normalise_category(council, rep.category)
+    if council.representations.filter(reference=rep.reference).exists():
+        raise ValidationError({"reference": f"{rep.reference} is already recorded"})
+    _check(rep)
+    create_tracked(rep, actor, verb="recorded")
+    return rep
+
+
+@transaction.atomic
+def record_representation(actor: Any, council: Council, data: dict[str, Any]) -> Representation:
+    access.require_manager(actor, council)
+    return add_representation(actor, council, {"kind": "complaint", **data})
+
+
+@transaction.atomic
+def record_compliment(actor: Any, council: Council, data: dict[str, Any]) -> Representation:
+    access.require_manager(actor, council)
+    return add_representation(actor, council, {**data, "kind": "compliment", "process": ""})
+
+
+def _change(
+    actor: Any, rep: Representation, data: dict[str, Any], fields: tuple, verb: str, version: int
+) -> Representation:
+    access.require_manager(actor, rep.council)
+
+    def apply() -> None:
+        for name in fields:
+            if name in data:
+                setattr(rep, name, data[name])
+        _check(rep)
+
+    return save_tracked(rep, actor, expected_version=version, verb=verb, apply=apply)
+
+
+@transaction.atomic
+def record_stage1(actor: Any, rep: Representation, data: dict[str, Any], version: int):
+    return _change(actor, rep, data, STAGE1_FIELDS, "recorded stage 1", version)
+
+
+@transaction.atomic
+def record_stage2(actor: Any, rep: Representation, data: dict[str, Any], version: int):
+    return _change(actor, rep, data, STAGE2_FIELDS, "recorded stage 2", version)
+
+
+@transaction.atomic
+def record_stage3(actor: Any, rep: Representation, data: dict[str, Any], version: int):
+    return _change(actor, rep, data, STAGE3_FIELDS, "recorded stage 3", version)
+
+
+@transaction.atomic
+def record_ombudsman(actor: Any, rep: Representation, data: dict[str, Any], version: int):
+    return _change(actor, rep, data, OMBUDSMAN_FIELDS, "recorded ombudsman", version)
+
+
+@transaction.atomic
+def withdraw_record(actor: Any, rep: Representation, reason: str, version: int):
+    """Archive a record entered in error; it stays in the audit trail."""
+    access.require_manager(actor, rep.council)
+    return archive(rep, actor, reason, expected_version=version)
+
+
+@transaction.atomic
+def grant_case_access(actor: Any, council: Council, user: Any, reason: str) -> CaseAccessGrant:
+    access.require_manager(actor, council)
+    if not user.memberships.filter(council=council).exists():
+        raise ValidationError({"user": "Case access can be given only to someone in the council"})
+    grant = CaseAccessGrant(council=council, user=user, reason=reason)
+    return create_tracked(grant, actor, verb="granted case access")
+
+
+@transaction.atomic
+def revoke_case_access(actor: Any, grant: CaseAccessGrant, version: int) -> CaseAccessGrant:
+    access.require_manager(actor, grant.council)
+    return archive(grant, actor, "case access revoked", expected_version=version)
+
+
+@transaction.atomic
+def change_complaints_settings(actor: Any, council: Council, data: dict[str, Any]):
+    access.require_manager(actor, council)
+    current = settings_for(council)
+    if current.pk is None:
+        for name, value in data.items():
+            setattr(current, name, value)
+        return create_tracked(current, actor)
+
+    def apply() -> None:
+        for name, value in data.items():
+            setattr(current, name, value)
+
+    return save_tracked(current, actor, apply=apply)
+
+
+def _closed_on(rep: Representation) -> datetime.date:
+    dates = [rep.received_on, rep.explanation_sent_on, rep.stage1_responded_on]
+    dates += [rep.stage2_completed_on, rep.stage3_response_on, rep.ombudsman_decided_on]
+    return max(day for day in dates if day is not None)
+
+
+def due_for_anonymising(council: Council, today: datetime.date) -> list[Representation]:
+    """Closed cases whose last step is older than the council's retention period."""
+    years = settings_for(council).retention_years
+    cutoff = today.replace(year=today.year - years) if years else today
+    candidates = council.representations.filter(anonymised_at__isnull=True, received_on__lt=cutoff)
+    return [
+        rep
+        for rep in candidates
+        if open_stage(rep, today) is None
+        and not (rep.ombudsman_referred_on and not rep.ombudsman_decided_on)
+        and _closed_on(rep) < cutoff
+    ]
+
+
+@transaction.atomic
+def anonymise_closed_cases(actor: Any, council: Council, today: datetime.date | None = None):
+    """Blank the personal data of closed cases past retention; the figures stay."""
+    today = today or timezone.localdate()
+    done = []
+    for rep in due_for_anonymising(council, today):
+
+        def apply(rep: Representation = rep) -> None:
+            for name in PERSONAL_FIELDS:
+                setattr(rep, name, "")
+            rep.anonymised_at = timezone.now()
+
+        save_tracked(rep, actor, verb="anonymised", apply=apply)
+        done.append(rep)
+    return done
+
+
+def subject_access_export(actor: Any, council: Council, name: str) -> dict[str, Any]:
+    """A person's records for a subject access request; the export itself is audited."""
+    if not access.can_see_cases(actor, council):
+        raise PermissionDenied("Only the complaints manager and those they allow see cases.")
+    from improvement.complaints.queries import records_for_person
+
+    records = [audit.snapshot(rep) for rep in records_for_person(council, name)]
+    settings_obj = settings_for(council)
+    target = settings_obj if settings_obj.pk else council
+    audit.record(
+        actor,
+        "exported subject access",
+        target,
+        None,
+        {"name": name, "records": len(records)},
+        council=council,
+    )
+    return {"council": council.slug, "name": name, "records": records}
+
+
+def ensure_settings(actor: Any, council: Council) -> ComplaintsSettings:
+    found = settings_for(council)
+    return found if found.pk else create_tracked(found, actor)
