@@ -1,0 +1,109 @@
+"""A measure's trend as an SVG chart drawn on the server, so pages and printed
+reports need no JavaScript. The chart carries a title and description for
+screen readers, and every page that shows one also shows its data as a table."""
+
+import io
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+from matplotlib.backends.backend_svg import FigureCanvasSVG  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+from improvement.evidence.presenters import format_value  # noqa: E402
+
+# GOV.UK colours: blue for the measure, black dashes for the target, grey for England.
+BLUE, BLACK, GREY, GREEN = "#1d70b8", "#0b0c0c", "#505a5f", "#00703c"
+BENCHMARK_STYLES = {
+    "england": (GREY, ":"),
+    "region": (GREEN, "-."),
+    "neighbours": ("#4c2c92", "-."),
+}
+
+
+def _draw(measure: Any, values: Sequence[Any], benchmarks: Sequence[Any]) -> Figure:
+    figure = Figure(figsize=(8, 3.6), dpi=100)
+    FigureCanvasSVG(figure)
+    axes = figure.add_subplot()
+    periods = [row.period for row in values]
+    axes.plot(
+        periods,
+        [float(row.value) for row in values],
+        color=BLUE,
+        linewidth=2,
+        marker="o",
+        markersize=3,
+        label=measure.name,
+    )
+    if measure.target is not None:
+        axes.axhline(
+            float(measure.target), color=BLACK, linestyle="--", linewidth=1.5, label="Target"
+        )
+    latest: dict[str, Any] = {}
+    for benchmark in benchmarks:
+        latest[benchmark.kind] = benchmark
+    for kind, benchmark in latest.items():
+        colour, style = BENCHMARK_STYLES.get(kind, (GREY, ":"))
+        axes.axhline(
+            float(benchmark.value),
+            color=colour,
+            linestyle=style,
+            linewidth=1.5,
+            label=f"{benchmark.get_kind_display()} {benchmark.year}",
+        )
+    axes.set_ylabel(measure.get_unit_display())
+    axes.spines[["top", "right"]].set_visible(False)
+    axes.grid(axis="y", color="#b1b4b6", linewidth=0.5)
+    axes.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=9)
+    figure.autofmt_xdate()
+    figure.tight_layout()
+    return figure
+
+
+def describe(measure: Any, values: Sequence[Any]) -> str:
+    if not values:
+        return f"No values have been recorded for {measure.name}."
+    first, last = values[0], values[-1]
+    target = format_value(measure.target, measure.unit)
+    return (
+        f"{measure.name} from {first.period:%B %Y} ({format_value(first.value, measure.unit)}) "
+        f"to {last.period:%B %Y} ({format_value(last.value, measure.unit)}); target {target}. "
+        "The same figures are in the table below the chart."
+    )
+
+
+def measure_chart(measure: Any, values: Sequence[Any], benchmarks: Sequence[Any] = ()) -> str:
+    """The SVG markup of a measure's trend, target and benchmarks, labelled for screen readers."""
+    settings = {
+        "svg.fonttype": "none",
+        "svg.hashsalt": f"m{measure.pk}",
+        "font.family": "sans-serif",
+    }
+    with matplotlib.rc_context(settings):
+        figure = _draw(measure, values, benchmarks)
+        buffer = io.StringIO()
+        figure.savefig(buffer, format="svg", metadata={"Date": None})
+    svg = buffer.getvalue()
+    svg = svg[svg.index("<svg") :]
+    title = _escape(f"Trend of {measure.name}")
+    desc = _escape(describe(measure, values))
+    labelled = (
+        f'<svg role="img" aria-labelledby="chart-title-{measure.pk} chart-desc-{measure.pk}" '
+        'class="ib-chart" focusable="false"'
+    )
+    svg = re.sub(r"^<svg", labelled, svg, count=1)
+    head_end = svg.index(">") + 1
+    return (
+        svg[:head_end]
+        + f'<title id="chart-title-{measure.pk}">{title}</title>'
+        + f'<desc id="chart-desc-{measure.pk}">{desc}</desc>'
+        + svg[head_end:]
+    )
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,169 @@
+"""Asking owners for updates ahead of a board meeting: the request, its emails,
+the reminders before and after the due date, and the owners' replies."""
+
+import datetime
+from typing import Any
+
+from django.conf import settings
+from django.core import mail
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from improvement.accounts.models import Person
+from improvement.core import audit
+from improvement.core.models import Council
+from improvement.core.tracking import create_tracked
+from improvement.evidence.access import can_answer, require_editor
+from improvement.evidence.models import UpdateRequest, UpdateRequestRecipient
+from improvement.plans.services import record_update
+
+ASKED, BEFORE, AFTER = "asked", "before", "after"
+SUBJECTS = {
+    ASKED: "Updates needed on your improvement plan actions by {due}",
+    BEFORE: "Reminder: updates on your improvement plan actions are due by {due}",
+    AFTER: "Overdue: updates on your improvement plan actions were due by {due}",
+}
+
+
+def owners_of_live_actions(council: Council) -> Any:
+    """Everyone who owns an action in the plan: whom a request goes to by default."""
+    return (
+        council.people.live()
+        .filter(actions__council=council, actions__archived_at__isnull=True)
+        .distinct()
+        .select_related("user")
+    )
+
+
+def actions_for(person: Person) -> Any:
+    return (
+        person.actions.live()
+        .filter(council=person.council)
+        .select_related("objective")
+        .order_by("objective__position", "position", "id")
+    )
+
+
+def email_for(person: Person) -> str:
+    return person.email or (person.user.email if person.user_id else "")
+
+
+def answer_url(recipient: UpdateRequestRecipient) -> str:
+    path = reverse(
+        "evidence:request_answer", args=[recipient.request.council.slug, recipient.token]
+    )
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def _send(recipient: UpdateRequestRecipient, kind: str, connection: Any = None) -> bool:
+    if not recipient.email:
+        return False
+    request = recipient.request
+    context = {
+        "recipient": recipient,
+        "request": request,
+        "kind": kind,
+        "url": answer_url(recipient),
+        "actions": list(actions_for(recipient.person)),
+    }
+    subject = SUBJECTS[kind].format(due=f"{request.due_on:%-d %B %Y}")
+    body = render_to_string("evidence/email/update_request.txt", context)
+    mail.send_mail(
+        subject, body, None, [recipient.email], connection=connection, fail_silently=False
+    )
+    return True
+
+
+@transaction.atomic
+def request_updates(
+    actor: Any,
+    council: Council,
+    data: dict[str, Any],
+    people: list[Person] | None = None,
+    connection: Any = None,
+) -> UpdateRequest:
+    """Ask owners (all owners of live actions, or those chosen) for updates by a date."""
+    require_editor(actor, council)
+    chosen = list(people) if people else list(owners_of_live_actions(council))
+    if not chosen:
+        raise ValidationError({"people": "There are no action owners to ask"})
+    if data["due_on"] < timezone.localdate():
+        raise ValidationError({"due_on": "The due date must be today or in the future"})
+    update_request = create_tracked(
+        UpdateRequest(council=council, **data), actor, verb="requested updates"
+    )
+    now = timezone.now()
+    for person in chosen:
+        recipient = UpdateRequestRecipient.objects.create(
+            request=update_request, person=person, email=email_for(person)
+        )
+        if _send(recipient, ASKED, connection):
+            recipient.sent_at = now
+            recipient.save(update_fields=["sent_at"])
+    return update_request
+
+
+def reminder_due(recipient: UpdateRequestRecipient, today: datetime.date) -> str | None:
+    """Which reminder, if any, this owner should get today."""
+    request = recipient.request
+    if recipient.responded_at or request.archived_at or not recipient.email:
+        return None
+    before = request.due_on - datetime.timedelta(days=request.remind_before_days)
+    if before <= today <= request.due_on:
+        return None if recipient.reminded_before_at else BEFORE
+    if today <= request.due_on:
+        return None
+    if recipient.chased_at is None:
+        return AFTER
+    since = (today - timezone.localdate(recipient.chased_at)).days
+    return AFTER if since >= max(request.chase_every_days, 1) else None
+
+
+def send_reminders(today: datetime.date | None = None, connection: Any = None) -> int:
+    """Send today's reminders for every open request; run daily by a scheduler."""
+    today = today or timezone.localdate()
+    recipients = UpdateRequestRecipient.objects.filter(
+        responded_at__isnull=True,
+        request__archived_at__isnull=True,
+        request__due_on__gte=today - datetime.timedelta(days=90),
+    ).select_related("request__council", "person__user")
+    sent = 0
+    for recipient in recipients:
+        kind = reminder_due(recipient, today)
+        if kind and _send(recipient, kind, connection):
+            _mark_reminded(recipient, kind)
+            sent += 1
+    return sent
+
+
+def _mark_reminded(recipient: UpdateRequestRecipient, kind: str) -> None:
+    now = timezone.now()
+    if kind == BEFORE:
+        recipient.reminded_before_at = now
+    else:
+        recipient.chased_at = now
+    recipient.reminders_sent += 1
+    recipient.save(update_fields=["reminded_before_at", "chased_at", "reminders_sent"])
+    audit.record(None, f"sent {kind} reminder", recipient.request, council=recipient.council)
+
+
+@transaction.atomic
+def answer_request(
+    actor: Any, recipient: UpdateRequestRecipient, answers: list[tuple[Any, dict[str, Any]]]
+) -> list[Any]:
+    """Record an update on each of the owner's actions, and mark the request answered."""
+    if not can_answer(actor, recipient):
+        raise PermissionDenied("Only the owner it was sent to can answer this request.")
+    own = {action.pk for action in actions_for(recipient.person)}
+    updates = []
+    for action, data in answers:
+        if action.pk not in own:
+            raise PermissionDenied("That action is not one of this owner's.")
+        updates.append(record_update(actor, action, dict(data)))
+    recipient.responded_at = timezone.now()
+    recipient.save(update_fields=["responded_at"])
+    audit.record(actor, f"answered update request for {recipient.person}", recipient.request)
+    return updates

@@ -1,0 +1,195 @@
+"""Every change to the evidence, each a named function, audited, called alike by
+views, commands, the demo and tests."""
+
+import datetime
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from improvement.core import audit
+from improvement.core.models import Council
+from improvement.core.numbers import percentage
+from improvement.core.tracking import archive, create_tracked, save_tracked
+from improvement.evidence.access import require_editor
+from improvement.evidence.models import (
+    Benchmark,
+    CaseAudit,
+    Measure,
+    MeasureValue,
+    VoiceEvent,
+    VoiceTheme,
+)
+
+RATE_PER = Decimal(10000)
+
+
+def _set_fields(obj: Any, data: dict[str, Any]) -> None:
+    for name, value in data.items():
+        setattr(obj, name, value)
+
+
+@transaction.atomic
+def create_measure(actor: Any, council: Council, data: dict[str, Any]) -> Measure:
+    require_editor(actor, council)
+    objectives = data.pop("objectives", [])
+    actions = data.pop("actions", [])
+    if council.measures.filter(code=data["code"]).exists():
+        raise ValidationError({"code": "Another measure already has this code: choose another"})
+    measure = Measure(council=council, **data)
+    create_tracked(measure, actor)
+    measure.objectives.set(objectives)
+    measure.actions.set(actions)
+    return measure
+
+
+@transaction.atomic
+def change_measure(
+    actor: Any, measure: Measure, data: dict[str, Any], expected_version: int | None
+) -> Measure:
+    require_editor(actor, measure.council)
+    objectives = data.pop("objectives", None)
+    actions = data.pop("actions", None)
+    code = data.get("code", measure.code)
+    if measure.council.measures.filter(code=code).exclude(pk=measure.pk).exists():
+        raise ValidationError({"code": "Another measure already has this code: choose another"})
+    before = audit.snapshot(measure)
+
+    def apply() -> None:
+        _set_fields(measure, data)
+        if objectives is not None:
+            measure.objectives.set(objectives)
+        if actions is not None:
+            measure.actions.set(actions)
+
+    return save_tracked(
+        measure, actor, expected_version=expected_version, before=before, apply=apply
+    )
+
+
+def archive_measure(actor: Any, measure: Measure, reason: str, expected_version: int | None):
+    require_editor(actor, measure.council)
+    if not reason.strip():
+        raise ValidationError({"reason": "Enter why the measure is being archived"})
+    return archive(measure, actor, reason, expected_version)
+
+
+def derive_value(
+    unit: str, numerator: Decimal | None, denominator: Decimal | None, value: Decimal | None
+) -> Decimal:
+    """A percentage or rate from its numerator and denominator; other units as given."""
+    if numerator is not None and denominator:
+        if unit == Measure.Unit.PERCENTAGE and _whole(numerator) and _whole(denominator):
+            return percentage(int(numerator), int(denominator))
+        if unit == Measure.Unit.PERCENTAGE:
+            return (numerator * 100 / denominator).quantize(Decimal("0.1"), ROUND_HALF_UP)
+        if unit == Measure.Unit.RATE:
+            return (numerator * RATE_PER / denominator).quantize(Decimal("0.1"), ROUND_HALF_UP)
+    if value is None:
+        raise ValidationError({"value": "Enter the value, or its numerator and denominator"})
+    return value
+
+
+def _whole(number: Decimal) -> bool:
+    return number == number.to_integral_value()
+
+
+def record_value(
+    actor: Any,
+    measure: Measure,
+    period: datetime.date,
+    *,
+    numerator: Decimal | None = None,
+    denominator: Decimal | None = None,
+    value: Decimal | None = None,
+    note: str = "",
+) -> MeasureValue:
+    """Record (or correct) a measure's value for a period, named by its first day."""
+    require_editor(actor, measure.council)
+    if any(n is not None and n < 0 for n in (numerator, denominator)):
+        raise ValidationError("A numerator or denominator cannot be negative")
+    data = {
+        "numerator": numerator,
+        "denominator": denominator,
+        "value": derive_value(measure.unit, numerator, denominator, value),
+        "note": note,
+    }
+    existing = measure.values.filter(period=period).first()
+    if existing is None:
+        return create_tracked(
+            MeasureValue(measure=measure, period=period, **data), actor, verb="recorded value"
+        )
+    if all(getattr(existing, k) == v for k, v in data.items()):
+        return existing
+    return save_tracked(
+        existing, actor, verb="corrected value", apply=lambda: _set_fields(existing, data)
+    )
+
+
+@transaction.atomic
+def record_values(actor: Any, measure: Measure, rows: list[dict[str, Any]]) -> int:
+    """Record many values at once: all of them, or (on any refusal) none."""
+    for row in rows:
+        record_value(actor, measure, **row)
+    if rows and measure.source == Measure.Source.ENTERED:
+        save_tracked(
+            measure,
+            actor,
+            verb="imported values",
+            apply=lambda: setattr(measure, "source", Measure.Source.IMPORTED),
+        )
+    return len(rows)
+
+
+@transaction.atomic
+def record_benchmark(actor: Any, measure: Measure, data: dict[str, Any]) -> Benchmark:
+    """Add a comparator, or correct the one already held for that kind and year."""
+    require_editor(actor, measure.council)
+    existing = measure.benchmarks.filter(kind=data["kind"], year=data["year"]).first()
+    if existing is None:
+        return create_tracked(Benchmark(measure=measure, **data), actor, verb="added benchmark")
+    if all(getattr(existing, k) == v for k, v in data.items()):
+        return existing
+    return save_tracked(
+        existing, actor, verb="corrected benchmark", apply=lambda: _set_fields(existing, data)
+    )
+
+
+def _check_grades(data: dict[str, Any]) -> None:
+    graded = sum(
+        data.get(name) or 0
+        for name in ("outstanding", "good", "requires_improvement", "inadequate")
+    )
+    if graded > (data.get("cases") or 0):
+        raise ValidationError(
+            {"cases": f"The grades add up to {graded}, more than the number of cases audited"}
+        )
+
+
+@transaction.atomic
+def record_audit(actor: Any, council: Council, data: dict[str, Any]) -> CaseAudit:
+    require_editor(actor, council)
+    objectives = data.pop("objectives", [])
+    _check_grades(data)
+    case_audit = CaseAudit(council=council, **data)
+    create_tracked(case_audit, actor, verb="recorded audit")
+    case_audit.objectives.set(objectives)
+    return case_audit
+
+
+@transaction.atomic
+def record_voice(actor: Any, council: Council, data: dict[str, Any]) -> VoiceEvent:
+    require_editor(actor, council)
+    event = VoiceEvent(council=council, **data)
+    return create_tracked(event, actor, verb="recorded voice")
+
+
+@transaction.atomic
+def add_voice_theme(actor: Any, event: VoiceEvent, data: dict[str, Any]) -> VoiceTheme:
+    require_editor(actor, event.council)
+    objectives = data.pop("objectives", [])
+    theme = VoiceTheme(event=event, **data)
+    create_tracked(theme, actor, verb="added theme")
+    theme.objectives.set(objectives)
+    return theme
