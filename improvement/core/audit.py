@@ -77,7 +77,11 @@ def history_for(obj: models.Model) -> models.QuerySet:
     ).select_related("actor")
 
 
-def council_record(model: type[models.Model], council: Any, pk: int) -> models.Model | None:
-    """A record of any audited kind, archived or not, if it belongs to the council."""
+def council_records(model: type[models.Model], council: Any) -> models.QuerySet:
+    """Every record of a kind, archived or not, that belongs to the council."""
     path = getattr(model, "council_path", "council")
-    return model._base_manager.filter(**{path: council}, pk=pk).first()
+    return model._base_manager.filter(**{path: council})
+
+
+def council_record(model: type[models.Model], council: Any, pk: int) -> models.Model | None:
+    return council_records(model, council).filter(pk=pk).first()

@@ -15,6 +15,8 @@ HISTORY_MODELS = {
     "inspection": "plans.Inspection",
     "finding": "plans.Finding",
     "notice": "plans.Notice",
+    "requirement": "plans.Requirement",
+    "review": "plans.Review",
 }
 
 

@@ -5,7 +5,16 @@ from django import forms
 from django.conf import settings
 
 from improvement.core.forms import DateField, GovukForm
-from improvement.plans.models import Action, Objective, Rating
+from improvement.plans.models import (
+    Action,
+    Finding,
+    Inspection,
+    Notice,
+    Objective,
+    Rating,
+    Requirement,
+    Review,
+)
 
 EVIDENCE_TYPES = {
     ".pdf": b"%PDF",
@@ -242,3 +251,85 @@ class DecisionForm(VersionedForm):
         if data.get("decision") == "return" and not (data.get("comment") or "").strip():
             self.add_error("comment", "Enter what more is needed before this is complete")
         return data
+
+
+class InspectionForm(GovukForm, forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    started_on = DateField(label="First day of the visit")
+    ended_on = DateField(label="Last day of the visit")
+    published_on = DateField(label="Report published", required=False)
+
+    class Meta:
+        model = Inspection
+        fields = [
+            "kind",
+            "title",
+            "started_on",
+            "ended_on",
+            "published_on",
+            "judgement",
+            "report_url",
+        ]
+        widgets = {"kind": forms.RadioSelect}
+        labels = {"report_url": "Link to the report"}
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if (
+            data.get("started_on")
+            and data.get("ended_on")
+            and (data["ended_on"] < data["started_on"])
+        ):
+            self.add_error("ended_on", "Last day of the visit must be on or after the first day")
+        return data
+
+
+class FindingForm(GovukForm, forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Finding
+        fields = ["kind", "inspection", "ref", "text"]
+        widgets = {"kind": forms.RadioSelect, "text": forms.Textarea(attrs={"rows": 4})}
+        labels = {
+            "ref": "Reference",
+            "inspection": "Inspection (leave empty for an adviser's recommendation)",
+        }
+
+
+class NoticeForm(GovukForm, forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    issued_on = DateField(label="Date of the notice")
+    deadline = DateField(label="All actions to be implemented by")
+
+    class Meta:
+        model = Notice
+        fields = [
+            "title",
+            "issuer",
+            "issued_on",
+            "inspection",
+            "adviser",
+            "review_interval_months",
+            "deadline",
+        ]
+        labels = {"review_interval_months": "Months between DfE reviews"}
+
+
+class RequirementForm(GovukForm, forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Requirement
+        fields = ["paragraph", "heading", "text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 4})}
+
+
+class ReviewForm(GovukForm, forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    held_on = DateField(label="Date of the review")
+
+    class Meta:
+        model = Review
+        fields = ["held_on", "reviewer", "summary"]
+        widgets = {"summary": forms.Textarea(attrs={"rows": 4})}

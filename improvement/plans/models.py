@@ -89,6 +89,8 @@ class Notice(Tracked, Archivable):
 
 
 class Requirement(Tracked):
+    council_path = "notice__council"
+
     notice = models.ForeignKey(Notice, on_delete=models.CASCADE, related_name="requirements")
     paragraph = models.CharField(max_length=10)
     heading = models.CharField(max_length=200, blank=True)
@@ -103,6 +105,8 @@ class Requirement(Tracked):
 
 class Review(Tracked):
     """A DfE review of progress against the notice."""
+
+    council_path = "notice__council"
 
     notice = models.ForeignKey(Notice, on_delete=models.CASCADE, related_name="reviews")
     held_on = models.DateField()

@@ -234,3 +234,25 @@ def return_completion(actor: Any, update: Update, comment: str) -> Update:
     if not comment.strip():
         raise ValidationError({"comment": "Enter why the completion is being returned"})
     return _decide_blue(actor, update, Update.Approval.RETURNED, comment, "returned completion")
+
+
+@transaction.atomic
+def save_record(
+    actor: Any,
+    council: Council,
+    record: Any,
+    data: dict[str, Any],
+    expected_version: int | None = None,
+) -> Any:
+    """Create or change an inspection, finding, notice, requirement or review."""
+    _require_editor(actor, council)
+    if record.pk is None:
+        for name, value in data.items():
+            setattr(record, name, value)
+        return create_tracked(record, actor)
+
+    def apply() -> None:
+        for name, value in data.items():
+            setattr(record, name, value)
+
+    return save_tracked(record, actor, expected_version=expected_version, apply=apply)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from improvement.plans import import_views, views
+from improvement.plans import import_views, record_views, views
 
 app_name = "plans"
 
@@ -24,6 +24,8 @@ urlpatterns = [
     path("plan/evidence/<int:pk>/", views.evidence_download, name="evidence_download"),
     path("inspections/", views.inspection_list, name="inspection_list"),
     path("notice/", views.notice_detail, name="notice_detail"),
+    path("records/<str:kind>/add/", record_views.record_edit, name="record_add"),
+    path("records/<str:kind>/<int:pk>/edit/", record_views.record_edit, name="record_edit"),
     path("plan/import/", import_views.import_upload, name="import_upload"),
     path("plan/import/<str:token>/", import_views.import_preview, name="import_preview"),
     path("plan/export/", import_views.export_download, name="export_download"),
