@@ -258,6 +258,7 @@ class InspectionForm(GovukForm, forms.ModelForm):
     started_on = DateField(label="First day of the visit")
     ended_on = DateField(label="Last day of the visit")
     published_on = DateField(label="Report published", required=False)
+    report_url = forms.URLField(label="Link to the report", required=False, assume_scheme="https")
 
     class Meta:
         model = Inspection
@@ -271,7 +272,6 @@ class InspectionForm(GovukForm, forms.ModelForm):
             "report_url",
         ]
         widgets = {"kind": forms.RadioSelect}
-        labels = {"report_url": "Link to the report"}
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
