@@ -25,9 +25,22 @@ FAULT = ("upheld", "partially_upheld")
 SERVICES = ("childrens_social_care", "education")
 
 
-def pct(numerator: int, denominator: int) -> float | None:
+class Pct(float):
+    """A percentage that keeps its numerator and denominator, so pages and documents can
+    show them beside it; it is written to JSON as the plain number."""
+
+    num: int
+    den: int
+
+    def __new__(cls, value: Decimal, num: int, den: int) -> "Pct":
+        made = super().__new__(cls, value)
+        made.num, made.den = num, den
+        return made
+
+
+def pct(numerator: int, denominator: int) -> Pct | None:
     value: Decimal | None = percentage(numerator, denominator)
-    return None if value is None else float(value)
+    return None if value is None else Pct(value, int(numerator), denominator)
 
 
 def _count_by(reps: list[Any], field: str) -> dict[str, int]:

@@ -87,3 +87,13 @@ def settings_for(council: Any) -> Any:
 
     found = ComplaintsSettings.objects.filter(council=council).first()
     return found or ComplaintsSettings(council=council)
+
+
+def find_council(slug: str) -> Any:
+    """The council with this slug, for commands; LookupError when there is none."""
+    from improvement.core.models import Council
+
+    council = Council.objects.filter(slug=slug).first()
+    if council is None:
+        raise LookupError(f"No council with the slug {slug!r}")
+    return council
