@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "improvement.accounts",
     "improvement.plans",
     "improvement.evidence",
+    "improvement.annex_a",
     "improvement.complaints",
     "improvement.meetings",
     "improvement.public",

@@ -9,6 +9,7 @@ council_patterns = [
     path("", include("improvement.plans.urls")),
     path("", include("improvement.core.urls")),
     path("evidence/", include("improvement.evidence.urls")),
+    path("annex-a/", include("improvement.annex_a.urls")),
     path("complaints/", include("improvement.complaints.urls")),
     path("meetings/", include("improvement.meetings.urls")),
 ]
