@@ -1,0 +1,289 @@
+"""The meeting verbs: scheduling, clear days, call-in, the minutes workflow and the log."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from improvement.accounts.tests.factories import PersonFactory
+from improvement.core.audit import history_for
+from improvement.meetings import minutes, services
+from improvement.meetings.models import Body, Decision, Meeting
+from improvement.meetings.tests.factories import (
+    AgendaItemFactory,
+    BodyFactory,
+    BodyMembershipFactory,
+    MeetingFactory,
+)
+from improvement.plans.tests.factories import ActionFactory, ObjectiveFactory
+
+UTC = datetime.UTC
+
+
+def at(year, month, day, hour=14):
+    return datetime.datetime(year, month, day, hour, tzinfo=UTC)
+
+
+@pytest.fixture
+def board(council):
+    return BodyFactory(council=council)
+
+
+@pytest.fixture
+def scrutiny(council):
+    return BodyFactory(
+        council=council,
+        slug="scrutiny",
+        name="Children and Education Scrutiny Committee",
+        kind=Body.Kind.SCRUTINY,
+    )
+
+
+def test_a_series_is_scheduled_every_six_weeks_until_the_date(board, board_manager):
+    meetings = services.schedule_series(
+        board_manager, board, at(2023, 11, 8), until=datetime.date(2024, 3, 1)
+    )
+    assert [m.starts_at.date() for m in meetings] == [
+        datetime.date(2023, 11, 8),
+        datetime.date(2023, 12, 20),
+        datetime.date(2024, 1, 31),
+    ]
+    assert len({m.series for m in meetings}) == 1
+
+
+def test_only_the_board_manager_schedules(board, chair, councillor):
+    for user in (chair, councillor):
+        with pytest.raises(PermissionDenied):
+            services.schedule_meeting(user, board, at(2024, 4, 1))
+
+
+@pytest.mark.parametrize(
+    ("published", "meeting", "clear"),
+    [
+        (datetime.date(2024, 3, 1), datetime.date(2024, 3, 8), 4),  # Fri to Fri
+        (datetime.date(2024, 2, 29), datetime.date(2024, 3, 8), 5),
+        (datetime.date(2024, 3, 28), datetime.date(2024, 4, 5), 3),  # Good Friday, Easter Monday
+        (datetime.date(2024, 3, 26), datetime.date(2024, 4, 5), 5),
+        (datetime.date(2024, 3, 1), datetime.date(2024, 3, 1), 0),
+        (datetime.date(2024, 3, 1), datetime.date(2024, 3, 4), 0),  # weekend only
+    ],
+)
+def test_clear_days_count_neither_the_publication_nor_the_meeting_day(published, meeting, clear):
+    assert services.clear_days(published, meeting) == clear
+
+
+def test_the_agenda_is_refused_when_fewer_than_the_clear_days_remain(board, board_manager):
+    meeting = MeetingFactory(body=board, starts_at=at(2024, 3, 8))
+    with pytest.raises(ValidationError, match="only 4 remain"):
+        services.publish_agenda(board_manager, meeting, on=datetime.date(2024, 3, 1))
+    services.publish_agenda(board_manager, meeting, on=datetime.date(2024, 2, 29))
+    meeting.refresh_from_db()
+    assert meeting.agenda_published_on == datetime.date(2024, 2, 29)
+    assert history_for(meeting).filter(verb="agenda published").exists()
+
+
+def test_the_clear_days_setting_is_the_councils(council, board, board_manager):
+    council.agenda_clear_days = 2
+    council.save()
+    meeting = MeetingFactory(body=board, starts_at=at(2024, 3, 6))
+    services.publish_agenda(board_manager, meeting, on=datetime.date(2024, 3, 1))
+
+
+def test_an_exempt_item_needs_a_paragraph_from_one_to_seven(board, board_manager):
+    meeting = MeetingFactory(body=board)
+    with pytest.raises(ValidationError):
+        services.add_agenda_item(board_manager, meeting, "Secret", exempt_paragraph=8)
+    item = services.add_agenda_item(board_manager, meeting, "Staffing", exempt_paragraph=1)
+    assert item.number == 1 and item.exempt_notice == "Exempt: paragraph 1 of Schedule 12A"
+
+
+@pytest.mark.parametrize(
+    ("published", "ends", "implementable"),
+    [
+        (datetime.date(2024, 3, 1), datetime.date(2024, 3, 6), datetime.date(2024, 3, 7)),
+        (datetime.date(2024, 3, 28), datetime.date(2024, 4, 4), datetime.date(2024, 4, 5)),
+    ],
+)
+def test_an_executive_decision_waits_out_the_call_in_working_days(
+    council, board_manager, published, ends, implementable
+):
+    decision = minutes.publish_executive_decision(
+        board_manager, council, "Award the contract", published, "Cabinet", published
+    )
+    assert decision.call_in_ends_on == ends
+    assert decision.implementable_on == implementable
+
+
+def _scrutiny_members(scrutiny, n):
+    people = [PersonFactory(council=scrutiny.council, name=f"Councillor {i}") for i in range(n)]
+    for person in people:
+        BodyMembershipFactory(body=scrutiny, person=person, role_title="Councillor")
+    return people
+
+
+def test_call_in_needs_three_scrutiny_members_within_the_period(council, scrutiny, board_manager):
+    members = _scrutiny_members(scrutiny, 3)
+    outsider = PersonFactory(council=council, name="Not a member")
+    decision = minutes.publish_executive_decision(
+        board_manager,
+        council,
+        "Close a centre",
+        datetime.date(2024, 3, 1),
+        "Cabinet",
+        datetime.date(2024, 3, 1),
+        scrutiny=scrutiny,
+    )
+    with pytest.raises(ValidationError, match="needs 3"):
+        minutes.request_call_in(board_manager, decision, [*members[:2], outsider])
+    with pytest.raises(ValidationError, match="call-in period ended"):
+        minutes.request_call_in(board_manager, decision, members, on=datetime.date(2024, 3, 7))
+    minutes.request_call_in(board_manager, decision, members, on=datetime.date(2024, 3, 6))
+    decision.refresh_from_db()
+    assert decision.called_in_on == datetime.date(2024, 3, 6)
+    assert decision.called_in_by.count() == 3
+
+
+@pytest.fixture
+def held(board, board_member):
+    meeting = MeetingFactory(body=board, starts_at=at(2024, 1, 10))
+    nxt = MeetingFactory(body=board, starts_at=at(2024, 2, 21))
+    person = PersonFactory(council=board.council, name="Bea Member", user=board_member)
+    meeting.attendance.create(person=person, status="present")
+    return meeting, nxt, AgendaItemFactory(meeting=meeting)
+
+
+def test_minutes_go_draft_approved_published_by_the_permitted_roles(
+    held, board_manager, chair, board_member, councillor
+):
+    meeting, nxt, item = held
+    with pytest.raises(PermissionDenied):
+        minutes.draft_minute(chair, item, "Noted")
+    minutes.draft_minute(board_manager, item, "The board noted the report.")
+    minutes.comment_on_minutes(board_member, meeting, "Add my apologies for lateness")
+    with pytest.raises(PermissionDenied):
+        minutes.comment_on_minutes(councillor, meeting, "I was not there")
+    for user in (board_manager, board_member, councillor):
+        with pytest.raises(PermissionDenied):
+            minutes.approve_minutes(user, meeting, nxt)
+    with pytest.raises(ValidationError):
+        minutes.publish_minutes(board_manager, meeting)
+    decision = minutes.approve_minutes(chair, meeting, nxt)
+    assert decision.kind == Decision.Kind.MINUTES and decision.meeting == nxt
+    with pytest.raises(ValidationError):
+        minutes.draft_minute(board_manager, item, "Rewritten")
+    for user in (chair, board_member):
+        with pytest.raises(PermissionDenied):
+            minutes.publish_minutes(user, meeting)
+    minutes.publish_minutes(board_manager, meeting)
+    meeting.refresh_from_db()
+    assert meeting.minutes_status == Meeting.Minutes.PUBLISHED
+    verbs = set(history_for(meeting).values_list("verb", flat=True))
+    assert {"minutes drafted", "minutes approved", "minutes published"} <= verbs
+    assert history_for(item).filter(verb="minute drafted").exists()
+
+
+def test_minutes_are_approved_only_at_a_later_meeting_of_the_body(held, chair):
+    meeting, _nxt, item = held
+    meeting.minutes_status = "draft"
+    meeting.save()
+    with pytest.raises(ValidationError):
+        minutes.approve_minutes(chair, meeting, meeting)
+
+
+def test_an_officer_request_becomes_a_tracked_action_and_is_carried_forward(
+    held, board_manager, owner_person
+):
+    meeting, nxt, item = held
+    entry = minutes.add_meeting_action(
+        board_manager,
+        meeting,
+        "Provide a briefing note",
+        owner_person,
+        datetime.date(2024, 2, 1),
+        item=item,
+        kind="officer_request",
+    )
+    from improvement.meetings.queries import open_actions_carried_forward
+
+    assert list(open_actions_carried_forward(nxt)) == [entry]
+    minutes.close_meeting_action(board_manager, entry, "Sent")
+    assert list(open_actions_carried_forward(nxt)) == []
+    assert history_for(entry).filter(verb="action closed").exists()
+
+
+def test_an_action_log_entry_can_create_and_change_a_plan_action(
+    council, held, board_manager, owner_person
+):
+    meeting, _nxt, _item = held
+    objective = ObjectiveFactory(council=council)
+    entry = minutes.add_meeting_action(
+        board_manager,
+        meeting,
+        "Audit strategy discussions",
+        owner_person,
+        datetime.date(2024, 5, 1),
+        new_plan_action={"objective": objective, "ref": "9.1"},
+    )
+    assert entry.plan_action.objective == objective and entry.plan_action.ref == "9.1"
+    assert list(entry.plan_action.owners.all()) == [owner_person]
+    action = entry.plan_action
+    minutes.change_plan_action(
+        board_manager, entry, {"title": "Audit all strategy discussions"}, action.version
+    )
+    action.refresh_from_db()
+    assert action.title == "Audit all strategy discussions"
+
+
+def test_a_plan_action_of_another_council_cannot_be_linked(held, board_manager, other_council):
+    meeting, _nxt, _item = held
+    foreign = ActionFactory(objective=ObjectiveFactory(council=other_council))
+    with pytest.raises(ValidationError):
+        minutes.add_meeting_action(board_manager, meeting, "X", plan_action=foreign)
+
+
+def test_reporting_routes_put_the_board_on_council_scrutiny_and_partnership_agendas(
+    council, board, scrutiny, board_manager
+):
+    full = BodyFactory(council=council, slug="council", name="Full Council", kind="full_council")
+    lscp = BodyFactory(council=council, slug="lscp", name="LSCP", kind="safeguarding")
+    BodyFactory(council=council, slug="cabinet", name="Cabinet", kind="cabinet")
+    later = MeetingFactory(body=scrutiny, starts_at=at(2024, 3, 11))
+    meeting = MeetingFactory(body=board, starts_at=at(2024, 2, 7))
+    items = services.add_reporting_route_items(board_manager, meeting)
+    assert {i.body for i in items} == {full, lscp, scrutiny}
+    assert next(i for i in items if i.body == scrutiny).meeting == later
+    assert services.add_reporting_route_items(board_manager, meeting) == []
+
+
+def test_work_programme_items_past_their_deadline_are_flagged(council, scrutiny, board_manager):
+    from improvement.meetings.queries import overdue_work_programme_items
+
+    late = services.add_work_programme_item(
+        board_manager,
+        scrutiny,
+        "SEND report",
+        meeting_on=datetime.date(2024, 3, 11),
+        draft_deadline=datetime.date(2024, 2, 19),
+        final_deadline=datetime.date(2024, 2, 27),
+    )
+    services.add_work_programme_item(
+        board_manager,
+        scrutiny,
+        "Later",
+        meeting_on=datetime.date(2024, 4, 11),
+        draft_deadline=datetime.date(2024, 3, 19),
+        final_deadline=datetime.date(2024, 3, 27),
+    )
+    assert list(overdue_work_programme_items(council)) == [late]
+
+
+def test_terms_of_reference_are_versioned_and_say_who_approved_them(board, board_manager):
+    first = services.add_terms_of_reference(
+        board_manager, board, "v1", datetime.date(2023, 11, 1), approved_by_name="Full Council"
+    )
+    second = services.add_terms_of_reference(
+        board_manager, board, "v2", datetime.date(2024, 1, 10), approved_by_name="The board"
+    )
+    assert (first.number, second.number) == (1, 2)
+    with pytest.raises(ValidationError):
+        services.add_terms_of_reference(board_manager, board, "v3", datetime.date(2024, 2, 1))
