@@ -1,0 +1,174 @@
+"""The complaints commands: report, import, overdue email and retention."""
+
+import datetime
+import io
+import json
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from improvement.complaints.demo import load_complaints_demo
+from improvement.complaints.tests.factories import ComplaintFactory
+from improvement.core.models import AuditEntry
+
+HEADER = (
+    "reference,received_on,kind,process,not_logged_reason,service,team,complainant_type,"
+    "advocate,category,stage1_route,stage1_extended,stage1_responded_on,stage1_outcome,"
+    "manager_contacted,stage2_requested_on,stage2_completed_on,stage2_outcome\n"
+)
+GOOD = (
+    "R1,2023-04-03,complaint,statutory,,childrens_social_care,Leaving Care,"
+    "looked_after_or_care_leaver,yes,delay/failed  service,formal,no,14/04/2023,upheld,yes,,,\n"
+    "R2,2023-04-04,complaint,not_logged,court_related,childrens_social_care,,,,,,,,,,,,\n"
+    "R3,2023-04-05,compliment,,,education,SEN,parent_or_guardian,,,,,,,,,,\n"
+)
+
+
+def write(tmp_path, text):
+    path = tmp_path / "register.csv"
+    path.write_text(HEADER + text)
+    return path
+
+
+def test_import_writes_every_row_and_matches_categories_loosely(council, tmp_path):
+    call_command(
+        "import_complaints", str(write(tmp_path, GOOD)), council="testshire", stdout=io.StringIO()
+    )
+    assert council.representations.count() == 3
+    r1 = council.representations.get(reference="R1")
+    assert (r1.category, r1.advocate, r1.stage1_responded_on) == (
+        "Delay/Failed Service",
+        True,
+        datetime.date(2023, 4, 14),
+    )
+    assert AuditEntry.objects.filter(verb="recorded").count() == 3
+
+
+def test_import_with_any_error_names_row_and_column_and_writes_nothing(council, tmp_path):
+    bad = GOOD + (
+        "R4,2023-04-06,complaint,statutory,,childrens_social_care,SGO,parent_or_guardian,"
+        "maybe,Staff Conduct,formal,,2023-04-20,upheld,,2023-04-10,,\n"
+        "R5,2023-04-07,complaint,statutory,,childrens_social_care,SGO,aunt,,,formal,,,upheld,,,,\n"
+    )
+    err = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command(
+            "import_complaints", str(write(tmp_path, bad)), council="testshire", stderr=err
+        )
+    report = err.getvalue()
+    assert "Row 5, column advocate" in report
+    assert "Row 6, column complainant_type" in report
+    assert council.representations.count() == 0
+
+
+def test_import_refuses_stage2_before_the_stage1_response(council, tmp_path):
+    row = (
+        "R6,2023-04-06,complaint,statutory,,childrens_social_care,SGO,parent_or_guardian,"
+        ",Staff Conduct,formal,,2023-04-20,upheld,,2023-04-10,,\n"
+    )
+    err = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command(
+            "import_complaints", str(write(tmp_path, row)), council="testshire", stderr=err
+        )
+    assert "Row 2, column stage2_requested_on: the stage 2 request is before" in err.getvalue()
+
+
+def test_import_reads_xlsx(council, tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["reference", "received_on", "kind", "process", "service", "team"])
+    sheet.append(["X1", datetime.datetime(2023, 5, 1), "compliment", "", "education", "SEN"])
+    path = tmp_path / "register.xlsx"
+    book.save(path)
+    call_command("import_complaints", str(path), council="testshire", stdout=io.StringIO())
+    assert council.representations.get(reference="X1").received_on == datetime.date(2023, 5, 1)
+
+
+@pytest.fixture
+def demo(council):
+    load_complaints_demo(council)
+    return council
+
+
+def test_report_json_to_stdout(demo, capsysbinary):
+    call_command("complaints_report", council="testshire", year=2022, format="json", output="-")
+    data = json.loads(capsysbinary.readouterr().out)
+    assert data["accepted"] == 48
+    assert data["stage1"]["fault_found_pct"] == 79.5
+
+
+@pytest.mark.parametrize("fmt,magic", [("pdf", b"%PDF"), ("docx", b"PK")])
+def test_report_pdf_and_docx(demo, tmp_path, fmt, magic):
+    path = tmp_path / f"report.{fmt}"
+    call_command(
+        "complaints_report",
+        council="testshire",
+        year=2022,
+        format=fmt,
+        output=str(path),
+        stderr=io.StringIO(),
+    )
+    assert path.read_bytes().startswith(magic)
+
+
+def test_docx_holds_the_figures_and_chart_alt_text(demo):
+    from docx import Document
+
+    from improvement.complaints.report import report_docx
+
+    document = Document(io.BytesIO(report_docx(demo, 2022)))
+    cells = {cell.text for table in document.tables for row in table.rows for cell in row.cells}
+    assert "79.5% (35 of 44)" in cells
+    assert "67.7% (44 of 65)" in cells
+    assert document.inline_shapes[0]._inline.docPr.get("descr").startswith("Accepted")
+
+
+def test_unknown_council_is_an_error(db):
+    with pytest.raises(CommandError, match="No council"):
+        call_command("complaints_report", council="nowhere", year=2022, output="-")
+
+
+def test_overdue_report_goes_to_complaints_managers(council, complaints_manager, board_manager):
+    ComplaintFactory(council=council, reference="LATE-1", received_on=datetime.date(2024, 1, 2))
+    ComplaintFactory(council=council, reference="FINE-1", received_on=datetime.date(2024, 2, 29))
+    call_command("send_overdue_complaints_report", council="testshire", stdout=io.StringIO())
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == [complaints_manager.email]
+    assert "LATE-1" in message.body and "FINE-1" not in message.body
+    assert "Jo Example" not in message.body
+
+
+def test_anonymise_blanks_personal_data_of_closed_cases_past_retention(council):
+    old = ComplaintFactory(
+        council=council,
+        reference="OLD",
+        received_on=datetime.date(2017, 5, 1),
+        stage1_responded_on=datetime.date(2017, 5, 10),
+        stage1_outcome="upheld",
+    )
+    recent = ComplaintFactory(
+        council=council,
+        reference="NEW",
+        received_on=datetime.date(2022, 5, 1),
+        stage1_responded_on=datetime.date(2022, 5, 10),
+        stage1_outcome="upheld",
+    )
+    call_command("anonymise_complaints", council="testshire", stdout=io.StringIO())
+    old.refresh_from_db()
+    recent.refresh_from_db()
+    assert (old.complainant_name, old.stage1_outcome) == ("", "upheld")
+    assert old.anonymised_at is not None
+    assert recent.complainant_name == "Jo Example"
+    assert AuditEntry.objects.filter(verb="anonymised").count() == 1
+
+
+def test_anonymise_leaves_open_cases(council):
+    ComplaintFactory(council=council, reference="OPEN", received_on=datetime.date(2017, 5, 1))
+    call_command("anonymise_complaints", council="testshire", stdout=io.StringIO())
+    assert council.representations.get(reference="OPEN").complainant_name == "Jo Example"
