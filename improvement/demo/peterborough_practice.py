@@ -1,0 +1,291 @@
+"""Peterborough's plan, continued: the practice, workforce and governance actions."""
+
+import datetime
+
+from improvement.demo.plan import ActionSpec, Reprofile
+from improvement.demo.timeline import Dip, Story
+
+D = datetime.date
+
+
+def _story(start: D, done: D, risk: str, progress: str, did: str, **kwargs) -> Story:
+    return Story(start=start, done=done, risk=risk, progress=progress, did=did, **kwargs)
+
+
+PRACTICE = [
+    ActionSpec(
+        "4.1",
+        "Monthly thematic case audits with moderation by the Principal Social Worker",
+        "council",
+        ["abennett", "psw"],
+        D(2023, 9, 4),
+        D(2024, 3, 31),
+        "70% of audited cases good or better",
+        "Audit summary to each board",
+        ["AFI2", "AFI3"],
+        _story(
+            D(2023, 9, 4),
+            D(2024, 3, 1),
+            "auditor capacity tight in the first two months",
+            "audit programme running monthly; 58% good or better in January",
+            "Audit programme embedded; moderation agreement at 90%.",
+        ),
+    ),
+    ActionSpec(
+        "4.2",
+        "Professional curiosity workshops for social workers and partners",
+        "lscp",
+        ["lscp", "psw"],
+        D(2023, 10, 2),
+        D(2024, 4, 30),
+        "Audits show history and chronology considered in 80% of cases",
+        "Audits; workshop evaluations",
+        ["AFI2"],
+        _story(
+            D(2023, 10, 2),
+            D(2024, 4, 1),
+            "partner attendance low at the first sessions",
+            "ten workshops held with 260 attendees",
+            "Workshops complete; practice audits show improved use of history.",
+        ),
+    ),
+    ActionSpec(
+        "4.3",
+        "Supervision policy refreshed with reflective supervision every four weeks",
+        "council",
+        ["owner2"],
+        D(2023, 9, 18),
+        D(2024, 2, 29),
+        "90% of staff supervised within four weeks",
+        "Supervision compliance report; supervision audit",
+        ["AFI3"],
+        _story(
+            D(2023, 9, 18),
+            D(2024, 2, 1),
+            "recording template not yet in the case system",
+            "compliance at 87% in January",
+            "Policy live and template in the case system; compliance above 90%.",
+        ),
+    ),
+    ActionSpec(
+        "4.4",
+        "Management oversight recorded on every case at key decision points",
+        "council",
+        ["owner2", "jones"],
+        D(2023, 11, 1),
+        D(2024, 8, 30),
+        "Oversight recorded at every key decision in 85% of audited cases",
+        "Audits",
+        ["AFI3"],
+        _story(
+            D(2023, 11, 1),
+            D(2024, 8, 1),
+            "managers report the recording as time-consuming",
+            "oversight recorded at key decisions in 79% of audits",
+            "Oversight prompt built into the case system; audits show 86%.",
+        ),
+    ),
+    ActionSpec(
+        "4.5",
+        "Strategy discussions include police, health and education in every case",
+        "police",
+        ["owner", "health"],
+        D(2023, 10, 16),
+        D(2024, 5, 31),
+        "Three-agency attendance at 95% of strategy discussions",
+        "Strategy discussion attendance report; audit",
+        ["AFI4"],
+        _story(
+            D(2023, 10, 16),
+            D(2024, 5, 1),
+            "education attendance in school holidays is hard",
+            "attendance by all three agencies at 91%",
+            "Virtual strategy discussions with a daily slot for each agency.",
+        ),
+    ),
+]
+
+WORKFORCE = [
+    ActionSpec(
+        "5.1",
+        "Recruitment and retention package for social workers",
+        "council",
+        ["workforce", "gregg"],
+        D(2023, 9, 1),
+        D(2024, 3, 31),
+        "Agency social workers below 20%",
+        "HR workforce data; exit interviews",
+        ["AR2"],
+        _story(
+            D(2023, 9, 1),
+            D(2024, 3, 10),
+            "market supplement needs cabinet approval",
+            "package approved and advertised in December",
+            "Package in place; agency rate down from 31% to 19%.",
+        ),
+    ),
+    ActionSpec(
+        "5.2",
+        "Recruit permanent team managers for the MASH and assessment teams",
+        "council",
+        ["jones"],
+        D(2023, 10, 2),
+        D(2024, 12, 20),
+        "All MASH and assessment team manager posts filled permanently",
+        "Establishment list",
+        ["AR2"],
+        _story(
+            D(2023, 10, 2),
+            D(2024, 12, 1),
+            "two campaigns attracted no suitable applicants",
+            "three of four posts filled permanently",
+            "All four team manager posts filled by permanent staff.",
+            dips=[
+                Dip(
+                    D(2024, 4, 1),
+                    D(2024, 7, 31),
+                    "amber",
+                    "At risk: second recruitment campaign unsuccessful",
+                    "Board to support use of a specialist recruitment partner.",
+                )
+            ],
+        ),
+        [
+            Reprofile(
+                D(2024, 6, 18),
+                D(2024, 6, 30),
+                "Second recruitment campaign unsuccessful; "
+                "specialist recruitment partner appointed",
+            )
+        ],
+    ),
+    ActionSpec(
+        "5.3",
+        "Caseload cap of 20 children in the assessment teams",
+        "council",
+        ["jones"],
+        D(2023, 11, 1),
+        D(2024, 6, 30),
+        "Average caseload 20 or fewer",
+        "Caseload report",
+        ["AR2"],
+        _story(
+            D(2023, 11, 1),
+            D(2024, 6, 1),
+            "depends on filling vacancies",
+            "average caseload down to 21",
+            "Average assessment caseload 18 since May.",
+        ),
+    ),
+    ActionSpec(
+        "5.4",
+        "Academy for newly qualified social workers with protected caseloads",
+        "council",
+        ["workforce", "psw"],
+        D(2024, 4, 1),
+        D(2025, 1, 31),
+        "Newly qualified social workers retained after 2 years above 80%",
+        "Retention data; ASYE evaluations",
+        ["AR2"],
+        _story(
+            D(2024, 4, 1),
+            D(2025, 1, 10),
+            "university partnership agreement pending",
+            "first cohort of 12 started in September",
+            "Academy running; second cohort recruited.",
+        ),
+    ),
+    ActionSpec(
+        "5.5",
+        "Staff survey twice a year, with results reported to the board",
+        "council",
+        ["workforce"],
+        D(2023, 10, 2),
+        D(2024, 10, 31),
+        "Response rate above 60% and improving scores",
+        "Survey results; action plan",
+        ["AR2"],
+        _story(
+            D(2023, 10, 2),
+            D(2024, 10, 1),
+            "survey platform procurement",
+            "first survey 64% response; results to the March board",
+            "Two surveys complete; wellbeing and manager support scores up.",
+        ),
+    ),
+]
+
+GOVERNANCE = [
+    ActionSpec(
+        "6.1",
+        "Establish the Children's Services Improvement Board with an independent chair",
+        "council",
+        ["gregg"],
+        D(2023, 8, 21),
+        D(2023, 11, 8),
+        "Board meeting six-weekly with agreed terms of reference",
+        "Terms of reference; minutes",
+        [],
+        _story(
+            D(2023, 8, 21),
+            D(2023, 11, 1),
+            "council approval needed on 1 November",
+            "chair appointed; terms of reference drafted",
+            "Council approved the board on 1 November; first meeting on 8 November 2023.",
+        ),
+    ),
+    ActionSpec(
+        "6.2",
+        "Front door performance scorecard with targets and benchmarks for every board",
+        "council",
+        ["performance"],
+        D(2023, 9, 4),
+        D(2024, 1, 31),
+        "Scorecard at every board meeting",
+        "Scorecard; board minutes",
+        ["AR1"],
+        _story(
+            D(2023, 9, 4),
+            D(2024, 1, 10),
+            "data warehouse changes needed",
+            "scorecard produced monthly",
+            "Scorecard agreed by the chair and reported to every board.",
+        ),
+    ),
+    ActionSpec(
+        "6.3",
+        "Each statutory partner reports its contribution to the plan at every board",
+        "icb",
+        ["icb", "lscp"],
+        D(2024, 1, 8),
+        D(2024, 6, 30),
+        "Partner reports at every board meeting",
+        "Partner reports; minutes",
+        ["AR3"],
+        _story(
+            D(2024, 1, 8),
+            D(2024, 6, 1),
+            "report template not yet agreed",
+            "police and ICB reporting since March",
+            "All partners report against their actions at every board.",
+        ),
+    ),
+    ActionSpec(
+        "6.4",
+        "Self-assessment before each DfE review, shared with the board and scrutiny",
+        "council",
+        ["gregg", "performance"],
+        D(2023, 12, 1),
+        D(2025, 2, 28),
+        "Self-assessment submitted before every review",
+        "Self-assessments; adviser feedback",
+        ["AR1"],
+        _story(
+            D(2023, 12, 1),
+            D(2025, 2, 1),
+            "first self-assessment written in a short window",
+            "self-assessments submitted for the February and August reviews",
+            "Self-assessment cycle embedded and reported to scrutiny.",
+        ),
+    ),
+]
