@@ -27,3 +27,38 @@ def fraction(row: Any) -> str:
     if row.numerator is None or row.denominator is None:
         return ""
     return f"{format_number(row.numerator)} of {format_number(row.denominator)}"
+
+
+GRADES = [
+    ("outstanding", "Outstanding"),
+    ("good", "Good"),
+    ("requires_improvement", "Requires improvement"),
+    ("inadequate", "Inadequate"),
+]
+
+
+def grade_cells(audit: Any) -> list[dict[str, Any]]:
+    """Each grade's count and its share of the cases graded."""
+    from improvement.core.numbers import percentage
+
+    graded = audit.graded
+    return [
+        {
+            "label": label,
+            "count": getattr(audit, name),
+            "pct": percentage(getattr(audit, name), graded),
+        }
+        for name, label in GRADES
+    ]
+
+
+def value_rows(measure: Any, values: list[Any]) -> list[dict[str, Any]]:
+    return [
+        {
+            "period": row.period,
+            "value": format_value(row.value, measure.unit),
+            "fraction": fraction(row),
+            "note": row.note,
+        }
+        for row in values
+    ]

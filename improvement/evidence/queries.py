@@ -16,7 +16,7 @@ from improvement.evidence.models import (
     UpdateRequestRecipient,
     VoiceTheme,
 )
-from improvement.evidence.presenters import format_value
+from improvement.evidence.presenters import format_value, fraction
 
 
 @dataclass
@@ -64,6 +64,19 @@ class MeasureSummary:
     @property
     def target_display(self) -> str:
         return format_value(self.measure.target, self.measure.unit)
+
+    @property
+    def latest_fraction(self) -> str:
+        return fraction(self.latest) if self.latest else ""
+
+    @property
+    def tolerance_display(self) -> str:
+        return format_value(self.measure.tolerance, self.measure.unit)
+
+    @property
+    def england_display(self) -> str:
+        england = self.england
+        return format_value(england.value if england else None, self.measure.unit)
 
     @property
     def england(self) -> Benchmark | None:
@@ -176,3 +189,52 @@ def recipients_of(council: Council) -> QuerySet:
 
 def requests_of(council: Council) -> QuerySet:
     return council.update_requests.live().prefetch_related("recipients__person")
+
+
+def measures_for_pages(council: Council) -> QuerySet:
+    return council.measures.select_related("owner").prefetch_related(
+        Prefetch("objectives", queryset=council.objectives.live()),
+        Prefetch("actions", queryset=council.actions.live()),
+    )
+
+
+def summary_of(
+    measure: Measure, values: list[MeasureValue], benchmarks: list[Benchmark], as_at: datetime.date
+) -> MeasureSummary:
+    known = [row for row in values if row.period <= as_at]
+    return MeasureSummary(measure, known[-ratings.WINDOW :], benchmarks)
+
+
+@dataclass
+class ExceptionRow:
+    """An objective slow to progress: why, and the support or capacity its owners asked for."""
+
+    objective: Any
+    actions: list[Any]
+    measure_reasons: list[str]
+
+    @property
+    def capacity_asked(self) -> list[Any]:
+        return [
+            item
+            for item in self.actions
+            if item.latest_update and item.latest_update.support_needed
+        ]
+
+
+def exception_list(council: Council, as_at: datetime.date) -> list[ExceptionRow]:
+    """Objectives flagged by the design's rules: by their actions, or by a linked measure."""
+    from improvement.plans.picture import plan_picture
+
+    picture = plan_picture(council, as_at)
+    flags = objective_measure_flags(council, picture.as_at)
+    rows = []
+    for progress in picture.objectives:
+        reasons = flags.get(progress.objective.pk, [])
+        if progress.slow or reasons:
+            rows.append(ExceptionRow(progress.objective, progress.slow, reasons))
+    return rows
+
+
+def recipients_for_pages(council: Council) -> QuerySet:
+    return recipients_of(council).select_related("request__council", "person__user")
