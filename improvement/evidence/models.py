@@ -229,8 +229,8 @@ class UpdateRequestRecipient(models.Model):
     email = models.EmailField(blank=True)
     token = models.CharField(max_length=64, unique=True, default=new_token)
     sent_at = models.DateTimeField(null=True, blank=True)
-    reminded_before_at = models.DateTimeField(null=True, blank=True)
-    chased_at = models.DateTimeField(null=True, blank=True)
+    reminded_before_on = models.DateField(null=True, blank=True)
+    chased_on = models.DateField(null=True, blank=True)
     reminders_sent = models.PositiveIntegerField(default=0)
     responded_at = models.DateTimeField(null=True, blank=True)
 

@@ -113,12 +113,12 @@ def reminder_due(recipient: UpdateRequestRecipient, today: datetime.date) -> str
         return None
     before = request.due_on - datetime.timedelta(days=request.remind_before_days)
     if before <= today <= request.due_on:
-        return None if recipient.reminded_before_at else BEFORE
+        return None if recipient.reminded_before_on else BEFORE
     if today <= request.due_on:
         return None
-    if recipient.chased_at is None:
+    if recipient.chased_on is None:
         return AFTER
-    since = (today - timezone.localdate(recipient.chased_at)).days
+    since = (today - recipient.chased_on).days
     return AFTER if since >= max(request.chase_every_days, 1) else None
 
 
@@ -134,19 +134,18 @@ def send_reminders(today: datetime.date | None = None, connection: Any = None) -
     for recipient in recipients:
         kind = reminder_due(recipient, today)
         if kind and _send(recipient, kind, connection):
-            _mark_reminded(recipient, kind)
+            _mark_reminded(recipient, kind, today)
             sent += 1
     return sent
 
 
-def _mark_reminded(recipient: UpdateRequestRecipient, kind: str) -> None:
-    now = timezone.now()
+def _mark_reminded(recipient: UpdateRequestRecipient, kind: str, today: datetime.date) -> None:
     if kind == BEFORE:
-        recipient.reminded_before_at = now
+        recipient.reminded_before_on = today
     else:
-        recipient.chased_at = now
+        recipient.chased_on = today
     recipient.reminders_sent += 1
-    recipient.save(update_fields=["reminded_before_at", "chased_at", "reminders_sent"])
+    recipient.save(update_fields=["reminded_before_on", "chased_on", "reminders_sent"])
     audit.record(None, f"sent {kind} reminder", recipient.request, council=recipient.council)
 
 
