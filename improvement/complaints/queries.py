@@ -47,6 +47,9 @@ class RepresentationQuerySet(models.QuerySet):
         start, end = year_bounds(year)
         return self.filter(**{f"{field}__gte": start, f"{field}__lte": end})
 
+    def statutory_or_corporate(self) -> "RepresentationQuerySet":
+        return self.complaints().filter(process__in=[STATUTORY, CORPORATE])
+
     def possibly_open(self) -> "RepresentationQuerySet":
         """Logged complaints with a stage that may still be running; the clock decides."""
         stage1 = Q(stage1_responded_on__isnull=True) & ~Q(stage1_route="withdrawn")
@@ -75,6 +78,14 @@ def records_for_person(council: Any, name: str) -> RepresentationQuerySet:
     return council.representations.filter(
         Q(complainant_name__iexact=name) | Q(on_behalf_of__iexact=name)
     ).order_by("received_on", "reference")
+
+
+def council_people(council: Any) -> list[Any]:
+    """Everyone with a role in the council, for choosing whom to give case access."""
+    from django.contrib.auth import get_user_model
+
+    users = get_user_model().objects.filter(memberships__council=council).distinct()
+    return list(users.order_by("first_name", "last_name", "username"))
 
 
 def active_grants(council: Any) -> models.QuerySet:

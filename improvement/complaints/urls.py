@@ -1,5 +1,19 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from improvement.complaints import views
 
 app_name = "complaints"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("cases/", views.case_list, name="cases"),
+    path("cases/new/", views.record_new, name="record_new"),
+    path("cases/<int:pk>/", views.case_detail, name="case"),
+    path("cases/<int:pk>/<slug:stage>/", views.stage_edit, name="stage_edit"),
+    path("compliments/new/", views.compliment_new, name="compliment_new"),
+    path("report/", views.report, name="report"),
+    path("report/<int:year>.<str:fmt>", views.report_download, name="report_download"),
+    path("subject-access/", views.subject_access, name="subject_access"),
+    path("access/", views.grants, name="grants"),
+    path("access/<int:pk>/revoke/", views.grant_revoke, name="grant_revoke"),
+]

@@ -1,0 +1,147 @@
+import datetime
+from typing import Any
+
+from django import forms
+
+from improvement.complaints import models as m
+from improvement.complaints.queries import settings_for
+from improvement.core.forms import DateField, GovukForm
+
+
+def _with_blank(choices: Any, blank: str = "Not yet") -> list[tuple[str, str]]:
+    return [("", blank), *choices]
+
+
+class RepresentationForm(GovukForm, forms.Form):
+    reference = forms.CharField(max_length=60)
+    received_on = DateField(label="Date received")
+    process = forms.ChoiceField(
+        label="Eligibility decision", choices=m.Process.choices, widget=forms.RadioSelect
+    )
+    not_logged_reason = forms.ChoiceField(
+        label="Reason not logged",
+        choices=_with_blank(m.NotLoggedReason.choices, "Not applicable"),
+        required=False,
+    )
+    explanation_sent_on = DateField(
+        label="Letter of explanation sent", required=False, help_text="When not logged"
+    )
+    service = forms.ChoiceField(choices=m.Service.choices)
+    team = forms.CharField(max_length=120, required=False)
+    category = forms.ChoiceField(required=False)
+    complainant_name = forms.CharField(label="Complainant's name", max_length=200, required=False)
+    complainant_type = forms.ChoiceField(
+        label="Who is complaining", choices=_with_blank(m.ComplainantType.choices, "Choose")
+    )
+    on_behalf_of = forms.CharField(
+        label="On behalf of", max_length=200, required=False, help_text="The child's name"
+    )
+    advocate = forms.BooleanField(label="Supported by an advocate", required=False)
+    summary = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), required=False)
+
+    def __init__(self, *args: Any, council: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        categories = settings_for(council).categories
+        self.fields["category"].choices = _with_blank([(c, c) for c in categories], "Choose")
+
+
+class ComplimentForm(GovukForm, forms.Form):
+    reference = forms.CharField(max_length=60)
+    received_on = DateField(label="Date received")
+    service = forms.ChoiceField(choices=m.Service.choices)
+    team = forms.CharField(max_length=120)
+    complainant_type = forms.ChoiceField(label="From", choices=m.ComplainantType.choices)
+    summary = forms.CharField(
+        label="Compliment", widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+
+
+class StageForm(GovukForm, forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class Stage1Form(StageForm):
+    stage1_route = forms.ChoiceField(
+        label="Route", choices=m.Route.choices, widget=forms.RadioSelect
+    )
+    stage1_extended = forms.BooleanField(
+        label="Complex: extended to 20 working days", required=False
+    )
+    stage1_responded_on = DateField(label="Response sent", required=False)
+    stage1_outcome = forms.ChoiceField(
+        label="Outcome", choices=_with_blank(m.Outcome.choices), required=False
+    )
+    manager_contacted = forms.BooleanField(
+        label="The team manager contacted the complainant", required=False
+    )
+    service_improvement = forms.CharField(
+        label="Service improvements", widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+
+class Stage2Form(StageForm):
+    stage2_requested_on = DateField(label="Stage 2 requested", required=False)
+    stage2_extended = forms.BooleanField(
+        label="Extended to 65 working days (exceptional)", required=False
+    )
+    stage2_completed_on = DateField(label="Investigation completed", required=False)
+    stage2_outcome = forms.ChoiceField(
+        label="Outcome", choices=_with_blank(m.Outcome.choices), required=False
+    )
+
+
+class Stage3Form(StageForm):
+    stage3_requested_on = DateField(label="Review panel requested", required=False)
+    stage3_panel_on = DateField(label="Panel held", required=False)
+    stage3_report_on = DateField(label="Panel report sent", required=False)
+    stage3_response_on = DateField(label="Council's response sent", required=False)
+    stage3_outcome = forms.ChoiceField(
+        label="Outcome", choices=_with_blank(m.Outcome.choices), required=False
+    )
+
+
+class OmbudsmanForm(StageForm):
+    ombudsman_referred_on = DateField(label="Referred to the LGSCO", required=False)
+    ombudsman_decided_on = DateField(label="LGSCO decision", required=False)
+    ombudsman_outcome = forms.ChoiceField(
+        label="Decision", choices=_with_blank(m.OmbudsmanOutcome.choices), required=False
+    )
+    ombudsman_reference = forms.CharField(
+        label="LGSCO reference", max_length=40, required=False, help_text="For example 22-000-753"
+    )
+
+
+STAGE_FORMS = {
+    "stage1": (Stage1Form, "Stage 1"),
+    "stage2": (Stage2Form, "Stage 2 investigation"),
+    "stage3": (Stage3Form, "Stage 3 review panel"),
+    "ombudsman": (OmbudsmanForm, "Local Government and Social Care Ombudsman"),
+}
+
+
+class GrantForm(GovukForm, forms.Form):
+    user = forms.ChoiceField(label="Person")
+    reason = forms.CharField(max_length=300, help_text="Why they need to see case details")
+
+    def __init__(self, *args: Any, people: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["user"].choices = _with_blank(people, "Choose")
+
+
+class SubjectAccessForm(GovukForm, forms.Form):
+    name = forms.CharField(
+        label="Person's full name",
+        max_length=200,
+        help_text="Records naming them as complainant or as the child are exported",
+    )
+
+
+class ReportYearForm(GovukForm, forms.Form):
+    year = forms.IntegerField(
+        label="Financial year starting 1 April", min_value=2000, max_value=2100, required=False
+    )
+
+
+def latest_complete_year(today: datetime.date) -> int:
+    """The last financial year that has ended."""
+    return (today.year if today.month >= 4 else today.year - 1) - 1

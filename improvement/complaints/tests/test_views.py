@@ -1,0 +1,199 @@
+"""Complaints pages: who sees what, and what each form records."""
+
+import datetime
+import json
+
+import pytest
+from django.urls import reverse
+
+from improvement.complaints import services
+from improvement.complaints.tests.factories import ComplaintFactory
+from improvement.core.models import AuditEntry
+
+
+def url(name, *args):
+    return reverse(f"complaints:{name}", args=["testshire", *args])
+
+
+@pytest.fixture
+def case(council):
+    return ComplaintFactory(council=council, reference="T-1", received_on=datetime.date(2024, 2, 1))
+
+
+def test_complaints_manager_sees_open_cases_with_clocks(client_for, complaints_manager, case):
+    response = client_for(complaints_manager).get(url("index"))
+    assert response.status_code == 200
+    assert b"T-1" in response.content
+    assert b"Stage 1 response" in response.content
+
+
+def test_index_query_count_does_not_grow_with_cases(
+    client_for, complaints_manager, council, django_assert_max_num_queries
+):
+    for n in range(30):
+        ComplaintFactory(council=council, received_on=datetime.date(2024, 1, 2 + n % 20))
+    client = client_for(complaints_manager)
+    with django_assert_max_num_queries(8):
+        assert client.get(url("index")).status_code == 200
+
+
+@pytest.mark.parametrize("role", ["board_manager", "councillor", "board_member", "chair"])
+def test_others_in_the_council_see_figures_but_no_case(client_for, cast, role, case):
+    client = client_for(cast[role])
+    response = client.get(url("index"))
+    assert response.status_code == 200
+    assert b"T-1" not in response.content
+    assert client.get(url("case", case.pk)).status_code == 403
+    assert client.get(url("cases")).status_code == 403
+    assert client.get(url("subject_access")).status_code == 403
+    assert client.get(url("record_new")).status_code == 403
+    assert client.get(url("report")).status_code == 200
+
+
+@pytest.mark.parametrize("name", ["index", "report", "cases", "record_new", "grants"])
+def test_officer_of_another_council_sees_nothing(client_for, other_officer, case, name):
+    assert client_for(other_officer).get(url(name)).status_code == 404
+
+
+def test_signed_out_is_sent_to_sign_in(client_for, council):
+    response = client_for(None).get(url("index"))
+    assert response.status_code == 302 and "sign-in" in response["Location"]
+
+
+def test_granted_person_sees_cases_until_access_is_removed(
+    client_for, complaints_manager, board_manager, council, case
+):
+    manager = client_for(complaints_manager)
+    response = manager.post(url("grants"), {"user": board_manager.pk, "reason": "Audit"})
+    assert response.status_code == 302
+    grant = council.complaint_access_grants.get()
+    assert client_for(board_manager).get(url("case", case.pk)).status_code == 200
+    assert client_for(board_manager).get(url("record_new")).status_code == 403
+    client_for(complaints_manager).post(url("grant_revoke", grant.pk))
+    assert client_for(board_manager).get(url("case", case.pk)).status_code == 403
+
+
+def test_record_a_representation(client_for, complaints_manager, council):
+    response = client_for(complaints_manager).post(
+        url("record_new"),
+        {
+            "reference": "NEW-1",
+            "received_on_day": "3",
+            "received_on_month": "2",
+            "received_on_year": "2024",
+            "process": "statutory",
+            "service": "childrens_social_care",
+            "team": "Leaving Care",
+            "category": "Staff Conduct",
+            "complainant_type": "looked_after_or_care_leaver",
+            "advocate": "on",
+        },
+    )
+    assert response.status_code == 302
+    rep = council.representations.get(reference="NEW-1")
+    assert (rep.received_on, rep.advocate, rep.kind) == (
+        datetime.date(2024, 2, 3),
+        True,
+        "complaint",
+    )
+    assert AuditEntry.objects.filter(verb="recorded", object_id=str(rep.pk)).exists()
+
+
+def test_not_logged_needs_its_reason(client_for, complaints_manager, council):
+    response = client_for(complaints_manager).post(
+        url("record_new"),
+        {
+            "reference": "NL-1",
+            "received_on_day": "3",
+            "received_on_month": "2",
+            "received_on_year": "2024",
+            "process": "not_logged",
+            "service": "childrens_social_care",
+            "complainant_type": "friend",
+        },
+    )
+    assert response.status_code == 200
+    assert b"needs its reason" in response.content
+    assert not council.representations.exists()
+
+
+def _date(prefix, day):
+    return {f"{prefix}_day": day.day, f"{prefix}_month": day.month, f"{prefix}_year": day.year}
+
+
+def test_record_stage1_then_refuse_a_stale_edit(client_for, complaints_manager, case):
+    client = client_for(complaints_manager)
+    data = {
+        "version": case.version,
+        "stage1_route": "formal",
+        "stage1_outcome": "upheld",
+        "manager_contacted": "on",
+        **_date("stage1_responded_on", datetime.date(2024, 2, 14)),
+    }
+    assert client.post(url("stage_edit", case.pk, "stage1"), data).status_code == 302
+    case.refresh_from_db()
+    assert (case.stage1_outcome, case.manager_contacted, case.version) == ("upheld", True, 2)
+    stale = client.post(
+        url("stage_edit", case.pk, "stage1"), {**data, "stage1_outcome": "not_upheld"}
+    )
+    assert stale.status_code == 200
+    assert b"after you opened it" in stale.content
+    case.refresh_from_db()
+    assert case.stage1_outcome == "upheld"
+
+
+def test_stage2_before_stage1_response_is_refused(client_for, complaints_manager, case):
+    data = {"version": case.version, **_date("stage2_requested_on", datetime.date(2024, 2, 20))}
+    response = client_for(complaints_manager).post(url("stage_edit", case.pk, "stage2"), data)
+    assert response.status_code == 200
+    assert b"without the stage 1 response" in response.content
+
+
+def test_record_compliment(client_for, complaints_manager, council):
+    response = client_for(complaints_manager).post(
+        url("compliment_new"),
+        {
+            "reference": "CMP-1",
+            **_date("received_on", datetime.date(2024, 2, 5)),
+            "service": "education",
+            "team": "SEN & Inclusion",
+            "complainant_type": "parent_or_guardian",
+        },
+    )
+    assert response.status_code == 302
+    assert council.representations.compliments().get().team == "SEN & Inclusion"
+
+
+def test_report_page_shows_both_years_with_charts(client_for, councillor, council):
+    from improvement.complaints.demo import load_complaints_demo
+
+    load_complaints_demo(council)
+    response = client_for(councillor).get(url("report") + "?year=2022")
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "2021-22" in content and "2022-23" in content
+    assert "79.5% (35 of 44)" in content
+    assert '<svg role="img" aria-label="Accepted complaints by route.' in content
+
+
+def test_report_download_json(client_for, councillor, case):
+    response = client_for(councillor).get(url("report_download", 2023, "json"))
+    assert response.status_code == 200
+    assert json.loads(response.content)["accepted"] == 1
+
+
+def test_subject_access_export_gives_a_persons_records(
+    client_for, complaints_manager, council, case
+):
+    ComplaintFactory(council=council, complainant_name="Someone Else")
+    response = client_for(complaints_manager).post(url("subject_access"), {"name": "jo example"})
+    data = json.loads(response.content)
+    assert [r["reference"] for r in data["records"]] == ["T-1"]
+    assert AuditEntry.objects.filter(verb="exported subject access").exists()
+
+
+def test_services_refuse_anyone_but_the_complaints_manager(board_manager, council):
+    from django.core.exceptions import PermissionDenied
+
+    with pytest.raises(PermissionDenied):
+        services.record_representation(board_manager, council, {"reference": "X"})
