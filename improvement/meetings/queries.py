@@ -135,3 +135,11 @@ def councils_with_public_content() -> Any:
     return Council.objects.filter(
         meetings__agenda_published_on__isnull=False, meetings__archived_at__isnull=True
     ).distinct()
+
+
+def items_of(council: Council) -> Any:
+    from improvement.meetings.models import AgendaItem
+
+    return AgendaItem.objects.filter(
+        meeting__council=council, meeting__archived_at__isnull=True
+    ).select_related("meeting", "meeting__body", "meeting__council")

@@ -1,5 +1,31 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from improvement.meetings import form_views, views
 
 app_name = "meetings"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("actions/", views.action_log, name="action_log"),
+    path("bodies/add/", form_views.body_create, name="body_create"),
+    path("bodies/<slug:body_slug>/", views.body_detail, name="body_detail"),
+    path("bodies/<slug:body_slug>/members/add/", form_views.member_add, name="member_add"),
+    path("bodies/<slug:body_slug>/terms/add/", form_views.terms_add, name="terms_add"),
+    path("bodies/<slug:body_slug>/schedule/", form_views.meeting_create, name="meeting_create"),
+    path("bodies/<slug:body_slug>/programme/add/", form_views.programme_add, name="programme_add"),
+    path("<int:pk>/", views.meeting_detail, name="meeting_detail"),
+    path("<int:pk>/items/add/", form_views.item_add, name="item_add"),
+    path("<int:pk>/publish-agenda/", form_views.agenda_publish, name="agenda_publish"),
+    path("<int:pk>/attendance/", form_views.attendance_add, name="attendance_add"),
+    path("<int:pk>/comments/add/", form_views.comment_add, name="comment_add"),
+    path("<int:pk>/minutes/approve/", form_views.minutes_approve, name="minutes_approve"),
+    path("<int:pk>/minutes/publish/", form_views.minutes_publish, name="minutes_publish"),
+    path("<int:pk>/actions/add/", form_views.action_add, name="action_add"),
+    path("<int:pk>/reporting-routes/", form_views.reporting_routes, name="reporting_routes"),
+    path("items/<int:pk>/papers/add/", form_views.paper_add, name="paper_add"),
+    path("items/<int:pk>/declarations/add/", form_views.declaration_add, name="declaration_add"),
+    path("items/<int:pk>/minute/", form_views.minute_edit, name="minute_edit"),
+    path("items/<int:pk>/resolutions/add/", form_views.resolution_add, name="resolution_add"),
+    path("papers/<int:pk>/", views.paper_download, name="paper_download"),
+    path("actions/<int:pk>/close/", form_views.action_close, name="action_close"),
+]

@@ -1,0 +1,74 @@
+"""What the public may see, built once and used by every public page, feed and file.
+
+The public never sees an exempt item's content: items are built by
+`meetings.presenters.item_views` with `see_exempt=False`, minutes and decisions
+only once the minutes are published, and nothing of a meeting held in private
+beyond its date.
+"""
+
+from typing import Any
+
+from django.http import Http404
+
+from improvement.core.models import Council
+from improvement.meetings import queries
+from improvement.meetings.presenters import ItemView, item_views, prefetch_items
+
+
+def council_or_404(slug: str) -> Council:
+    council = queries.public_council(slug)
+    if council is None:
+        raise Http404("No such council")
+    return council
+
+
+def public_meetings(council: Council) -> Any:
+    return council.meetings.published().select_related("body").order_by("-starts_at")
+
+
+def public_bodies(council: Council) -> Any:
+    return council.bodies.live()
+
+
+def body_or_404(council: Council, slug: str) -> Any:
+    body = queries.body_by_slug(council, slug)
+    if body is None:
+        raise Http404("No such body")
+    return body
+
+
+def meeting_or_404(council: Council, pk: int) -> Any:
+    meeting = prefetch_items(council.meetings.published()).filter(pk=pk).first()
+    if meeting is None:
+        raise Http404("No such meeting")
+    return meeting
+
+
+def public_items(meeting: Any) -> list[ItemView]:
+    if not meeting.is_public:
+        return []
+    return item_views(meeting, see_exempt=False, show_minutes=meeting.minutes_public)
+
+
+def public_meeting_decisions(meeting: Any) -> list[Any]:
+    """Decisions not tied to an item (minutes approved), once minutes are published."""
+    if not (meeting.is_public and meeting.minutes_public):
+        return []
+    return [d for d in meeting.decisions.all() if d.item_id is None]
+
+
+def public_paper(council: Council, pk: int) -> Any:
+    """An open item's paper of a published, public meeting; 404 for anything else."""
+    from improvement.meetings.queries import items_of
+
+    for item in items_of(council).filter(papers__pk=pk, meeting__agenda_published_on__isnull=False):
+        if item.is_exempt or not item.meeting.is_public:
+            break
+        return item.papers.get(pk=pk)
+    raise Http404("No such paper")
+
+
+def executive_decisions(council: Council) -> Any:
+    return council.decisions.filter(kind="executive", published_on__isnull=False).order_by(
+        "-published_on"
+    )
