@@ -38,9 +38,16 @@ check: install
 test: lint check
 	$(VENV)/bin/pytest -q -n 2
 
+# Browser journeys in Debian's Chromium (apt-get install chromium), served over
+# plain HTTP by the live test server, so the HTTPS-only settings are relaxed here.
+e2e: install
+	SECURE_SSL_REDIRECT=false SESSION_COOKIE_SECURE=false CSRF_COOKIE_SECURE=false \
+	SECURE_HSTS_SECONDS=0 $(VENV)/bin/pytest -q -p no:xdist e2e
+
+# Re-resolve every pin of pyproject.toml into requirements.lock.
 lock:
 	rm -rf /tmp/ib-lock && $(PYTHON) -m venv /tmp/ib-lock
-	/tmp/ib-lock/bin/pip install --quiet "$$(sed -n 's/^  "\(.*\)",$$/\1/p' pyproject.toml | tr '\n' ' ')"
+	/tmp/ib-lock/bin/pip install --quiet $$($(PYTHON) -c "import tomllib; p = tomllib.load(open('pyproject.toml', 'rb')); print(' '.join(p['project']['dependencies'] + p['dependency-groups']['dev']))")
 	/tmp/ib-lock/bin/pip freeze > requirements.lock
 
 clean:

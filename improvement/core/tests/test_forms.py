@@ -27,5 +27,5 @@ def test_date_field_refuses_an_impossible_date():
 def test_form_renders_an_error_summary_linking_to_the_field():
     form = DueForm({"due_day": "", "due_month": "", "due_year": ""})
     html = str(form)
-    assert "There is a problem" in html and 'href="#id_due_day"' in html
+    assert "There is a problem" in html and 'href="#id_due_0"' in html
     assert "govuk-form-group--error" in html
