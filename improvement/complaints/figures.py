@@ -9,6 +9,8 @@ from collections import Counter
 from decimal import Decimal
 from typing import Any
 
+from django.db.models import Q
+
 from improvement.complaints.clock import (
     STAGE1_DAYS,
     STAGE2_DAYS,
@@ -214,10 +216,15 @@ def stage_cases(council: Any, year: int) -> dict[str, list[Any]]:
         "stage3_panels": list(
             statutory.dated_in("stage3_panel_on", year).order_by("stage3_panel_on")
         ),
-        "improvements": list(
-            council.representations.complaints()
-            .dated_in("received_on", year)
-            .exclude(service_improvement="")
-            .order_by("received_on")
-        ),
+        "improvements": improvements_in(council, year),
     }
+
+
+def improvements_in(council: Any, year: int) -> list[Any]:
+    """Complaints with a service improvement whose stage 1, 2 or 3 ended in the year."""
+    start, end = year_bounds(year)
+    ended = Q()
+    for field in ("stage1_responded_on", "stage2_completed_on", "stage3_panel_on"):
+        ended |= Q(**{f"{field}__gte": start, f"{field}__lte": end})
+    reps = council.representations.complaints().exclude(service_improvement="").filter(ended)
+    return list(reps.order_by("received_on"))

@@ -11,7 +11,7 @@ from django.utils import timezone
 from improvement.complaints import access
 from improvement.complaints.clock import open_stage
 from improvement.complaints.models import CaseAccessGrant, ComplaintsSettings, Representation
-from improvement.complaints.queries import settings_for
+from improvement.complaints.queries import records_for_person, settings_for
 from improvement.complaints.rules import procedure_errors
 from improvement.core import audit
 from improvement.core.models import Council
@@ -197,18 +197,13 @@ def subject_access_export(actor: Any, council: Council, name: str) -> dict[str, 
     """A person's records for a subject access request; the export itself is audited."""
     if not access.can_see_cases(actor, council):
         raise PermissionDenied("Only the complaints manager and those they allow see cases.")
-    from improvement.complaints.queries import records_for_person
-
     records = [audit.snapshot(rep) for rep in records_for_person(council, name)]
-    settings_obj = settings_for(council)
-    target = settings_obj if settings_obj.pk else council
     audit.record(
         actor,
         "exported subject access",
-        target,
+        ensure_settings(actor, council),
         None,
         {"name": name, "records": len(records)},
-        council=council,
     )
     return {"council": council.slug, "name": name, "records": records}
 
