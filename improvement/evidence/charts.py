@@ -12,6 +12,7 @@ import matplotlib
 matplotlib.use("Agg")
 
 from matplotlib.backends.backend_svg import FigureCanvasSVG  # noqa: E402
+from matplotlib.dates import AutoDateLocator, ConciseDateFormatter  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
 from improvement.evidence.presenters import format_value  # noqa: E402
@@ -26,7 +27,7 @@ BENCHMARK_STYLES = {
 
 
 def _draw(measure: Any, values: Sequence[Any], benchmarks: Sequence[Any]) -> Figure:
-    figure = Figure(figsize=(8, 3.6), dpi=100)
+    figure = Figure(figsize=(8, 4), dpi=100)
     FigureCanvasSVG(figure)
     axes = figure.add_subplot()
     periods = [row.period for row in values]
@@ -58,8 +59,10 @@ def _draw(measure: Any, values: Sequence[Any], benchmarks: Sequence[Any]) -> Fig
     axes.set_ylabel(measure.get_unit_display())
     axes.spines[["top", "right"]].set_visible(False)
     axes.grid(axis="y", color="#b1b4b6", linewidth=0.5)
-    axes.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=9)
-    figure.autofmt_xdate()
+    locator = AutoDateLocator()
+    axes.xaxis.set_major_locator(locator)
+    axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+    axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=3, frameon=False, fontsize=9)
     figure.tight_layout()
     return figure
 
@@ -87,8 +90,7 @@ def measure_chart(measure: Any, values: Sequence[Any], benchmarks: Sequence[Any]
         figure = _draw(measure, values, benchmarks)
         buffer = io.StringIO()
         figure.savefig(buffer, format="svg", metadata={"Date": None})
-    svg = buffer.getvalue()
-    svg = svg[svg.index("<svg") :]
+    svg = without_inline_styles(buffer.getvalue())
     title = _escape(f"Trend of {measure.name}")
     desc = _escape(describe(measure, values))
     labelled = (
@@ -103,6 +105,29 @@ def measure_chart(measure: Any, values: Sequence[Any], benchmarks: Sequence[Any]
         + f'<desc id="chart-desc-{measure.pk}">{desc}</desc>'
         + svg[head_end:]
     )
+
+
+STYLE_ATTRIBUTE = re.compile(r'style="([^"]*)"')
+STYLE_ELEMENT = re.compile(r"<style[^>]*>.*?</style>|<metadata>.*?</metadata>", re.S)
+SIZE = re.compile(r'^(<svg[^>]*?) width="[^"]*" height="[^"]*"')
+
+
+def _attributes(match: re.Match) -> str:
+    pairs = [part.split(":", 1) for part in match.group(1).split(";") if ":" in part]
+    return " ".join(f'{name.strip()}="{value.strip()}"' for name, value in pairs)
+
+
+def without_inline_styles(svg: str) -> str:
+    """The SVG with its CSS turned into presentation attributes.
+
+    The content security policy forbids inline styles, which would strip the
+    chart of its colours; presentation attributes are not styles, so they stay.
+    """
+    svg = svg[svg.index("<svg") :]
+    svg = STYLE_ELEMENT.sub("", svg)
+    svg = STYLE_ATTRIBUTE.sub(_attributes, svg)
+    svg = SIZE.sub(r'\1 width="100%" stroke-linejoin="round" stroke-linecap="butt"', svg, count=1)
+    return svg
 
 
 def _escape(text: str) -> str:
