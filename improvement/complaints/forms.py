@@ -145,3 +145,30 @@ class ReportYearForm(GovukForm, forms.Form):
 def latest_complete_year(today: datetime.date) -> int:
     """The last financial year that has ended."""
     return (today.year if today.month >= 4 else today.year - 1) - 1
+
+
+class SettingsForm(GovukForm, forms.Form):
+    retention_years = forms.IntegerField(
+        label="Keep personal data of closed cases for (years)", min_value=1, max_value=100
+    )
+    overdue_report_to = forms.CharField(
+        label="Also send the monthly overdue report to",
+        help_text="Email addresses, one a line; the complaints managers always get it",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+    categories = forms.CharField(
+        label="Complaint categories",
+        help_text="One a line; the register matches them ignoring case and spacing",
+        widget=forms.Textarea(attrs={"rows": 10}),
+    )
+
+    def clean_overdue_report_to(self) -> str:
+        addresses = self.cleaned_data["overdue_report_to"].split()
+        for address in addresses:
+            forms.EmailField().clean(address)
+        return "\n".join(addresses)
+
+    def clean_categories(self) -> list[str]:
+        lines = [line.strip() for line in self.cleaned_data["categories"].splitlines()]
+        return [line for line in lines if line]

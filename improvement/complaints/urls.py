@@ -14,6 +14,7 @@ urlpatterns = [
     path("report/", views.report, name="report"),
     path("report/<int:year>.<str:fmt>", views.report_download, name="report_download"),
     path("subject-access/", views.subject_access, name="subject_access"),
+    path("settings/", views.complaints_settings, name="settings"),
     path("access/", views.grants, name="grants"),
     path("access/<int:pk>/revoke/", views.grant_revoke, name="grant_revoke"),
 ]

@@ -18,6 +18,7 @@ from improvement.complaints.forms import (
     GrantForm,
     ReportYearForm,
     RepresentationForm,
+    SettingsForm,
     SubjectAccessForm,
     latest_complete_year,
 )
@@ -214,3 +215,20 @@ def grant_revoke(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     services.revoke_case_access(request.user, grant, grant.version)
     messages.success(request, "Case access removed.")
     return redirect("complaints:grants", slug)
+
+
+@login_required
+def complaints_settings(request: HttpRequest, slug: str) -> HttpResponse:
+    council = access.manager_council(request, slug)
+    current = queries.settings_for(council)
+    initial = {
+        "retention_years": current.retention_years,
+        "overdue_report_to": current.overdue_report_to,
+        "categories": "\n".join(current.categories),
+    }
+    form = SettingsForm(request.POST or None, initial=initial)
+    if form.is_valid():
+        services.change_complaints_settings(request.user, council, form.cleaned_data)
+        messages.success(request, "Complaints settings saved.")
+        return redirect("complaints:index", slug)
+    return _form_page(request, form, "Complaints settings")

@@ -172,3 +172,20 @@ def test_json_is_the_format_files_shape(peterborough):
     ]
     assert data["year"] == "2022-23"
     assert data["council"] == "peterborough"
+
+
+def test_every_total_equals_its_parts(figures):
+    for data in figures.values():
+        not_logged = dict(data["not_logged"])
+        assert not_logged.pop("total") == sum(not_logged.values())
+        assert sum(data["by_complainant_type"].values()) == data["accepted"]
+        assert sum(data["by_team"].values()) == data["accepted"]
+        stage1 = data["stage1"]
+        assert stage1["informal"] + stage1["formal"] + stage1["withdrawn"] == data["accepted"]
+        outcomes = stage1["upheld"] + stage1["partially_upheld"] + stage1["not_upheld"]
+        assert outcomes == stage1["determined"]
+        for service in data["corporate"].values():
+            rows = [row for team, row in service.items() if team != "total"]
+            for key in ("received", "fault", "escalated"):
+                assert service["total"][key] == sum(row[key] for row in rows)
+            assert all(row["fault"] <= row["received"] for row in rows)

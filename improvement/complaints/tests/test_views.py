@@ -197,3 +197,25 @@ def test_services_refuse_anyone_but_the_complaints_manager(board_manager, counci
 
     with pytest.raises(PermissionDenied):
         services.record_representation(board_manager, council, {"reference": "X"})
+
+
+def test_complaints_manager_changes_retention_and_recipients(
+    client_for, complaints_manager, council
+):
+    response = client_for(complaints_manager).post(
+        url("settings"),
+        {
+            "retention_years": "3",
+            "overdue_report_to": "head@example.org\ndirector@example.org",
+            "categories": "Delay/Failed Service\nStaff Conduct\n",
+        },
+    )
+    assert response.status_code == 302
+    saved = council.complaints_settings
+    assert saved.retention_years == 3
+    assert saved.categories == ["Delay/Failed Service", "Staff Conduct"]
+    assert AuditEntry.objects.filter(verb="created", object_id=str(saved.pk)).exists()
+
+
+def test_only_the_complaints_manager_changes_settings(client_for, board_manager, council):
+    assert client_for(board_manager).get(url("settings")).status_code == 403
