@@ -213,3 +213,12 @@ class ActionAnswerForm(GovukForm, forms.Form):
         self.action = action
         labels = {row["code"]: row["label"] for row in council.rating_scale}
         self.fields["rating"].choices = [(c, labels.get(c, c.title())) for c in Rating.values]
+
+
+class ArchiveForm(GovukForm, forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    reason = forms.CharField(
+        label="Why is this measure being archived?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Enter why this measure is being archived"},
+    )

@@ -10,6 +10,7 @@ urlpatterns = [
     path("measures/add/", views.measure_create, name="measure_create"),
     path("measures/<int:pk>/", views.measure_detail, name="measure_detail"),
     path("measures/<int:pk>/edit/", views.measure_edit, name="measure_edit"),
+    path("measures/<int:pk>/archive/", views.measure_archive, name="measure_archive"),
     path("measures/<int:pk>/values/add/", views.value_add, name="value_add"),
     path("measures/<int:pk>/values/import/", views.measure_import, name="measure_import"),
     path("measures/<int:pk>/benchmarks/add/", views.benchmark_add, name="benchmark_add"),

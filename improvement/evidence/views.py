@@ -6,7 +6,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from improvement.evidence import access, charts, queries, services
-from improvement.evidence.forms import BenchmarkForm, ImportForm, MeasureForm, ValueForm
+from improvement.evidence.forms import (
+    ArchiveForm,
+    BenchmarkForm,
+    ImportForm,
+    MeasureForm,
+    ValueForm,
+)
 from improvement.evidence.importer import ImportRefused, parse_values
 from improvement.evidence.presenters import value_rows
 from improvement.evidence.web import run, today, without
@@ -139,3 +145,18 @@ def benchmark_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             return redirect("evidence:measure_detail", council.slug, measure.pk)
     title = f"Add a benchmark for {measure.code}"
     return render(request, FORM, {"form": form, "title": title, "lead": measure.name})
+
+
+@login_required
+def measure_archive(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    council = access.editor_council(request, slug)
+    measure = get_object_or_404(council.measures.live(), pk=pk)
+    form = ArchiveForm(request.POST or None, initial={"version": measure.version})
+    if form.is_valid():
+        reason, version = form.cleaned_data["reason"], form.cleaned_data["version"]
+        if run(form, lambda: services.archive_measure(request.user, measure, reason, version)):
+            messages.success(request, f"Measure {measure.code} archived")
+            return redirect("evidence:index", council.slug)
+    title = f"Archive {measure.code}"
+    lead = "It will no longer be rated or flag its objectives; its values are kept."
+    return render(request, FORM, {"form": form, "title": title, "lead": lead, "button": "Archive"})

@@ -56,6 +56,7 @@ def _edit_pages(council, measure, event):
         "evidence:measure_create": [slug],
         "evidence:measure_edit": [slug, measure.pk],
         "evidence:value_add": [slug, measure.pk],
+        "evidence:measure_archive": [slug, measure.pk],
         "evidence:measure_import": [slug, measure.pk],
         "evidence:benchmark_add": [slug, measure.pk],
         "evidence:audit_create": [slug],
@@ -333,3 +334,24 @@ def test_board_manager_records_voice_with_themes_linked_to_objectives(
     assert list(theme.objectives.all()) == [objective]
     html = client.get(reverse("evidence:voice_detail", args=[council.slug, event.pk])).content
     assert b"Changes of social worker" in html and b"Timely front door" in html
+
+
+def test_archiving_a_measure_keeps_it_and_stops_its_flag(
+    board_manager, council, measure, objective, client_for
+):
+    url = reverse("evidence:measure_archive", args=[council.slug, measure.pk])
+    response = client_for(board_manager).post(url, {"reason": "", "version": measure.version})
+    assert "Enter why this measure is being archived" in response.content.decode()
+    response = client_for(board_manager).post(
+        url, {"reason": "Replaced by Annex A KPI", "version": measure.version}
+    )
+    assert response.status_code == 302
+    measure.refresh_from_db()
+    assert measure.is_archived and measure.archive_reason == "Replaced by Annex A KPI"
+    from improvement.evidence import queries
+
+    assert queries.objective_measure_flags(council, datetime.date(2024, 3, 1)) == {}
+    page = client_for(board_manager).get(
+        reverse("evidence:measure_detail", args=[council.slug, measure.pk])
+    )
+    assert b"Archived on" in page.content
