@@ -10,6 +10,8 @@ matplotlib.use("Agg")
 
 from matplotlib import pyplot as plt  # noqa: E402
 
+from improvement.evidence.charts import without_inline_styles  # noqa: E402
+
 BLUE, GREY = "#1d70b8", "#b1b4b6"
 
 
@@ -65,9 +67,10 @@ def render(chart: Chart, fmt: str) -> bytes:
 
 
 def svg_markup(chart: Chart) -> str:
-    """Inline SVG for a page, with the XML prologue removed and its alt text as a title."""
-    svg = render(chart, "svg").decode()
-    svg = svg[svg.index("<svg") :]
+    """Inline SVG for a page, labelled with its alt text. Its CSS becomes presentation
+    attributes (as for the evidence charts) because the content security policy forbids
+    inline styles, which would strip the colours."""
+    svg = without_inline_styles(render(chart, "svg").decode())
     return svg.replace("<svg ", f'<svg role="img" aria-label="{_escape(chart.alt)}" ', 1)
 
 

@@ -219,3 +219,10 @@ def test_complaints_manager_changes_retention_and_recipients(
 
 def test_only_the_complaints_manager_changes_settings(client_for, board_manager, council):
     assert client_for(board_manager).get(url("settings")).status_code == 403
+
+
+def test_report_charts_carry_no_inline_styles_for_the_csp(client_for, councillor, case):
+    content = client_for(councillor).get(url("report") + "?year=2023").content.decode()
+    svg = content[content.index("<svg") : content.index("</svg>")]
+    assert "style=" not in svg and "<style" not in svg
+    assert 'fill="#1d70b8"' in svg
