@@ -1,0 +1,385 @@
+"""The demo's board and committees for Peterborough, built through the services.
+
+`load_meetings_demo(council)` is idempotent (it does nothing once the board exists)
+and links board business to plan actions by their ref when the plan is loaded,
+skipping the link otherwise.
+"""
+
+import datetime
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+
+from improvement.accounts.models import Membership, Organisation, Person, Role
+from improvement.core.models import Council
+from improvement.core.tracking import create_tracked
+from improvement.meetings import demo_data as seed
+from improvement.meetings import minutes, services
+from improvement.meetings.models import Body, Meeting
+
+D = datetime.date
+ORG_KINDS = {
+    "council": Organisation.Kind.COUNCIL,
+    "police": Organisation.Kind.POLICE,
+    "icb": Organisation.Kind.NHS_ICB,
+    "health": Organisation.Kind.HEALTH_PROVIDER,
+    "schools": Organisation.Kind.SCHOOLS,
+    "lscp": Organisation.Kind.LSCP,
+    "dfe": Organisation.Kind.DFE,
+}
+
+
+class Demo:
+    def __init__(self, council: Council) -> None:
+        self.council = council
+        self.manager = self._user_with(Role.BOARD_MANAGER)
+        self.chair = self._user_with(Role.CHAIR)
+
+    def _user_with(self, role: str) -> Any:
+        found = self.council.memberships.filter(role=role).select_related("user").first()
+        if found:
+            return found.user
+        user, _ = get_user_model().objects.get_or_create(username=f"meetings-demo-{role}")
+        organisation = self.org("council") or self._council_org()
+        Membership.objects.get_or_create(
+            user=user, council=self.council, role=role, defaults={"organisation": organisation}
+        )
+        user._ib_roles = None
+        return user
+
+    def _council_org(self) -> Organisation:
+        org = Organisation(council=self.council, name=self.council.name, kind="council")
+        return create_tracked(org, None)
+
+    def org(self, key: str) -> Organisation | None:
+        if key not in ORG_KINDS:
+            return None
+        return self.council.organisations.filter(kind=ORG_KINDS[key]).first()
+
+    def person(self, name: str, title: str = "", org_key: str = "council") -> Person:
+        found = self.council.people.filter(name=name).first()
+        if found:
+            return found
+        person = Person(
+            council=self.council, name=name, job_title=title, organisation=self.org(org_key)
+        )
+        return create_tracked(person, self.manager)
+
+    def at(self, day: datetime.date, hour: int = 14) -> datetime.datetime:
+        return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
+
+    def plan_action(self, ref: str) -> Any:
+        return self.council.actions.live().filter(ref=ref).first()
+
+    def publish(self, meeting: Meeting) -> None:
+        services.publish_agenda(
+            self.manager, meeting, on=services.meeting_day(meeting) - datetime.timedelta(days=10)
+        )
+
+
+def load_meetings_demo(council: Council) -> None:
+    """Bodies, members, terms, meetings, minutes, decisions and the action log."""
+    if council.bodies.filter(slug="improvement-board").exists():
+        return
+    with transaction.atomic():
+        demo = Demo(council)
+        bodies = _bodies(demo)
+        full_council = _full_council(demo, bodies)
+        _board_members(demo, bodies["improvement-board"], full_council)
+        _scrutiny(demo, bodies["children-education-scrutiny"])
+        _board_meetings(demo, bodies["improvement-board"])
+        _cabinet(demo, bodies)
+
+
+BODIES = [
+    (
+        "improvement-board",
+        "Children's Services Improvement Board",
+        Body.Kind.IMPROVEMENT_BOARD,
+        Body.Standing.STATUTORY,
+        "The statutory improvement board required by the DfE Improvement Notice of 2 August 2023, "
+        "with an independent chair appointed by the DfE.",
+    ),
+    (
+        "children-education-scrutiny",
+        "Children and Education Scrutiny Committee",
+        Body.Kind.SCRUTINY,
+        Body.Standing.FORMAL,
+        "",
+    ),
+    ("cabinet", "Cabinet", Body.Kind.CABINET, Body.Standing.FORMAL, ""),
+    ("council", "Full Council", Body.Kind.FULL_COUNCIL, Body.Standing.FORMAL, ""),
+    (
+        "safeguarding-partnership",
+        "Cambridgeshire and Peterborough Safeguarding Children Partnership Board",
+        Body.Kind.SAFEGUARDING,
+        Body.Standing.FORMAL,
+        "",
+    ),
+]
+
+
+def _bodies(demo: Demo) -> dict[str, Body]:
+    made = {}
+    for slug, name, kind, standing, description in BODIES:
+        data = {
+            "slug": slug,
+            "name": name,
+            "kind": kind,
+            "standing": standing,
+            "description": description,
+        }
+        made[slug] = services.create_body(demo.manager, demo.council, data)
+    return made
+
+
+def _full_council(demo: Demo, bodies: dict[str, Body]) -> Meeting:
+    meeting = services.schedule_meeting(
+        demo.manager, bodies["council"], demo.at(D(2023, 11, 1), 18), "Council Chamber, Town Hall"
+    )
+    item = services.add_agenda_item(
+        demo.manager,
+        meeting,
+        "Children's Improvement Board",
+        number=13,
+        description="Approve the establishment of a Children's Improvement Board and its terms "
+        "of reference, appointing Sally Rowe as its independent chair.",
+        report_author="John Gregg, Executive Director of Children's Services and Young People",
+    )
+    demo.publish(meeting)
+    minutes.record_resolution(
+        demo.manager,
+        item,
+        "RESOLVED to approve the establishment of the Children's Improvement Board and its terms "
+        "of reference, and to appoint Sally Rowe as its independent chair.",
+    )
+    return meeting
+
+
+def _board_members(demo: Demo, board: Body, full_council: Meeting) -> None:
+    for order, (title, name, org_key, position, independent) in enumerate(seed.BOARD_MEMBERS):
+        if title == "Children's Services Improvement Board Manager":
+            name = demo.manager.get_full_name() or ""
+        person = demo.person(name, title, org_key) if name else None
+        services.add_member(
+            demo.manager,
+            board,
+            {
+                "person": person,
+                "role_title": title,
+                "organisation": demo.org(org_key),
+                "position": position,
+                "independent": independent,
+                "starts_on": D(2023, 11, 8),
+                "position_order": order,
+            },
+        )
+    services.add_terms_of_reference(
+        demo.manager, board, seed.TERMS, D(2023, 11, 1), approved_at=full_council
+    )
+
+
+def _scrutiny(demo: Demo, committee: Body) -> None:
+    for order, (name, position, co_opted, voting, substitute) in enumerate(seed.SCRUTINY_MEMBERS):
+        title = seed.CO_OPTED_ROLES.get(name, "Councillor")
+        services.add_member(
+            demo.manager,
+            committee,
+            {
+                "person": demo.person(name, title),
+                "role_title": title,
+                "position": position,
+                "co_opted": co_opted,
+                "voting": voting,
+                "substitute": substitute,
+                "starts_on": D(2023, 5, 24),
+                "position_order": order,
+            },
+        )
+    sept = services.schedule_meeting(
+        demo.manager, committee, demo.at(D(2023, 9, 25), 19), "Bourges/Viersen Rooms, Town Hall"
+    )
+    nov = services.schedule_meeting(
+        demo.manager, committee, demo.at(D(2023, 11, 6), 19), "Bourges/Viersen Room, Town Hall"
+    )
+    jan = services.schedule_meeting(
+        demo.manager, committee, demo.at(D(2024, 1, 15), 19), "Town Hall"
+    )
+    _september(demo, sept, nov)
+    for number, title, text, author in seed.NOV_ITEMS:
+        services.add_agenda_item(
+            demo.manager, nov, title, number=number, description=text, report_author=author
+        )
+    demo.publish(nov)
+    minutes.approve_minutes(demo.manager, sept, nov)
+    minutes.publish_minutes(demo.manager, sept, on=D(2023, 11, 10))
+    _work_programme(demo, committee, {services.meeting_day(m): m for m in (sept, nov, jan)})
+
+
+def _september(demo: Demo, sept: Meeting, nov: Meeting) -> None:
+    for name in seed.SEPT_PRESENT:
+        services.record_attendance(demo.manager, sept, demo.person(name), "present")
+    for name in seed.SEPT_APOLOGIES:
+        services.record_attendance(demo.manager, sept, demo.person(name), "apologies")
+    services.record_attendance(
+        demo.manager,
+        sept,
+        demo.person("John Gregg"),
+        "in_attendance",
+        capacity="Executive Director Children and Young People's Service",
+    )
+    for number, (minute_no, title, resolution, requests, author) in enumerate(seed.SEPT_MINUTES, 1):
+        item = services.add_agenda_item(
+            demo.manager, sept, title, number=number, minute_number=minute_no, report_author=author
+        )
+        minutes.draft_minute(demo.manager, item, resolution or "None were received.")
+        if resolution.startswith("RESOLVED"):
+            minutes.record_resolution(demo.manager, item, resolution)
+        owner = demo.person(author) if author else None
+        for request in requests:
+            minutes.add_meeting_action(
+                demo.manager,
+                sept,
+                request,
+                owner,
+                D(2023, 11, 6),
+                item=item,
+                kind="officer_request",
+            )
+    demo.publish(sept)
+
+
+def _work_programme(demo: Demo, committee: Body, meetings: dict) -> None:
+    for day, draft, final, rows in seed.WORK_PROGRAMME:
+        for title, officer, comments in rows:
+            services.add_work_programme_item(
+                demo.manager,
+                committee,
+                title,
+                meeting=meetings.get(day),
+                meeting_on=day,
+                contact_officer=officer,
+                draft_deadline=draft,
+                final_deadline=final,
+                comments=comments,
+                report_received_on=final if day < D(2024, 1, 15) else None,
+            )
+
+
+def _board_meetings(demo: Demo, board: Body) -> None:
+    today = timezone.localdate()
+    series = services.schedule_series(
+        demo.manager,
+        board,
+        demo.at(D(2023, 11, 8)),
+        until=today + datetime.timedelta(days=board.cycle_days),
+        location="Sand Martin House, Peterborough",
+    )
+    past = [m for m in series if services.meeting_day(m) < today]
+    for meeting in past:
+        _board_meeting(demo, board, meeting)
+    for earlier, later in zip(past, past[1:], strict=False):
+        minutes.approve_minutes(demo.chair, earlier, later)
+        minutes.publish_minutes(
+            demo.manager, earlier, on=services.meeting_day(later) + datetime.timedelta(days=3)
+        )
+        for entry in earlier.action_log.filter(status="open"):
+            if later != past[-1]:
+                minutes.close_meeting_action(
+                    demo.manager,
+                    entry,
+                    "Reported done to the board",
+                    on=services.meeting_day(later),
+                )
+    upcoming = [m for m in series if services.meeting_day(m) >= today]
+    if upcoming:
+        _agenda(demo, upcoming[0])
+
+
+def _agenda(demo: Demo, meeting: Meeting) -> list[Any]:
+    items = []
+    for title, author, paragraph, refs in seed.BOARD_AGENDA:
+        actions = [a for a in (demo.plan_action(ref) for ref in refs) if a]
+        items.append(
+            services.add_agenda_item(
+                demo.manager,
+                meeting,
+                title,
+                report_author=author,
+                exempt_paragraph=paragraph,
+                actions=actions,
+            )
+        )
+    return items
+
+
+def _board_meeting(demo: Demo, board: Body, meeting: Meeting) -> None:
+    items = _agenda(demo, meeting)
+    demo.publish(meeting)
+    for membership in board.memberships.exclude(person=None).select_related("person"):
+        status = (
+            "apologies"
+            if membership.person.name == "Councillor Jackie Allen" and meeting.pk % 2
+            else "present"
+        )
+        services.record_attendance(demo.manager, meeting, membership.person, status)
+    day = services.meeting_day(meeting)
+    for item in items:
+        text = "The board received the report and discussed progress."
+        if item.is_exempt:
+            text = "The board discussed the recruitment of named candidates in private."
+        minutes.draft_minute(demo.manager, item, text)
+    minutes.record_resolution(
+        demo.manager,
+        items[3],
+        "RESOLVED to note progress and to ask for "
+        "the timeliness of contacts to be reported weekly to the chair.",
+    )
+    due = day + datetime.timedelta(days=42)
+    minutes.add_meeting_action(
+        demo.manager,
+        meeting,
+        "Report MASH timeliness against the 24-hour standard",
+        demo.person("Gary Jones"),
+        due,
+        item=items[3],
+        plan_action=demo.plan_action("1.1"),
+    )
+    minutes.add_meeting_action(
+        demo.manager,
+        meeting,
+        "Bring the multi-agency extra-familial harm audit findings",
+        demo.person("Alison Bennett"),
+        due,
+        item=items[4],
+        plan_action=demo.plan_action("2.1"),
+    )
+    minutes.add_meeting_action(
+        demo.manager,
+        meeting,
+        "Confirm the interim cover for the vacant head of service post",
+        demo.person("John Gregg"),
+        due,
+        item=items[5],
+    )
+    services.add_reporting_route_items(demo.manager, meeting)
+
+
+def _cabinet(demo: Demo, bodies: dict[str, Body]) -> None:
+    cabinet = bodies["cabinet"]
+    meeting = services.schedule_meeting(
+        demo.manager, cabinet, demo.at(D(2023, 11, 13), 10), "Town Hall"
+    )
+    services.add_agenda_item(demo.manager, meeting, "Children's Services Improvement Plan")
+    demo.publish(meeting)
+    minutes.publish_executive_decision(
+        demo.manager,
+        demo.council,
+        "To endorse the Children's Services Improvement Plan and the resources to deliver it.",
+        D(2023, 11, 13),
+        "Cabinet",
+        published_on=D(2023, 11, 15),
+        scrutiny=bodies["children-education-scrutiny"],
+    )
