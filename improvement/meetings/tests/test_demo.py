@@ -38,3 +38,17 @@ def test_the_demo_links_board_actions_to_plan_actions_by_ref(db):
     action = ActionFactory(objective=ObjectiveFactory(council=council), ref="1.1")
     load_meetings_demo(council)
     assert action.meeting_actions.exists() and action.agenda_items.exists()
+
+
+def test_the_command_loads_the_demo_for_a_council(db):
+    from io import StringIO
+
+    import pytest
+    from django.core.management import CommandError, call_command
+
+    council = CouncilFactory(slug="peterborough", name="Peterborough City Council")
+    out = StringIO()
+    call_command("load_meetings_demo", "--council", "peterborough", stdout=out)
+    assert council.bodies.count() == 5 and "loaded" in out.getvalue()
+    with pytest.raises(CommandError):
+        call_command("load_meetings_demo", "--council", "nowhere")
