@@ -1,1 +1,74 @@
-"""Models of the Annex A app."""
+"""Annex A imports: the import report and KPIs (kept), and the child-level rows (kept
+only as long as the council's retention setting allows, then purged)."""
+
+from django.conf import settings
+from django.db import models
+
+from improvement.core.models import Council, Tracked
+
+
+class AnnexASettings(models.Model):
+    """How long a council keeps Annex A child-level rows after an import."""
+
+    council = models.OneToOneField(
+        Council, on_delete=models.CASCADE, related_name="annex_a_settings"
+    )
+    retention_days = models.PositiveIntegerField(
+        default=90,
+        help_text="Days to keep child-level rows after an import; 0 keeps none.",
+    )
+
+    def __str__(self) -> str:
+        return f"Annex A retention for {self.council}: {self.retention_days} days"
+
+
+class AnnexAImport(Tracked):
+    """One Annex A workbook imported for a reference date: its report and its KPIs."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Waiting to start"
+        RUNNING = "running", "Reading the workbook"
+        DONE = "done", "Imported"
+        FAILED = "failed", "Could not be imported"
+
+    council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="annex_a_imports")
+    reference_date = models.DateField()
+    file_name = models.CharField(max_length=300)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    rows_read = models.PositiveIntegerField(default=0)
+    error = models.TextField(blank=True)
+    report = models.JSONField(default=dict, blank=True)
+    kpis = models.JSONField(default=dict, blank=True)
+    retained_until = models.DateField(null=True, blank=True)
+    rows_purged_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Annex A import {self.pk} of {self.file_name} ({self.reference_date:%d/%m/%Y})"
+
+    @property
+    def has_child_rows(self) -> bool:
+        return hasattr(self, "child_rows")
+
+
+class AnnexARows(models.Model):
+    """The used child-level rows of one import, as compressed NumPy columns.
+
+    Only the columns the KPIs need are kept (no names, teams or workers), and the
+    whole blob is deleted once the import's retention period ends.
+    """
+
+    annex_import = models.OneToOneField(
+        AnnexAImport, on_delete=models.CASCADE, related_name="child_rows"
+    )
+    data = models.BinaryField()
+
+    council_path = "annex_import__council"
+
+    def __str__(self) -> str:
+        return f"Child-level rows of import {self.annex_import_id}"

@@ -1,0 +1,218 @@
+"""Turning a list's cells into columns of numbers, and rejecting the rows that cannot be used.
+
+Each distinct cell value is parsed once and the column is then mapped through
+that lookup, so the cost is one dictionary lookup a cell, not one parse a cell.
+Dates become days since 1970-01-01 (int64), with two sentinels below any real
+date: BLANK and BAD (unreadable).
+"""
+
+import datetime
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from improvement.annex_a.reader import RawList
+from improvement.annex_a.schema import DATE, ID, INT, LISTS, YES
+
+BLANK = np.int64(-(2**62))
+BAD = np.int64(-(2**62) + 1)
+EPOCH = datetime.date(1970, 1, 1).toordinal()
+EXCEL_EPOCH = 25569  # 1970-01-01 as an Excel (1900 system) serial
+REASONS = ("missing_child_unique_id", "unreadable_required_date", "date_after_reference_date")
+DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T].*)?$")
+ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$")
+CODE_PREFIX = re.compile(r"^[a-z]{1,2}\d?\)\s*")
+BRACKETED = re.compile(r"\s*\[.*\]\s*$")
+
+
+def day_number(day: datetime.date) -> int:
+    return day.toordinal() - EPOCH
+
+
+def to_date(days: int) -> datetime.date:
+    return datetime.date.fromordinal(int(days) + EPOCH)
+
+
+def _serial(number: float) -> int:
+    if not 0 < number < 2958466:
+        return BAD
+    return int(number) - EXCEL_EPOCH
+
+
+def _text_date(text: str) -> int:
+    text = text.strip()
+    if not text:
+        return BLANK
+    for pattern, order in ((DMY, (2, 1, 0)), (ISO, (0, 1, 2))):
+        match = pattern.match(text)
+        if match:
+            year, month, day = (int(match.group(i + 1)) for i in order)
+            try:
+                return day_number(datetime.date(year, month, day))
+            except ValueError:
+                return BAD
+    try:
+        return _serial(float(text))
+    except ValueError:
+        return BAD
+
+
+def parse_date(value: Any) -> int:
+    """Days since 1970 for a date cell; BLANK or BAD when it holds none."""
+    if value is None:
+        return BLANK
+    if isinstance(value, datetime.datetime):
+        return day_number(value.date())
+    if isinstance(value, datetime.date):
+        return day_number(value)
+    if isinstance(value, bool):
+        return BAD
+    if isinstance(value, int | float):
+        return _serial(value)
+    if isinstance(value, str):
+        return _text_date(value)
+    return BAD
+
+
+def normalise_id(value: Any) -> str:
+    """A Child Unique ID held as a whole number is its digits; all IDs are trimmed."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def normalise_code(value: Any) -> str:
+    """The bare label of an Ofsted dropdown code: 'a) Yes [Yes]' -> 'Yes'."""
+    text = BRACKETED.sub("", str(value if value is not None else "").strip())
+    return CODE_PREFIX.sub("", text).strip()
+
+
+def is_yes(value: Any) -> bool:
+    if value is True:
+        return True
+    return normalise_code(value).lower() in {"yes", "y"}
+
+
+def parse_int(value: Any) -> int:
+    """A count, or -1 when blank or unreadable (which never rejects a row)."""
+    if isinstance(value, bool) or value is None:
+        return -1
+    try:
+        return int(float(value))
+    except (TypeError, ValueError):
+        return -1
+
+
+PARSERS = {DATE: (parse_date, np.int64), YES: (is_yes, bool), INT: (parse_int, np.int64)}
+
+
+def convert(values: list, kind: str) -> np.ndarray:
+    """A column of cells as a NumPy array, each distinct value parsed once."""
+    if kind == ID:
+        lookup = {value: normalise_id(value) for value in set(values)}
+        return np.array(list(map(lookup.__getitem__, values)), dtype=str)
+    parse, dtype = PARSERS[kind]
+    lookup = {value: parse(value) for value in set(values)}
+    return np.fromiter(map(lookup.__getitem__, values), dtype=dtype, count=len(values))
+
+
+@dataclass
+class Table:
+    """The used rows of one list, column by column, with the report on the rest."""
+
+    number: int
+    fields: dict[str, np.ndarray]
+    quality: dict[str, Any] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.fields["row"])
+
+    def __getitem__(self, name: str) -> np.ndarray:
+        return self.fields[name]
+
+
+def _nonblank(raw: RawList) -> tuple[list[list], np.ndarray]:
+    rows, numbers = [], []
+    for offset, row in enumerate(raw.rows):
+        if row.count("") + row.count(None) < len(row):
+            rows.append(row)
+            numbers.append(raw.first_row + offset)
+    return rows, np.array(numbers, dtype=np.int64)
+
+
+def _columns(raw: RawList, rows: list[list]) -> dict[str, np.ndarray]:
+    spec = LISTS[raw.number]
+    width = len(raw.found)
+    if any(len(row) < width for row in rows):
+        rows = [list(row) + [""] * (width - len(row)) for row in rows]
+    by_field = {column.field: position for position, column in raw.mapping.items()}
+    columns = {}
+    for column in spec.columns:
+        if column.kind == "text" or column.field in columns:
+            continue
+        position = by_field.get(column.field)
+        cells = [row[position] for row in rows] if position is not None else [None] * len(rows)
+        columns[column.field] = convert(cells, column.kind)
+    return columns
+
+
+def _reasons(number: int, columns: dict[str, np.ndarray], reference: int) -> np.ndarray:
+    """0 for a used row, else 1 + the index of its reason in REASONS."""
+    spec = LISTS[number]
+    missing = columns["child_id"] == ""
+    unreadable = np.zeros(len(missing), dtype=bool)
+    for name in spec.required:
+        unreadable |= columns[name] <= BAD
+    after = np.zeros(len(missing), dtype=bool)
+    for column in spec.columns:
+        if column.kind == DATE and column.field != "dob":
+            after |= columns[column.field] > reference
+    return np.select([missing, unreadable, after], [1, 2, 3], 0)
+
+
+def _rejected_sample(numbers: np.ndarray, reasons: np.ndarray, limit: int = 50) -> list[dict]:
+    where = np.flatnonzero(reasons)[:limit]
+    return [{"row": int(numbers[i]), "reason": REASONS[reasons[i] - 1]} for i in where]
+
+
+def build_table(raw: RawList, reference: datetime.date) -> Table:
+    """The used rows of a list, and its data_quality entry."""
+    rows, numbers = _nonblank(raw)
+    columns = _columns(raw, rows)
+    reasons = _reasons(raw.number, columns, day_number(reference))
+    used = reasons == 0
+    counts = np.bincount(reasons, minlength=4)
+    unreadable_optional = 0
+    for name, values in columns.items():
+        if values.dtype == np.int64 and name not in LISTS[raw.number].required:
+            bad = values == BAD
+            if LISTS[raw.number].column(name).kind == DATE:
+                unreadable_optional += int(np.count_nonzero(bad & used))
+                values[bad] = BLANK
+    quality = {
+        "sheet": raw.sheet,
+        "rows": len(rows),
+        "used": int(counts[0]),
+        "rejected": {reason: int(counts[i + 1]) for i, reason in enumerate(REASONS)},
+        "unreadable_optional_dates": unreadable_optional,
+        "headers_mapped": raw.headers_mapped,
+        "rejected_rows": _rejected_sample(numbers, reasons),
+    }
+    fields = {name: values[used] for name, values in columns.items()}
+    fields["row"] = numbers[used]
+    return Table(raw.number, fields, quality)
+
+
+def empty_quality() -> dict[str, Any]:
+    return {
+        "sheet": None,
+        "rows": 0,
+        "used": 0,
+        "rejected": dict.fromkeys(REASONS, 0),
+        "unreadable_optional_dates": 0,
+        "headers_mapped": {},
+    }

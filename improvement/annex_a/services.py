@@ -1,0 +1,159 @@
+"""Importing Annex A data, feeding its KPIs to the evidence, and purging child-level rows.
+
+Reading and computing happen before any write; the writes (the import, its rows,
+the measures) then happen in one transaction, so an import is whole or absent.
+"""
+
+import datetime
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from improvement.annex_a import access, measures, queries
+from improvement.annex_a.models import AnnexAImport, AnnexARows
+from improvement.annex_a.parse import Table, build_table, empty_quality
+from improvement.annex_a.reader import AnnexAError, Progress, read_lists
+from improvement.annex_a.rules import compute_all, icpc_before_s47_start
+from improvement.annex_a.schema import LISTS
+from improvement.annex_a.storage import pack
+from improvement.core import audit
+from improvement.core.models import Council
+from improvement.core.tracking import create_tracked, save_tracked
+
+__all__ = ["AnnexAError", "analyse", "import_annex_a", "purge_expired"]
+
+
+@dataclass
+class Analysis:
+    tables: dict[int, Table]
+    report: dict[str, Any]
+    kpis: dict[str, dict]
+    rows_read: int
+
+
+def _report(tables: dict[int, Table]) -> dict[str, Any]:
+    quality: dict[str, Any] = {}
+    rejected_rows = {}
+    for number, spec in LISTS.items():
+        table = tables.get(number)
+        entry = dict(table.quality) if table is not None else empty_quality()
+        rejected_rows[spec.key] = entry.pop("rejected_rows", [])
+        quality[spec.key] = entry
+    quality["icpc_before_s47_start"] = icpc_before_s47_start(tables)
+    warnings = []
+    referrals = tables.get(3)
+    if referrals is not None and len(referrals) and (referrals["previous_12m"] >= 1).all():
+        warnings.append(
+            "Every referral has 1 or more in 'Number of Referrals in Last 12 Months': the "
+            "case system probably counts the current referral, which overstates re-referrals."
+        )
+    return {"data_quality": quality, "rejected_rows": rejected_rows, "warnings": warnings}
+
+
+def analyse(path: str | Path, reference: datetime.date, on_progress: Progress = None) -> Analysis:
+    """Read, check and compute, writing nothing. Raises AnnexAError for an unusable file."""
+    raw = read_lists(path, on_progress)
+    tables = {number: build_table(lst, reference) for number, lst in raw.items()}
+    rows_read = sum(table.quality["rows"] for table in tables.values())
+    return Analysis(tables, _report(tables), compute_all(tables, reference), rows_read)
+
+
+def _keep_rows(record: AnnexAImport, tables: dict[int, Table]) -> None:
+    days = queries.retention_days(record.council)
+    if days <= 0:
+        return
+    AnnexARows.objects.create(annex_import=record, data=pack(tables))
+    record.retained_until = timezone.localdate() + datetime.timedelta(days=days)
+    AnnexAImport.objects.filter(pk=record.pk).update(retained_until=record.retained_until)
+
+
+def _fill(record: AnnexAImport, analysis: Analysis) -> None:
+    record.status = AnnexAImport.Status.DONE
+    record.rows_read = analysis.rows_read
+    record.report = analysis.report
+    record.kpis = analysis.kpis
+    record.error = ""
+
+
+@transaction.atomic
+def _save(actor: Any, record: AnnexAImport, analysis: Analysis) -> AnnexAImport:
+    if record.pk is None:
+        _fill(record, analysis)
+        create_tracked(record, actor, verb="imported Annex A")
+    else:
+        save_tracked(record, actor, verb="imported Annex A", apply=lambda: _fill(record, analysis))
+    _keep_rows(record, analysis.tables)
+    measures.feed(actor, record)
+    return record
+
+
+def import_annex_a(
+    actor: Any,
+    council: Council,
+    path: str | Path,
+    reference_date: datetime.date,
+    *,
+    file_name: str = "",
+    on_progress: Progress = None,
+) -> AnnexAImport:
+    """Import a workbook (or CSVs) for a reference date: its report, KPIs, rows and measures."""
+    access.require_importer(actor, council)
+    analysis = analyse(path, reference_date, on_progress)
+    user = actor if getattr(actor, "is_authenticated", False) else None
+    record = AnnexAImport(
+        council=council,
+        reference_date=reference_date,
+        file_name=file_name or Path(path).name,
+        uploaded_by=user,
+    )
+    return _save(actor, record, analysis)
+
+
+def queue_import(
+    actor: Any, council: Council, file_name: str, reference_date: datetime.date
+) -> AnnexAImport:
+    """Record an uploaded workbook waiting to be read (the web upload's first step)."""
+    access.require_importer(actor, council)
+    record = AnnexAImport(
+        council=council, reference_date=reference_date, file_name=file_name, uploaded_by=actor
+    )
+    return create_tracked(record, actor, verb="uploaded Annex A")
+
+
+def run_queued(actor: Any, record: AnnexAImport, path: str | Path) -> AnnexAImport:
+    """Read a queued upload, recording rows read as it goes; a bad file marks it failed."""
+    imports = AnnexAImport.objects.filter(pk=record.pk)
+    imports.update(status=AnnexAImport.Status.RUNNING)
+
+    def progress(rows: int) -> None:
+        imports.update(rows_read=rows)
+
+    try:
+        analysis = analyse(path, record.reference_date, progress)
+    except AnnexAError as error:
+        imports.update(status=AnnexAImport.Status.FAILED, error=str(error))
+        record.refresh_from_db()
+        return record
+    record.refresh_from_db()
+    return _save(actor, record, analysis)
+
+
+@transaction.atomic
+def purge_expired(today: datetime.date | None = None) -> int:
+    """Delete the child-level rows of every import past its retention date."""
+    today = today or timezone.localdate()
+    expired = AnnexARows.objects.filter(annex_import__retained_until__lt=today).select_related(
+        "annex_import__council"
+    )
+    count = 0
+    for rows in expired:
+        record = rows.annex_import
+        rows.delete()
+        before = {"child_rows": "kept"}
+        AnnexAImport.objects.filter(pk=record.pk).update(rows_purged_at=timezone.now())
+        audit.record(None, "purged child-level rows", record, before, {"child_rows": "deleted"})
+        count += 1
+    return count
