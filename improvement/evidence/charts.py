@@ -91,18 +91,23 @@ def measure_chart(measure: Any, values: Sequence[Any], benchmarks: Sequence[Any]
         buffer = io.StringIO()
         figure.savefig(buffer, format="svg", metadata={"Date": None})
     svg = without_inline_styles(buffer.getvalue())
-    title = _escape(f"Trend of {measure.name}")
-    desc = _escape(describe(measure, values))
-    labelled = (
-        f'<svg role="img" aria-labelledby="chart-title-{measure.pk} chart-desc-{measure.pk}" '
-        'class="ib-chart" focusable="false"'
+    return labelled(
+        svg, f"chart-{measure.pk}", f"Trend of {measure.name}", describe(measure, values)
     )
-    svg = re.sub(r"^<svg", labelled, svg, count=1)
+
+
+def labelled(svg: str, ident: str, title: str, desc: str) -> str:
+    """The SVG as an image named by its title and described, for screen readers."""
+    head = (
+        f'<svg role="img" aria-labelledby="{ident}-title {ident}-desc" class="ib-chart" '
+        'focusable="false"'
+    )
+    svg = re.sub(r"^<svg", head, svg, count=1)
     head_end = svg.index(">") + 1
     return (
         svg[:head_end]
-        + f'<title id="chart-title-{measure.pk}">{title}</title>'
-        + f'<desc id="chart-desc-{measure.pk}">{desc}</desc>'
+        + f'<title id="{ident}-title">{_escape(title)}</title>'
+        + f'<desc id="{ident}-desc">{_escape(desc)}</desc>'
         + svg[head_end:]
     )
 
@@ -132,3 +137,39 @@ def without_inline_styles(svg: str) -> str:
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+# GOV.UK colours for the grades, best to worst.
+GRADE_COLOURS = ["#00703c", "#85994b", "#f47738", "#d4351c"]
+
+
+def audit_chart(rows: Sequence[dict[str, Any]]) -> str:
+    """Grade shares of each audit, oldest first, as stacked bars (rows from grade_cells)."""
+    settings = {"svg.fonttype": "none", "svg.hashsalt": "audits", "font.family": "sans-serif"}
+    with matplotlib.rc_context(settings):
+        figure = Figure(figsize=(8, 0.5 * len(rows) + 1.6), dpi=100)
+        FigureCanvasSVG(figure)
+        axes = figure.add_subplot()
+        labels = [f"{row['audit'].held_on:%b %Y}: {row['audit'].theme[:40]}" for row in rows]
+        positions = list(range(len(rows)))
+        left = [0.0] * len(rows)
+        for index, colour in enumerate(GRADE_COLOURS):
+            shares = [float(row["grades"][index]["pct"] or 0) for row in rows]
+            name = rows[0]["grades"][index]["label"] if rows else ""
+            axes.barh(positions, shares, left=left, color=colour, label=name)
+            left = [a + b for a, b in zip(left, shares, strict=True)]
+        axes.set_yticks(positions, labels, fontsize=8)
+        axes.invert_yaxis()
+        axes.set_xlim(0, 100)
+        axes.set_xlabel("Share of cases graded (%)")
+        axes.spines[["top", "right"]].set_visible(False)
+        axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.25), ncol=4, frameon=False)
+        figure.tight_layout()
+        buffer = io.StringIO()
+        figure.savefig(buffer, format="svg", metadata={"Date": None})
+    desc = (
+        "Each audit's share of cases graded outstanding, good, requires improvement and "
+        "inadequate, oldest first. The same figures are in the table below the chart."
+    )
+    svg = without_inline_styles(buffer.getvalue())
+    return labelled(svg, "audit", "Case file audit grades over time", desc)

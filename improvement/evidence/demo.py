@@ -19,14 +19,8 @@ from django.utils import timezone
 
 from improvement.core.models import Council
 from improvement.evidence import request_services, services
-from improvement.evidence.demo_data import (
-    AUDIT_OBJECTIVES,
-    AUDITS,
-    MEASURES,
-    OBJECTIVE_WORDS,
-    VOICE,
-    MeasureSpec,
-)
+from improvement.evidence.demo_data import MEASURES, OBJECTIVE_WORDS, MeasureSpec
+from improvement.evidence.demo_voice import AUDIT_OBJECTIVES, AUDITS, VOICE
 from improvement.evidence.models import Benchmark, Measure
 
 START = datetime.date(2023, 1, 1)

@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from improvement.evidence import access, queries, services
+from improvement.evidence import access, charts, queries, services
 from improvement.evidence.forms import AuditForm, ThemeForm, VoiceForm
 from improvement.evidence.presenters import grade_cells
 from improvement.evidence.web import run
@@ -18,11 +18,13 @@ FORM = "evidence/form.html"
 def audit_list(request: HttpRequest, slug: str) -> HttpResponse:
     council = access.council_for(request, slug)
     audits = queries.audits_of(council).order_by("held_on", "id")
+    rows = [{"audit": a, "grades": grade_cells(a)} for a in audits]
     return render(
         request,
         "evidence/audit_list.html",
         {
-            "rows": [{"audit": a, "grades": grade_cells(a)} for a in audits],
+            "rows": rows,
+            "chart": charts.audit_chart(rows) if rows else "",
             "can_edit": access.can_edit_evidence(request.user, council),
         },
     )

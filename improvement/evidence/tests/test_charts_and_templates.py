@@ -25,7 +25,7 @@ def measure(council):
 
 def test_chart_is_labelled_for_screen_readers_and_carries_no_inline_css(measure):
     svg = charts.measure_chart(measure, list(measure.values.all()), list(measure.benchmarks.all()))
-    assert svg.startswith(f'<svg role="img" aria-labelledby="chart-title-{measure.pk} ')
+    assert svg.startswith(f'<svg role="img" aria-labelledby="chart-{measure.pk}-title ')
     assert "<title id=" in svg and "Trend of Assessments &lt;in&gt; time" in svg
     assert "from October 2023 (60.0%) to December 2023 (70.0%); target 75.0%" in svg
     # The content security policy forbids inline styles: colours are attributes instead.

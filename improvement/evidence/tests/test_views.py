@@ -116,7 +116,7 @@ def test_measure_page_shows_chart_table_target_benchmark_and_rating(
     )
     html = response.content.decode()
     assert '<svg role="img"' in html
-    assert '<title id="chart-title-' in html and "Trend of Contacts leading to referral" in html
+    assert 'aria-labelledby="chart-' in html and "Trend of Contacts leading to referral" in html
     assert "Values of Contacts leading to referral by month" in html
     assert "January 2024" in html and "61.0%" in html
     assert "75.0%" in html  # the target
@@ -305,6 +305,7 @@ def test_board_manager_records_an_audit_and_grades_must_add_up(
         .content.decode()
     )
     assert "33.3%" in html and "(2 of 6)" in html
+    assert '<svg role="img" aria-labelledby="audit-title audit-desc" class="ib-chart"' in html
 
 
 def test_board_manager_records_voice_with_themes_linked_to_objectives(
