@@ -171,6 +171,12 @@ def evidence_for_objective(objective: Any, as_at: datetime.date) -> dict[str, An
     }
 
 
+def measures_for_action(action: Any, as_at: datetime.date) -> list[MeasureSummary]:
+    """The live measures that show an action's impact, rated as at a date."""
+    measures = action.measures.live().filter(council=action.council).select_related("owner")
+    return summarise(measures, as_at)
+
+
 def measure_values(measure: Measure) -> QuerySet:
     return measure.values.order_by("period")
 

@@ -114,3 +114,15 @@ def test_evidence_for_objective_gathers_measures_audits_and_voice(council, objec
     assert evidence["measures"][0].direction == "improving"
     assert evidence["audits"] == [audit]
     assert evidence["voice_themes"] == [theme]
+
+
+def test_measures_for_action_lists_its_live_measures(council, objective):
+    from improvement.plans.tests.factories import ActionFactory
+
+    action = ActionFactory(objective=objective)
+    measure = MeasureFactory(council=council)
+    measure.actions.set([action])
+    monthly(measure, [70])
+    MeasureFactory(council=council)
+    [summary] = queries.measures_for_action(action, TODAY)
+    assert (summary.measure, summary.rating_label) == (measure, "Within tolerance")
