@@ -130,3 +130,66 @@ def test_the_other_councils_officer_is_refused(page, action, other_officer):
     assert response.status == 404
     assert page.get_by_role("heading", name="Page not found").is_visible()
     check_page(page, "other-council-refused")
+
+
+def _workbook(path, rating_b="Green"):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Plan"
+    sheet.append(["Testshire improvement plan, version 3"])
+    sheet.append(["Ref", "Action", "Lead officer", "Due date", "RAG", "RAG reason"])
+    sheet.append(["1 FRONT DOOR"])
+    sheet.append(
+        [
+            "1.1",
+            "Screen every contact within 24 hours",
+            "Head of MASH",
+            datetime.date(2024, 6, 30),
+            "Amber",
+            "Two vacancies",
+        ]
+    )
+    sheet.append(
+        [
+            "1.2",
+            "Audit threshold decisions monthly",
+            "Principal Social Worker",
+            "Ongoing",
+            rating_b,
+            "Audits running",
+        ]
+    )
+    book.save(path)
+    return path
+
+
+def test_board_manager_imports_a_plan_workbook_through_the_preview(page, board_manager, tmp_path):
+    from improvement.plans.models import Action
+
+    # Given the board manager with the council's plan workbook, one rating mistyped
+    sign_in(page, "manager")
+    page.goto("/councils/testshire/plan/import/")
+    check_page(page, "import-upload")
+    page.locator("input[type=file]").set_input_files(
+        str(_workbook(tmp_path / "bad.xlsx", rating_b="Purple"))
+    )
+    page.get_by_role("button", name="Upload and check").click()
+    # Then the preview names the cell and offers no import
+    page.get_by_text("Purple").first.wait_for()
+    check_page(page, "import-preview-errors")
+    assert page.get_by_role("button", name="Import").count() == 0
+    assert not Action.objects.exists()
+
+    # When they upload the corrected workbook
+    page.goto("/councils/testshire/plan/import/")
+    page.locator("input[type=file]").set_input_files(str(_workbook(tmp_path / "plan.xlsx")))
+    page.get_by_role("button", name="Upload and check").click()
+    page.get_by_role("heading", name="Check the plan before importing it").wait_for()
+    check_page(page, "import-preview")
+    page.get_by_role("button", name="Import 2 actions").click()
+    # Then the plan holds the actions, with their ratings and reasons
+    page.get_by_text("Screen every contact within 24 hours").first.wait_for()
+    assert sorted(Action.objects.values_list("ref", flat=True)) == ["1.1", "1.2"]
+    check_page(page, "plan-after-import")

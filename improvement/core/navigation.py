@@ -20,17 +20,11 @@ def navigation_for(request: HttpRequest, council: Any) -> list[dict[str, Any]]:
     user = getattr(request, "user", None)
     items: list[dict[str, Any]] = []
     if council is not None:
-        for label, name in COUNCIL_NAVIGATION:
-            url = reverse(name, args=[council.slug])
-            items.append(
-                {
-                    "label": label,
-                    "url": url,
-                    "active": request.path.startswith(url)
-                    if name != "plans:dashboard"
-                    else request.path == url,
-                }
-            )
+        urls = [(label, reverse(name, args=[council.slug])) for label, name in COUNCIL_NAVIGATION]
+        # The deepest matching entry is the current one: /plan/import/ is Import, not Plan.
+        matches = [url for _, url in urls if request.path.startswith(url)]
+        current = max(matches, key=len) if matches else None
+        items += [{"label": label, "url": url, "active": url == current} for label, url in urls]
     if user is not None and user.is_authenticated:
         items.append({"label": "Sign out", "url": reverse("logout_confirm"), "active": False})
     else:

@@ -10,25 +10,25 @@ ROLES = ["board_manager", "chair", "owner", "board_member", "councillor", "compl
 @pytest.fixture
 def changed_action(council, board_manager):
     action = ActionFactory(objective=ObjectiveFactory(council=council))
-    services.change_action(board_manager, action, {"title": "Audit every MASH decision"},
-                           action.version)
+    services.change_action(
+        board_manager, action, {"title": "Audit every MASH decision"}, action.version
+    )
     return action
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_every_role_reads_the_activity_and_history_pages(council, cast, changed_action,
-                                                         client_for, role):
+def test_every_role_reads_the_activity_and_history_pages(
+    council, cast, changed_action, client_for, role
+):
     client = client_for(cast[role])
     activity = client.get(reverse("core:activity", args=[council.slug]))
-    history = client.get(reverse("core:history", args=[council.slug, "action",
-                                                         changed_action.pk]))
+    history = client.get(reverse("core:history", args=[council.slug, "action", changed_action.pk]))
     assert activity.status_code == history.status_code == 200
     assert "Audit every MASH decision" in history.content.decode()
     assert "Penny Aubert" in history.content.decode()
 
 
-def test_other_councils_officer_cannot_read_the_activity(council, cast, changed_action,
-                                                        client_for):
+def test_other_councils_officer_cannot_read_the_activity(council, cast, changed_action, client_for):
     client = client_for(cast["other_officer"])
     assert client.get(reverse("core:activity", args=[council.slug])).status_code == 404
 
@@ -55,7 +55,7 @@ def test_sign_in_page_uses_the_design_system_and_reports_a_bad_password(client, 
 
 
 def test_signing_in_opens_the_dashboard(client, council, board_manager):
-    response = client.post(reverse("login"), {"username": "manager",
-                                              "password": "correct-horse-battery"},
-                           follow=True)
+    response = client.post(
+        reverse("login"), {"username": "manager", "password": "correct-horse-battery"}, follow=True
+    )
     assert response.redirect_chain[-1][0] == reverse("plans:dashboard", args=[council.slug])

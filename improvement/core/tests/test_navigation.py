@@ -1,0 +1,17 @@
+from django.test import RequestFactory
+
+from improvement.core.navigation import navigation_for
+
+
+def test_only_the_deepest_matching_navigation_entry_is_current(council, board_manager):
+    request = RequestFactory().get(f"/councils/{council.slug}/plan/import/")
+    request.user = board_manager
+    active = [item["label"] for item in navigation_for(request, council) if item["active"]]
+    assert active == ["Import"]
+
+
+def test_the_dashboard_is_current_only_on_its_own_page(council, board_manager):
+    request = RequestFactory().get(f"/councils/{council.slug}/plan/")
+    request.user = board_manager
+    active = [item["label"] for item in navigation_for(request, council) if item["active"]]
+    assert active == ["Plan"]
