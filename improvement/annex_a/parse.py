@@ -9,6 +9,7 @@ date: BLANK and BAD (unreadable).
 import datetime
 import re
 from dataclasses import dataclass, field
+from itertools import compress
 from typing import Any
 
 import numpy as np
@@ -135,13 +136,18 @@ class Table:
         return self.fields[name]
 
 
+def _has_value(row: list) -> bool:
+    return row.count("") + row.count(None) < len(row)
+
+
 def _nonblank(raw: RawList) -> tuple[list[list], np.ndarray]:
-    rows, numbers = [], []
-    for offset, row in enumerate(raw.rows):
-        if row.count("") + row.count(None) < len(row):
-            rows.append(row)
-            numbers.append(raw.first_row + offset)
-    return rows, np.array(numbers, dtype=np.int64)
+    # any() stops at the first filled cell, usually the first; only rows it calls empty
+    # (which may hold zeros) get the exact test.
+    keep = np.fromiter(map(any, raw.rows), dtype=bool, count=len(raw.rows))
+    for index in np.flatnonzero(~keep):
+        keep[index] = _has_value(raw.rows[index])
+    rows = list(compress(raw.rows, keep))
+    return rows, np.flatnonzero(keep).astype(np.int64) + raw.first_row
 
 
 def _columns(raw: RawList, rows: list[list]) -> dict[str, np.ndarray]:

@@ -5,6 +5,9 @@ the measures) then happen in one transaction, so an import is whole or absent.
 """
 
 import datetime
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -53,10 +56,27 @@ def _report(tables: dict[int, Table]) -> dict[str, Any]:
     return {"data_quality": quality, "rejected_rows": rejected_rows, "warnings": warnings}
 
 
+@contextmanager
+def _bulk_load() -> Iterator[None]:
+    """Pause the cyclic garbage collector while the millions of cell objects are made.
+
+    None of them forms a cycle, and collections triggered by their sheer number cost
+    about a fifth of the read."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def analyse(path: str | Path, reference: datetime.date, on_progress: Progress = None) -> Analysis:
     """Read, check and compute, writing nothing. Raises AnnexAError for an unusable file."""
-    raw = read_lists(path, on_progress)
-    tables = {number: build_table(lst, reference) for number, lst in raw.items()}
+    with _bulk_load():
+        raw = read_lists(path, on_progress)
+        tables = {number: build_table(lst, reference) for number, lst in raw.items()}
+        del raw
     rows_read = sum(table.quality["rows"] for table in tables.values())
     return Analysis(tables, _report(tables), compute_all(tables, reference), rows_read)
 

@@ -1,0 +1,122 @@
+"""Benchmark: importing a large council's Annex A workbook and computing every KPI.
+
+Generates a synthetic workbook (List 1 about 60,000 rows, about 120,000 in all),
+then times, in one run:
+  ours   - import_annex_a (read, check, compute every KPI, store, feed measures)
+  floor  - the raw python-calamine read of every sheet of the same workbook
+  naive  - pandas.read_excel with openpyxl (skipped if pandas is not installed)
+and prints the ratios against the targets (ours <= 1.5x floor, >= 3x faster than
+naive) and the peak memory of the process.
+
+Usage: .venv/bin/python bench/annex_a.py [--contacts 60000] [--repeat 3] [--keep PATH]
+"""
+
+import argparse
+import datetime
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+REFERENCE = datetime.date(2024, 3, 31)
+
+
+def setup_django(db_path: Path) -> None:
+    sys.path.insert(0, str(ROOT))
+    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings"
+    os.environ["DATABASE_URL"] = f"sqlite:///{db_path}"
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("migrate", verbosity=0)
+
+
+def generate(path: Path, contacts: int) -> None:
+    # In its own process, so the generator's memory does not count as ours.
+    command = [sys.executable, str(ROOT / "manage.py"), "generate_annex_a", "-o", str(path)]
+    subprocess.run(command + ["--contacts", str(contacts), "--seed", "7"], check=True)  # noqa: S603
+
+
+def timed(label: str, run, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    best = statistics.median(times)
+    print(
+        f"  {label:<44} {best:7.2f} s  (median of {repeat}: {', '.join(f'{t:.2f}' for t in times)})"
+    )
+    return best
+
+
+def raw_read(path: Path) -> int:
+    from python_calamine import CalamineWorkbook
+
+    book = CalamineWorkbook.from_path(str(path))
+    return sum(len(book.get_sheet_by_name(name).to_python()) for name in book.sheet_names)
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--contacts", type=int, default=60000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--keep", help="Reuse (or keep) the workbook at this path")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="annex-a-bench-"))
+    workbook = Path(args.keep) if args.keep else work / "annex-a.xlsx"
+    if not workbook.exists():
+        print(f"Generating a workbook with {args.contacts} contacts ...")
+        generate(workbook, args.contacts)
+    setup_django(work / "bench.sqlite3")
+
+    from improvement.annex_a.services import import_annex_a
+    from improvement.core.models import Council
+
+    council, _ = Council.objects.get_or_create(slug="bench", defaults={"name": "Bench Council"})
+    rows = raw_read(workbook)
+    print(f"Workbook {workbook} ({workbook.stat().st_size / 1e6:.1f} MB, {rows} rows in all)")
+    floor = timed("raw python-calamine read (floor)", lambda: raw_read(workbook), args.repeat)
+    ours = timed(
+        "our import + all KPIs (+ store, measures)",
+        lambda: import_annex_a(None, council, workbook, REFERENCE),
+        args.repeat,
+    )
+    memory = peak_mb()
+    naive = naive_read(workbook)
+    report(ours, floor, naive, memory)
+
+
+def naive_read(workbook: Path) -> float | None:
+    try:
+        import pandas
+    except ImportError:
+        print("  pandas is not installed: skipping the pandas + openpyxl baseline")
+        print("  (install it into this environment only: .venv/bin/pip install pandas)")
+        return None
+    return timed(
+        "pandas + openpyxl read (naive baseline)",
+        lambda: pandas.read_excel(workbook, sheet_name=None, engine="openpyxl"),
+        1,
+    )
+
+
+def report(ours: float, floor: float, naive: float | None, memory: float) -> None:
+    print(f"\nours / raw read   = {ours / floor:.2f}x  (target <= 1.5x)")
+    if naive is not None:
+        print(f"naive / ours      = {naive / ours:.1f}x faster  (target >= 3x)")
+    print(f"peak memory (RSS) = {memory:.0f} MB before the naive baseline  (target < 1024 MB)")
+
+
+if __name__ == "__main__":
+    main()
