@@ -11,6 +11,9 @@ COUNCIL_NAVIGATION: list[tuple[str, str]] = [
     ("Plan", "plans:objective_list"),
     ("Inspections", "plans:inspection_list"),
     ("Notice", "plans:notice_detail"),
+    ("Evidence", "evidence:index"),
+    ("Meetings", "meetings:index"),
+    ("Complaints", "complaints:index"),
     ("Import", "plans:import_upload"),
     ("Activity", "core:activity"),
 ]

@@ -17,6 +17,11 @@ HISTORY_MODELS = {
     "notice": "plans.Notice",
     "requirement": "plans.Requirement",
     "review": "plans.Review",
+    "measure": "evidence.Measure",
+    "audit": "evidence.CaseAudit",
+    "voice": "evidence.VoiceEvent",
+    "meeting": "meetings.Meeting",
+    "body": "meetings.Body",
 }
 
 

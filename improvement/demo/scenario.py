@@ -2,11 +2,10 @@
 with a voluntary board. Loading it twice leaves the same data."""
 
 import datetime
-import importlib
-import importlib.util
 
 from django.utils import timezone
 
+from improvement.complaints.demo import load_complaints_demo
 from improvement.demo.people import (
     DEMO_PASSWORD,
     PETERBOROUGH_ORGANISATIONS,
@@ -22,8 +21,8 @@ from improvement.demo.peterborough_live import live_actions
 from improvement.demo.peterborough_plan import ACTIONS, OBJECTIVES
 from improvement.demo.plan import load_plan
 from improvement.demo.shropshire import load_shropshire
-
-COMPLAINTS_DEMO = "improvement.complaints.demo"
+from improvement.evidence.demo import load_evidence_demo
+from improvement.meetings.demo import load_meetings_demo
 
 __all__ = ["DEMO_PASSWORD", "load_demo"]
 
@@ -39,25 +38,13 @@ def load_peterborough(today: datetime.date) -> tuple[Cast, list]:
     return cast, sign_in_rows(cast, PETERBOROUGH_SIGN_INS)
 
 
-def _load_complaints(cast: Cast) -> bool:
-    """The complaints app's own demo, if it has one (it may be built later)."""
-    try:
-        found = importlib.util.find_spec(COMPLAINTS_DEMO) is not None
-    except ModuleNotFoundError:
-        found = False
-    if not found:
-        return False
-    loader = getattr(importlib.import_module(COMPLAINTS_DEMO), "load_complaints_demo", None)
-    if loader is None:
-        return False
-    loader(cast.council)
-    return True
-
-
 def load_demo(today: datetime.date | None = None) -> list[tuple[str, str, str, str]]:
     """Load everything; returns (username, name, role, council) for each sign-in."""
     today = today or timezone.localdate()
     cast, rows = load_peterborough(today)
-    _load_complaints(cast)
+    # The evidence, the board's meetings and the complaints build on the plan.
+    load_evidence_demo(cast.council)
+    load_meetings_demo(cast.council)
+    load_complaints_demo(cast.council)
     rows += load_shropshire(today)
     return rows

@@ -52,7 +52,11 @@ class PlanPicture:
 
     @property
     def slow_objectives(self) -> list[ObjectiveProgress]:
-        return [objective for objective in self.objectives if objective.slow]
+        return [objective for objective in self.objectives if objective.flagged]
+
+    @property
+    def measure_flagged(self) -> list[ObjectiveProgress]:
+        return [objective for objective in self.objectives if objective.measure_reasons]
 
     @property
     def due_after_deadline(self) -> list[ActionProgress]:
@@ -101,9 +105,21 @@ def plan_picture(council: Council, as_at: datetime.date | None = None) -> PlanPi
     by_objective: dict[int, list[ActionProgress]] = {o.pk: [] for o in objectives}
     for item in actions_as_at(actions, council, as_at):
         by_objective.setdefault(item.action.objective_id, []).append(item)
+    flags = measure_flags(council, as_at)
     return PlanPicture(
         council=council,
         as_at=as_at,
         notice=notice_summary(council, as_at),
-        objectives=[ObjectiveProgress(o, by_objective.get(o.pk, [])) for o in objectives],
+        objectives=[
+            ObjectiveProgress(o, by_objective.get(o.pk, []), flags.get(o.pk, []))
+            for o in objectives
+        ],
     )
+
+
+def measure_flags(council: Council, as_at: datetime.date) -> dict[int, list[str]]:
+    """Objectives flagged by their measures. Imported here, not at the top, because
+    the evidence app builds on the plan and reads it."""
+    from improvement.evidence.queries import objective_measure_flags
+
+    return objective_measure_flags(council, as_at)

@@ -86,6 +86,7 @@ def assess(action: Any, as_at: datetime.date, latest_update: Any = None) -> Acti
 class ObjectiveProgress:
     objective: Any
     actions: list[ActionProgress]
+    measure_reasons: list[str] = field(default_factory=list)
 
     @property
     def rating_counts(self) -> Counter:
@@ -102,3 +103,8 @@ class ObjectiveProgress:
     @property
     def slow(self) -> list[ActionProgress]:
         return [item for item in self.actions if item.slow]
+
+    @property
+    def flagged(self) -> bool:
+        """Slow to progress: an action is, or a linked measure is off target and not improving."""
+        return bool(self.slow or self.measure_reasons)
