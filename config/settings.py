@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "improvement.annex_a",
     "improvement.complaints",
     "improvement.meetings",
+    "improvement.decisions",
+    "improvement.reports",
     "improvement.public",
     "improvement.demo",
 ]

@@ -12,6 +12,8 @@ council_patterns = [
     path("annex-a/", include("improvement.annex_a.urls")),
     path("complaints/", include("improvement.complaints.urls")),
     path("meetings/", include("improvement.meetings.urls")),
+    path("decisions/", include("improvement.decisions.urls")),
+    path("reports/", include("improvement.reports.urls")),
 ]
 
 urlpatterns = [
