@@ -214,7 +214,7 @@ def drill_down(
     spec = LISTS[table.number]
     hits = outcome.num & outcome.den
     for i in np.flatnonzero(outcome.den):
-        values = {name: _shown(spec.column(name).kind, table[name][i]) for name in kpi.shown}
+        values = [_shown(spec.column(name).kind, table[name][i]) for name in kpi.shown]
         rows.append(
             {"row": int(table["row"][i]), "child_id": str(table["child_id"][i]),
              "values": values, "counted": bool(hits[i])}

@@ -177,3 +177,8 @@ def purge_expired(today: datetime.date | None = None) -> int:
         audit.record(None, "purged child-level rows", record, before, {"child_rows": "deleted"})
         count += 1
     return count
+
+
+def note_rows_viewed(actor: Any, record: AnnexAImport, key: str) -> None:
+    """Child-level rows are personal data: every look at them is on the audit log."""
+    audit.record(actor, "viewed child-level rows", record, None, {"kpi": key})

@@ -1,0 +1,68 @@
+"""Display of the KPIs and import reports: the figures as the pages show them."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from improvement.annex_a.output import latest_benchmark
+from improvement.annex_a.rules import KPIS
+from improvement.annex_a.schema import LISTS
+
+
+def _shown(value: Any, count: bool) -> str:
+    if value is None:
+        return "No data"
+    return str(value) if count else f"{value:.1f}%"
+
+
+@dataclass
+class KpiRow:
+    key: str
+    label: str
+    figures: dict
+    count: bool
+
+    @property
+    def value(self) -> str:
+        return _shown(self.figures["value"], self.count)
+
+    @property
+    def fraction(self) -> str:
+        return f"{self.figures['numerator']} of {self.figures['denominator']}"
+
+    @property
+    def benchmark(self) -> str:
+        found = latest_benchmark(self.key)
+        return f"{found['england']:.1f}% (England, {found['year']})" if found else ""
+
+    @property
+    def months(self) -> list[dict[str, Any]]:
+        return [
+            {**point, "shown": _shown(point["value"], False)} for point in self.figures["by_month"]
+        ]
+
+
+def kpi_rows(kpis: dict[str, dict]) -> list[KpiRow]:
+    return [KpiRow(k.key, k.label, kpis[k.key], k.count) for k in KPIS if k.key in kpis]
+
+
+def quality_rows(report: dict[str, Any]) -> list[dict[str, Any]]:
+    rows = []
+    for number, spec in LISTS.items():
+        entry = report.get("data_quality", {}).get(spec.key)
+        if not entry or entry["sheet"] is None:
+            continue
+        rows.append(
+            {
+                "list": f"List {number}: {spec.name}",
+                **entry,
+                "rejected_total": sum(entry["rejected"].values()),
+                "rejected_rows": report.get("rejected_rows", {}).get(spec.key, []),
+            }
+        )
+    return rows
+
+
+def column_headings(key: str) -> list[str]:
+    kpi = next(k for k in KPIS if k.key == key)
+    spec = LISTS[kpi.list_number]
+    return [spec.column(name).heading for name in kpi.shown]

@@ -1,0 +1,81 @@
+"""The KPI page, the upload with its progress, and the drill-down to child-level rows."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from improvement.annex_a import access, presenters, queries
+from improvement.annex_a.forms import UploadForm
+from improvement.annex_a.rules import BY_KEY, drill_down
+from improvement.annex_a.services import note_rows_viewed
+from improvement.annex_a.storage import unpack
+from improvement.annex_a.uploads import start_upload
+
+SHOWN_ROWS = 500
+
+
+@login_required
+def kpi_page(request: HttpRequest, slug: str) -> HttpResponse:
+    council = access.reader_council(request, slug)
+    record = queries.latest_import(council)
+    context = {
+        "council": council,
+        "record": record,
+        "kpis": presenters.kpi_rows(record.kpis) if record else [],
+        "imports": queries.imports_of(council)[:10],
+        "can_import": access.can_import(request.user, council),
+        "can_drill": record is not None
+        and record.has_child_rows
+        and access.can_see_child_rows(request.user, council),
+    }
+    return render(request, "annex_a/kpis.html", context)
+
+
+@login_required
+def upload(request: HttpRequest, slug: str) -> HttpResponse:
+    council = access.importer_council(request, slug)
+    posted = request.method == "POST"
+    form = UploadForm(request.POST if posted else None, request.FILES if posted else None)
+    if posted and form.is_valid():
+        data = form.cleaned_data
+        record = start_upload(request.user, council, data["workbook"], data["reference_date"])
+        return redirect("annex_a:import_status", council.slug, record.pk)
+    return render(request, "annex_a/upload.html", {"council": council, "form": form})
+
+
+@login_required
+def import_status(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    council = access.importer_council(request, slug)
+    record = queries.import_of(council, pk)
+    if record is None:
+        raise Http404("No such import")
+    context = {
+        "council": council,
+        "record": record,
+        "working": record.status in {record.Status.QUEUED, record.Status.RUNNING},
+        "quality": presenters.quality_rows(record.report),
+    }
+    return render(request, "annex_a/import_status.html", context)
+
+
+@login_required
+def kpi_rows(request: HttpRequest, slug: str, pk: int, key: str) -> HttpResponse:
+    council = access.importer_council(request, slug)
+    record = queries.import_of(council, pk)
+    if record is None or key not in BY_KEY:
+        raise Http404("No such import or KPI")
+    rows = None
+    if record.has_child_rows:
+        rows = drill_down(key, unpack(record.child_rows.data), record.reference_date)
+        note_rows_viewed(request.user, record, key)
+    context = {
+        "council": council,
+        "record": record,
+        "kpi": BY_KEY[key],
+        "figures": record.kpis[key],
+        "headings": presenters.column_headings(key),
+        "rows": rows[:SHOWN_ROWS] if rows is not None else None,
+        "total": len(rows) if rows is not None else 0,
+        "limit": SHOWN_ROWS,
+    }
+    return render(request, "annex_a/kpi_rows.html", context)
