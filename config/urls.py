@@ -33,6 +33,8 @@ urlpatterns = [
         name="password_change_done",
     ),
     path("councils/<slug:slug>/", include(council_patterns)),
+    path("public/<slug:slug>/reports/", include("improvement.reports.public_urls")),
+    path("public/<slug:slug>/forward-plan/", include("improvement.decisions.public_urls")),
     path("public/", include("improvement.public.urls")),
     path("django-admin/", admin.site.urls),
 ]

@@ -1,0 +1,7 @@
+"""Pages of the public site (no sign-in) for the decisions app, under /public/<slug>/."""
+
+from django.urls import path  # noqa: F401
+
+app_name = "public_decisions"
+
+urlpatterns: list = []
