@@ -6,6 +6,7 @@ aliases does). The most exact and most specific match wins, one heading a column
 """
 
 import re
+from functools import cache
 
 from improvement.annex_a.schema import LISTS, Column, ListSpec
 
@@ -28,18 +29,17 @@ def squashed(text: str) -> str:
     return "".join(words(text))
 
 
-def _keywords(column: Column) -> frozenset[str]:
+@cache
+def _keys(column: Column) -> tuple[str, frozenset[str]]:
+    """A heading's squashed form and distinctive words, worked out once."""
     found = frozenset(words(column.heading)) - STOP
-    return found or frozenset(words(column.heading))
+    return squashed(column.heading), found or frozenset(words(column.heading))
 
 
-def _score(found: str, column: Column) -> tuple[int, int] | None:
-    if not str(found).strip():
-        return None
-    if squashed(found) == squashed(column.heading):
+def _score(squash: str, tokens: set[str], column: Column) -> tuple[int, int] | None:
+    exact, keys = _keys(column)
+    if squash == exact:
         return (3, 99)
-    tokens = set(words(found))
-    keys = _keywords(column)
     if keys <= tokens:
         return (2, len(keys))
     sizes = [len(alias) for alias in column.aliases if alias <= tokens]
@@ -50,8 +50,12 @@ def map_headers(spec: ListSpec, found: list) -> dict[int, Column]:
     """Column position -> the heading it holds, best matches first."""
     candidates = []
     for position, header in enumerate(found):
+        tokens = words(header) if header is not None else []
+        if not tokens:
+            continue
+        squash, token_set = "".join(tokens), set(tokens)
         for order, column in enumerate(spec.columns):
-            score = _score(header, column)
+            score = _score(squash, token_set, column)
             if score:
                 candidates.append((score, -position, -order, position, column))
     candidates.sort(key=lambda c: c[:3], reverse=True)

@@ -9,10 +9,17 @@ import datetime
 from decimal import Decimal
 from typing import Any
 
+from django.utils import timezone
+
 from improvement.annex_a.output import england_benchmarks
 from improvement.annex_a.rules import KPIS, Kpi
+from improvement.core import audit
 from improvement.evidence import services as evidence
-from improvement.evidence.models import Benchmark, Measure
+from improvement.evidence.access import require_editor
+from improvement.evidence.models import Benchmark, Measure, MeasureValue
+from improvement.evidence.services import derive_value
+
+FIELDS = ["numerator", "denominator", "value", "note", "modified_by", "modified_at", "version"]
 
 
 def _measure(actor: Any, council: Any, kpi: Kpi) -> Measure:
@@ -35,8 +42,9 @@ def _points(kpi: Kpi, figures: dict, reference: datetime.date) -> list[dict[str,
         return [
             {
                 "period": datetime.date.fromisoformat(point["month"] + "-01"),
-                "numerator": point["numerator"],
-                "denominator": point["denominator"],
+                "numerator": Decimal(point["numerator"]),
+                "denominator": Decimal(point["denominator"]),
+                "value": None,
             }
             for point in figures["by_month"]
         ]
@@ -45,8 +53,9 @@ def _points(kpi: Kpi, figures: dict, reference: datetime.date) -> list[dict[str,
     return [
         {
             "period": reference.replace(day=1),
-            "numerator": figures["numerator"],
-            "denominator": figures["denominator"],
+            "numerator": Decimal(figures["numerator"]),
+            "denominator": Decimal(figures["denominator"]),
+            "value": Decimal(figures["numerator"]) if kpi.count else None,
         }
     ]
 
@@ -65,20 +74,45 @@ def _benchmarks(actor: Any, measure: Measure) -> None:
         evidence.record_benchmark(actor, measure, data)
 
 
+def _write_values(actor: Any, measure: Measure, points: list[dict], note: str) -> None:
+    """Create or replace the measure's values for these months: three queries and one
+    audit entry a measure, where evidence.record_value would take four queries and an
+    audit entry a value (a twelfth of the whole import's time on a large workbook)."""
+    user = actor if getattr(actor, "is_authenticated", False) else None
+    now = timezone.now()
+    existing = {
+        v.period: v for v in measure.values.filter(period__in=[p["period"] for p in points])
+    }
+    created, changed, before, after = [], [], {}, {}
+    for point in points:
+        value = MeasureValue(measure=measure, created_by=user, created_at=now, **point)
+        value.value = (
+            value.value
+            if value.value is not None
+            else derive_value(measure.unit, value.numerator, value.denominator, None)
+        )
+        value.note, value.modified_by, value.modified_at = note, user, now
+        old = existing.get(point["period"])
+        if old is not None:
+            before[str(old.period)] = str(old.value)
+            value.pk, value.version = old.pk, old.version + 1
+            value.created_by, value.created_at = old.created_by, old.created_at
+            changed.append(value)
+        else:
+            created.append(value)
+        after[str(value.period)] = str(value.value)
+    MeasureValue.objects.bulk_create(created)
+    MeasureValue.objects.bulk_update(changed, FIELDS)
+    audit.record(actor, "recorded values from Annex A", measure, before, after)
+
+
 def feed(actor: Any, record: Any) -> None:
     """Record every KPI's monthly values (and England benchmarks) as measures."""
+    require_editor(actor, record.council)
     note = f"From Annex A import {record.pk} (reference date {record.reference_date:%d/%m/%Y})"
     for kpi in KPIS:
         measure = _measure(actor, record.council, kpi)
-        for point in _points(kpi, record.kpis[kpi.key], record.reference_date):
-            value = Decimal(point["numerator"]) if kpi.count else None
-            evidence.record_value(
-                actor,
-                measure,
-                point["period"],
-                numerator=Decimal(point["numerator"]),
-                denominator=Decimal(point["denominator"]),
-                value=value,
-                note=note,
-            )
+        points = _points(kpi, record.kpis[kpi.key], record.reference_date)
+        if points:
+            _write_values(actor, measure, points, note)
         _benchmarks(actor, measure)

@@ -153,7 +153,7 @@ def _nonblank(raw: RawList) -> tuple[list[list], np.ndarray]:
 def _columns(raw: RawList, rows: list[list]) -> dict[str, np.ndarray]:
     spec = LISTS[raw.number]
     width = len(raw.found)
-    if any(len(row) < width for row in rows):
+    if rows and min(map(len, rows)) < width:
         rows = [list(row) + [""] * (width - len(row)) for row in rows]
     by_field = {column.field: position for position, column in raw.mapping.items()}
     columns = {}

@@ -129,3 +129,16 @@ def test_purge_deletes_expired_child_rows_and_keeps_the_kpis(council, workbook, 
     assert not record.has_child_rows and record.rows_purged_at is not None
     assert record.kpis["referral_nfa_pct"]["numerator"] == 3
     assert AuditEntry.objects.filter(verb="purged child-level rows").count() == 1
+
+
+def test_replaced_values_are_audited_with_before_and_after(council, workbook):
+    for _ in range(2):
+        run("import_annex_a", str(workbook), "--council", "testshire", "--reference-date",
+            "2024-06-28")  # fmt: skip
+    measure = council.measures.get(code="icpc_within_15wd_pct")
+    entries = AuditEntry.objects.filter(
+        verb="recorded values from Annex A", object_id=str(measure.pk)
+    ).order_by("id")
+    assert entries[0].before == {"2024-05-01": None, "2024-06-01": None}
+    assert entries[0].after == {"2024-05-01": "50.0", "2024-06-01": "100.0"}
+    assert measure.values.get(period=datetime.date(2024, 6, 1)).version == 2
