@@ -36,21 +36,22 @@ class Context:
         self.tables = {n: tables.get(n) or empty_table(n) for n in LISTS}
         self.reference = reference
         self.r = day_number(reference)
-        self._calendar: np.busdaycalendar | None = None
+        self._calendars: dict[int, np.busdaycalendar] = {}
 
     def __getitem__(self, number: int) -> Table:
         return self.tables[number]
 
     def calendar(self, *arrays: np.ndarray) -> np.busdaycalendar:
-        if self._calendar is None:
-            valid = [a[a > BAD] for a in arrays if len(a)]
-            first = min([int(a.min()) for a in valid if len(a)] + [self.r])
-            years = range(_year(first), self.reference.year + 2)
+        """A business-day calendar holding every bank holiday from the earliest date given."""
+        valid = [a[a > BAD] for a in arrays if len(a)]
+        first = _year(min([int(a.min()) for a in valid if len(a)] + [self.r]))
+        if first not in self._calendars:
+            years = range(first, self.reference.year + 2)
             days = sorted(day for year in years for day in bank_holidays(year))
-            self._calendar = np.busdaycalendar(
+            self._calendars[first] = np.busdaycalendar(
                 weekmask="1111100", holidays=np.array(days, dtype="datetime64[D]")
             )
-        return self._calendar
+        return self._calendars[first]
 
     def working_days(self, start: np.ndarray, end: np.ndarray | int) -> np.ndarray:
         """Working days d with start < d <= end; 0 when end is on or before start."""
@@ -67,7 +68,7 @@ class Context:
 
 
 def _year(days: int) -> int:
-    return (np.datetime64(days, "D").astype("datetime64[Y]").astype(int)) + 1970
+    return int(np.datetime64(days, "D").astype("datetime64[Y]").astype(int)) + 1970
 
 
 def empty_table(number: int) -> Table:

@@ -132,3 +132,55 @@ def test_warns_when_every_referral_counts_itself(tmp_path):
     rows = [row(3, child_id=f"R{i}", referral_date=D(2024, 6, 1), previous_12m=1) for i in "ab"]
     path = write_workbook(tmp_path / "w.xlsx", {"List 3": (headings(3), rows)})
     assert "counts the current referral" in analyse(path, R).report["warnings"][0]
+
+
+def test_rejection_precedence_and_every_required_date_of_list_8(tmp_path):
+    start = D(2024, 1, 2)
+    rows = [
+        # unreadable required date beats a date after R
+        row(8, child_id="X1", start="soon", legal_start=start, placement_start=start,
+            ceased=D(2024, 7, 1)),
+        # a blank second required date rejects too
+        row(8, child_id="X2", start=start, legal_start="", placement_start=start),
+        # a date after R in an optional column
+        row(8, child_id="X3", start=start, legal_start=start, placement_start=start,
+            last_health=D(2024, 6, 29)),
+        # missing ID beats everything
+        row(8, child_id="  ", start="soon", legal_start=start, placement_start=start),
+        row(8, child_id="X5", start=start, legal_start=start, placement_start=start),
+    ]  # fmt: skip
+    path = write_workbook(tmp_path / "l8.xlsx", {"List 8": (headings(8), rows)})
+    quality = analyse(path, R).report["data_quality"]["list_8"]
+    assert quality["rejected"] == {
+        "missing_child_unique_id": 1,
+        "unreadable_required_date": 2,
+        "date_after_reference_date": 1,
+    }
+    assert quality["used"] == 1
+
+
+def test_lists_without_required_dates_keep_rows_with_no_dates(tmp_path):
+    rows = [row(6, child_id="N1"), row(9, child_id="L1")]
+    path = write_workbook(
+        tmp_path / "n.xlsx",
+        {"List 6": (headings(6), [rows[0]]), "List 9": (headings(9), [rows[1]])},
+    )
+    quality = analyse(path, R).report["data_quality"]
+    assert (quality["list_6"]["used"], quality["list_9"]["used"]) == (1, 1)
+
+
+def test_working_days_use_the_bank_holidays_of_every_year_in_the_data(tmp_path):
+    # An ICPC over Christmas 2019 after assessments in 2024: 23 Dec 2019 to 6 Jan 2020 is
+    # 7 working days: 24, 27, 30, 31 Dec, 2, 3 and 6 Jan (25, 26 Dec and 1 Jan are holidays).
+    rows4 = [row(4, child_id="A", start=D(2024, 6, 3), authorised=D(2024, 6, 4))]
+    rows5 = [row(5, child_id="B", s47_start=D(2019, 12, 23), icpc_date=D(2020, 1, 6))]
+    path = write_workbook(
+        tmp_path / "y.xlsx", {"List 4": (headings(4), rows4), "List 5": (headings(5), rows5)}
+    )
+    from improvement.annex_a.compute import Context
+
+    result = analyse(path, R)
+    context = Context(result.tables, R)
+    context.working_days(result.tables[4]["start"], result.tables[4]["authorised"])
+    table = result.tables[5]
+    assert context.working_days(table["s47_start"], table["icpc_date"]).tolist() == [7]
