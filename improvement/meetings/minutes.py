@@ -33,6 +33,8 @@ def draft_minute(actor: Any, item: AgendaItem, text: str) -> AgendaItem:
     require_manager(actor, meeting.council)
     if meeting.minutes_status in ("approved", "published"):
         raise ValidationError("These minutes have been approved and can no longer be changed")
+    if meeting.starts_at > timezone.now():
+        raise ValidationError({"text": "Minutes can be written once the meeting has started"})
     item.minute = text
     save_tracked(item, actor, verb="minute drafted")
     if meeting.minutes_status == "none":
@@ -60,6 +62,13 @@ def approve_minutes(actor: Any, meeting: Meeting, at_meeting: Meeting) -> Decisi
     if at_meeting.body_id != meeting.body_id or at_meeting.starts_at <= meeting.starts_at:
         raise ValidationError(
             {"at_meeting": "Minutes are approved at a later meeting of the same body"}
+        )
+    if meeting_day(at_meeting) > timezone.localdate():
+        raise ValidationError(
+            {
+                "at_meeting": "Minutes are approved at a meeting that has taken place: record "
+                "the approval on or after the day of that meeting"
+            }
         )
     decision = create_tracked(
         Decision(

@@ -287,3 +287,21 @@ def test_terms_of_reference_are_versioned_and_say_who_approved_them(board, board
     assert (first.number, second.number) == (1, 2)
     with pytest.raises(ValidationError):
         services.add_terms_of_reference(board_manager, board, "v3", datetime.date(2024, 2, 1))
+
+
+def test_minutes_cannot_be_written_before_the_meeting_starts(board, board_manager):
+    future = MeetingFactory(body=board, starts_at=at(2024, 3, 20))
+    with pytest.raises(ValidationError, match="once the meeting has started"):
+        minutes.draft_minute(board_manager, AgendaItemFactory(meeting=future), "Noted")
+
+
+def test_minutes_are_approved_only_at_a_meeting_that_has_taken_place(
+    held, board_manager, chair, board
+):
+    meeting, _, item = held
+    minutes.draft_minute(board_manager, item, "The board noted the report.")
+    upcoming = MeetingFactory(body=board, starts_at=at(2024, 4, 3))
+    with pytest.raises(ValidationError, match="meeting that has taken place"):
+        minutes.approve_minutes(chair, meeting, upcoming)
+    meeting.refresh_from_db()
+    assert meeting.minutes_status == "draft"
