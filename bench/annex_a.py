@@ -16,6 +16,7 @@ import argparse
 import datetime
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -103,6 +104,7 @@ def main() -> None:
     memory = peak_mb()
     naive = naive_read(workbook)
     report(ours, floor, naive, memory)
+    shutil.rmtree(work, ignore_errors=True)  # the workbook too, unless --keep put it elsewhere
 
 
 def naive_read(workbook: Path) -> float | None:
