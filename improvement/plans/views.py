@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from improvement.accounts import access
 from improvement.core.tracking import StaleEdit
+from improvement.evidence.queries import evidence_for_objective, measures_for_action
 from improvement.plans import services
 from improvement.plans.forms import (
     ActionForm,
@@ -101,6 +102,7 @@ def objective_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "actions": actions,
             "as_at": day,
             "as_at_form": form,
+            "evidence": evidence_for_objective(objective, day),
             "can_edit": access.can_edit_plan(request.user, council),
         },
     )
@@ -180,6 +182,7 @@ def action_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "progress": progress,
             "updates": updates,
             "as_at": day,
+            "measures": measures_for_action(action, day),
             "as_at_form": form,
             "can_edit": access.can_edit_plan(request.user, council),
             "can_update": access.can_update_action(request.user, action),
@@ -396,7 +399,11 @@ def inspection_list(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "plans/inspection_list.html",
-        {"inspections": inspections, "recommendations": recommendations},
+        {
+            "inspections": inspections,
+            "recommendations": recommendations,
+            "can_edit": access.can_edit_plan(request.user, council),
+        },
     )
 
 
@@ -406,5 +413,11 @@ def notice_detail(request: HttpRequest, slug: str) -> HttpResponse:
     summary = notice_summary(council, timezone.localdate())
     requirements = summary.notice.requirements.prefetch_related("objectives") if summary else []
     return render(
-        request, "plans/notice_detail.html", {"summary": summary, "requirements": requirements}
+        request,
+        "plans/notice_detail.html",
+        {
+            "summary": summary,
+            "requirements": requirements,
+            "can_edit": access.can_edit_plan(request.user, council),
+        },
     )

@@ -80,3 +80,15 @@ def test_another_councils_inspection_cannot_be_corrected(
         reverse("plans:record_edit", args=[council.slug, "inspection", foreign.pk])
     )
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("role", "shown"), [("board_manager", True), ("chair", False), ("councillor", False)]
+)
+def test_only_the_board_manager_is_offered_the_add_buttons(council, cast, client_for, role, shown):
+    NoticeFactory(council=council)
+    client = client_for(cast[role])
+    inspections = client.get(reverse("plans:inspection_list", args=[council.slug]))
+    notice = client.get(reverse("plans:notice_detail", args=[council.slug]))
+    assert ("Add an inspection" in inspections.content.decode()) is shown
+    assert ("Record a DfE review" in notice.content.decode()) is shown

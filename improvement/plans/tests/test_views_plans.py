@@ -225,3 +225,20 @@ def test_list_pages_keep_a_fixed_query_count_from_10_to_2000_actions(
             assert client.get(url(council, page)).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def test_objective_and_action_pages_show_the_evidence_of_impact(
+    council, board_member, action, client_for
+):
+    from improvement.evidence.tests.factories import MeasureFactory, monthly
+
+    measure = MeasureFactory(
+        council=council, name="Contacts screened within 24 hours", objectives=[action.objective]
+    )
+    measure.actions.add(action)
+    monthly(measure, [60, 70, 80])
+    client = client_for(board_member)
+    objective_page = client.get(url(council, "objective_detail", action.objective_id))
+    action_page = client.get(url(council, "action_detail", action.pk))
+    assert "Contacts screened within 24 hours" in objective_page.content.decode()
+    assert "Contacts screened within 24 hours" in action_page.content.decode()
