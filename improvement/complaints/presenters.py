@@ -1,13 +1,14 @@
 """The annual report laid out as the seed's report is: sections of tables and charts, with
 the previous year beside each figure. Pages, PDF and Word all draw from this."""
 
+import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
 from improvement.complaints import models as m
 from improvement.complaints.charts import Chart
 from improvement.complaints.figures import annual_figures, stage_cases
-from improvement.complaints.queries import year_label
+from improvement.complaints.queries import financial_year_of, year_label
 
 OUTCOME_ROWS = [
     ("upheld", "Upheld"),
@@ -345,3 +346,25 @@ def annual_report(council: Any, year: int) -> dict[str, Any]:
         "figures": this,
         "sections": sections,
     }
+
+
+def experience_lines(council: Any, as_at: datetime.date) -> list[str]:
+    """What complaints and compliments say of children's and families' experience, for
+    an objective's evidence: the last full financial year before `as_at`, so a page seen
+    as at a past date never counts what came later. Figures only, no case details."""
+    year = financial_year_of(as_at) - 1
+    figures = annual_figures(council, year)
+    stage1 = figures["stage1"]
+    fault = stage1.get("fault_found_pct")
+    lines = [f"{figures['accepted']} statutory complaints accepted in {year_label(year)}"]
+    if fault is not None:
+        lines.append(
+            f"Fault found in {fault:.1f}% ({fault.num} of {fault.den}) of those determined "
+            "at stage 1"
+        )
+    compliments = figures["compliments"]
+    lines.append(
+        f"{compliments.get('childrens_social_care', 0)} compliments for children's social "
+        f"care and {compliments.get('education', 0)} for education teams"
+    )
+    return lines

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from improvement.accounts import access
+from improvement.complaints.presenters import experience_lines
 from improvement.core.tracking import StaleEdit
 from improvement.evidence.queries import evidence_for_objective, measures_for_action
 from improvement.plans import services
@@ -102,7 +103,10 @@ def objective_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "actions": actions,
             "as_at": day,
             "as_at_form": form,
-            "evidence": evidence_for_objective(objective, day),
+            "evidence": {
+                **evidence_for_objective(objective, day),
+                "complaints": experience_lines(council, day),
+            },
             "can_edit": access.can_edit_plan(request.user, council),
         },
     )

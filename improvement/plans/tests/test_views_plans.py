@@ -242,3 +242,33 @@ def test_objective_and_action_pages_show_the_evidence_of_impact(
     action_page = client.get(url(council, "action_detail", action.pk))
     assert "Contacts screened within 24 hours" in objective_page.content.decode()
     assert "Contacts screened within 24 hours" in action_page.content.decode()
+
+
+def test_objective_page_shows_complaints_figures_of_the_last_full_year(
+    council, board_member, action, client_for
+):
+    from improvement.complaints.models import Representation
+
+    Representation.objects.create(
+        council=council,
+        reference="C1",
+        received_on=datetime.date(2023, 5, 2),
+        kind="complaint",
+        process="statutory",
+        service="childrens_social_care",
+    )
+    Representation.objects.create(
+        council=council,
+        reference="C2",
+        received_on=datetime.date(2024, 1, 2),
+        kind="compliment",
+        service="childrens_social_care",
+        team="Children in Care",
+    )
+    body = (
+        client_for(board_member)
+        .get(url(council, "objective_detail", action.objective_id))
+        .content.decode()
+    )
+    assert "1 statutory complaints accepted in 2022-23" not in body
+    assert "statutory complaints accepted in 2022-23" in body
