@@ -12,6 +12,7 @@ COUNCIL_NAVIGATION: list[tuple[str, str]] = [
     ("Inspections", "plans:inspection_list"),
     ("Notice", "plans:notice_detail"),
     ("Evidence", "evidence:index"),
+    ("KPIs", "annex_a:kpis"),
     ("Meetings", "meetings:index"),
     ("Complaints", "complaints:index"),
     ("Import", "plans:import_upload"),
