@@ -57,3 +57,40 @@ def test_pages_outside_the_navigation_have_no_axe_violations(page, plan):
 def test_the_sign_in_page_has_no_axe_violations(page, db):
     page.goto("/sign-in/")
     check_page(page, "sign-in")
+
+
+def test_the_other_apps_pages_have_no_axe_violations(page, plan, council, complaints_manager):
+    from improvement.evidence.tests.factories import MeasureFactory, monthly
+
+    measure = MeasureFactory(
+        council=council, name="Contacts screened within 24 hours", objectives=[plan.objective]
+    )
+    monthly(measure, [60, 65, 72])
+    sign_in(page, "manager")
+    base = "/councils/testshire"
+    for path in (
+        f"{base}/evidence/slow-to-progress/",
+        f"{base}/evidence/measures/{measure.pk}/",
+        f"{base}/evidence/measures/add/",
+        f"{base}/evidence/audits/",
+        f"{base}/evidence/voice/",
+        f"{base}/evidence/update-requests/",
+        f"{base}/evidence/update-requests/add/",
+        f"{base}/meetings/actions/",
+        f"{base}/meetings/bodies/add/",
+        f"{base}/annex-a/upload/",
+        f"{base}/complaints/report/",
+    ):
+        assert page.goto(path).status == 200, path
+        check_page(page, path.strip("/").replace("/", "-"))
+    page.context.clear_cookies()
+    sign_in(page, "complaints")
+    for path in (
+        f"{base}/complaints/",
+        f"{base}/complaints/cases/",
+        f"{base}/complaints/cases/new/",
+        f"{base}/complaints/compliments/new/",
+        f"{base}/complaints/subject-access/",
+    ):
+        assert page.goto(path).status == 200, path
+        check_page(page, "complaints-manager-" + path.strip("/").replace("/", "-"))
