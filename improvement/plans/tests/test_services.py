@@ -147,3 +147,22 @@ def test_audit_entry_records_before_and_after(action, board_manager):
     assert entry.before == {"title": original}
     assert entry.after["title"] == "Renamed"
     assert "version" not in entry.after
+
+
+def test_second_save_of_the_same_update_is_refused_and_nothing_is_lost(
+    action, owner, board_manager
+):
+    update = services.record_update(owner, action, dict(UPDATE))
+    loaded = update.version
+    services.change_update(owner, update, {**UPDATE, "reason": "Owner's correction"}, loaded)
+    stale = Update.objects.get(pk=update.pk)
+    with pytest.raises(StaleEdit):
+        services.change_update(board_manager, stale, {**UPDATE, "reason": "Manager's"}, loaded)
+    update.refresh_from_db()
+    assert update.reason == "Owner's correction"
+
+
+def test_an_owner_cannot_correct_another_owners_update(action, owner, other_owner, owner_person):
+    update = services.record_update(owner, action, dict(UPDATE))
+    with pytest.raises(PermissionDenied):
+        services.change_update(other_owner, update, dict(UPDATE), update.version)
