@@ -119,6 +119,13 @@ def complaints_manager(council, council_org):
 
 
 @pytest.fixture
+def performance_officer(council, council_org):
+    return _member(
+        "performance", council, council_org, Role.PERFORMANCE_OFFICER, "Pat", "Performance"
+    )
+
+
+@pytest.fixture
 def other_officer(other_council):
     org = OrganisationFactory(council=other_council, name="Otherton Council")
     return _member("outsider", other_council, org, Role.BOARD_MANAGER, "Otto", "Outsider")

@@ -42,6 +42,7 @@ class Role(models.TextChoices):
     BOARD_MEMBER = "board_member", "Board member"
     COUNCILLOR = "councillor", "Councillor"
     COMPLAINTS_MANAGER = "complaints_manager", "Complaints manager"
+    PERFORMANCE_OFFICER = "performance_officer", "Performance and data officer"
 
 
 class Membership(Tracked):

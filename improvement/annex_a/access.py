@@ -1,8 +1,7 @@
 """Who may import Annex A data and see its child-level rows. Every Annex A view asks here.
 
-The issue asks for "board manager and performance roles". The accounts app has
-no performance role, so the board manager is the one role permitted to upload
-workbooks and to see child-level rows. Everyone with a role in the council reads
+The board manager and the performance and data officer may upload workbooks and
+see child-level rows. Everyone with a role in the council reads
 the KPIs and the import report (aggregates only); an officer of another council
 is told the council does not exist (404); nothing here is ever public.
 """
@@ -16,7 +15,7 @@ from improvement.accounts import access
 from improvement.accounts.models import Role
 from improvement.core.models import Council
 
-CASE_LEVEL_ROLES = {Role.BOARD_MANAGER}
+CASE_LEVEL_ROLES = {Role.BOARD_MANAGER, Role.PERFORMANCE_OFFICER}
 
 
 def can_import(user: Any, council: Council) -> bool:
@@ -36,11 +35,15 @@ def importer_council(request: HttpRequest, slug: str) -> Council:
     """The council, if the signed-in person may import and see child-level rows; else 403."""
     council = reader_council(request, slug)
     if not can_import(request.user, council):
-        raise PermissionDenied("Only the board manager can import Annex A or see its rows.")
+        raise PermissionDenied(
+            "Only the board manager or a performance officer can import Annex A or see its rows."
+        )
     return council
 
 
 def require_importer(actor: Any, council: Council) -> None:
     """For services: a person must be permitted; None is the system (commands)."""
     if actor is not None and not can_import(actor, council):
-        raise PermissionDenied("Only the board manager can import Annex A data.")
+        raise PermissionDenied(
+            "Only the board manager or a performance officer can import Annex A data."
+        )

@@ -97,6 +97,14 @@ PETERBOROUGH_SIGN_INS = [
     SignIn(
         "complaints", "Belinda", "Evans", Role.COMPLAINTS_MANAGER, "council", "Complaints Manager"
     ),
+    SignIn(
+        "performance",
+        "Performance",
+        "Analyst",
+        Role.PERFORMANCE_OFFICER,
+        "council",
+        "Performance and Insight Analyst",
+    ),
 ]
 
 SHROPSHIRE_SIGN_INS = [

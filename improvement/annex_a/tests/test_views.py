@@ -117,3 +117,17 @@ def test_a_queued_import_shows_progress_and_refreshes(client_for, board_manager,
     page = client_for(board_manager).get(url("import_status", record.pk)).content.decode()
     assert '<meta http-equiv="refresh" content="2">' in page
     assert "61000 rows read so far" in page
+
+
+def test_a_performance_officer_uploads_and_sees_the_rows(client_for, performance_officer, imported):
+    client = client_for(performance_officer)
+    assert client.get(url("upload")).status_code == 200
+    assert client.get(url("kpi_rows", imported.pk, "referral_nfa_pct")).status_code == 200
+
+
+@pytest.mark.parametrize("role", ["chair", "owner", "board_member", "complaints_manager"])
+def test_other_roles_read_the_kpis_but_not_the_rows(client_for, cast, imported, role):
+    client = client_for(cast[role])
+    assert client.get(url("kpis")).status_code == 200
+    assert client.get(url("kpi_rows", imported.pk, "referral_nfa_pct")).status_code == 403
+    assert client.get(url("upload")).status_code == 403
