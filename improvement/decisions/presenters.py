@@ -111,6 +111,10 @@ class Section:
         return [label for _, label in self.columns]
 
     @property
+    def keys(self) -> list[str]:
+        return [key for key, _ in self.columns]
+
+    @property
     def cells(self) -> list[list[str]]:
         return [[str(row.get(key) or "") for key, _ in self.columns] for row in self.rows]
 

@@ -106,6 +106,27 @@ def change_decision(
 
 
 @transaction.atomic
+def record_earlier_notice(
+    actor: Any,
+    decision: ForwardDecision,
+    first_notice_on: datetime.date,
+    private_notice_on: datetime.date | None = None,
+) -> ForwardDecision:
+    """When a decision was first advertised in a plan published before this register was
+    kept: the 28 clear days are counted from then."""
+    require_manager(actor, decision.council)
+    decision.refresh_from_db()
+    if decision.first_notice_on and decision.first_notice_on <= first_notice_on:
+        raise ValidationError("The decision was already advertised on or before that date")
+
+    def apply() -> None:
+        decision.first_notice_on = first_notice_on
+        decision.private_notice_on = private_notice_on or decision.private_notice_on
+
+    return save_tracked(decision, actor, verb="earlier notice recorded", apply=apply)
+
+
+@transaction.atomic
 def withdraw_decision(actor: Any, decision: ForwardDecision, reason: str) -> ForwardDecision:
     require_manager(actor, decision.council)
     decision.refresh_from_db()
