@@ -1,7 +1,13 @@
 """Pages of the public site (no sign-in) for the reports app, under /public/<slug>/."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from improvement.reports import public_views
 
 app_name = "public_reports"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", public_views.report_list, name="report_list"),
+    path("<int:pk>/", public_views.report_detail, name="report_detail"),
+    path("<int:pk>/report.pdf", public_views.report_pdf, name="report_pdf"),
+]

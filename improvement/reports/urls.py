@@ -1,5 +1,19 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from improvement.reports import views
 
 app_name = "reports"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.report_list, name="report_list"),
+    path("new/", views.report_create, name="report_create"),
+    path("<int:pk>/", views.report_detail, name="report_detail"),
+    path("<int:pk>/edit/", views.report_edit, name="report_edit"),
+    path("<int:pk>/<str:action>/", views.report_action, name="report_action"),
+    path("<int:pk>/draft.<str:fmt>", views.report_download, name="report_download"),
+    path(
+        "<int:pk>/versions/<int:number>.<str:fmt>",
+        views.report_download,
+        name="version_download",
+    ),
+]

@@ -1,0 +1,32 @@
+import datetime
+
+import factory
+
+from improvement.meetings.models import Body
+from improvement.meetings.tests.factories import BodyFactory, MeetingFactory
+from improvement.reports.models import ReportDocument
+
+
+def board_meeting(council, day=datetime.date(2024, 2, 7)):
+    board = BodyFactory(council=council)
+    start = datetime.datetime.combine(day, datetime.time(14), tzinfo=datetime.UTC)
+    return MeetingFactory(body=board, council=council, starts_at=start)
+
+
+def scrutiny(council):
+    return BodyFactory(
+        council=council,
+        slug="scrutiny",
+        name="Children and Education Scrutiny Committee",
+        kind=Body.Kind.SCRUTINY,
+        standing=Body.Standing.FORMAL,
+    )
+
+
+class ReportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ReportDocument
+
+    kind = ReportDocument.Kind.SELF_ASSESSMENT
+    title = factory.Sequence(lambda n: f"Report {n}")
+    as_at = datetime.date(2024, 2, 7)
