@@ -222,7 +222,7 @@ def pictures(meeting: Any) -> tuple[PlanPicture, PlanPicture | None]:
     return picture, previous
 
 
-def board_progress(meeting: Any, recommendations: str = "") -> Document:
+def board_progress(meeting: Any, recommendations: str = "", title: str = "") -> Document:
     council = meeting.council
     picture, previous = pictures(meeting)
     summaries = measure_summaries(council, picture.as_at)
@@ -230,7 +230,7 @@ def board_progress(meeting: Any, recommendations: str = "") -> Document:
     figures["previous"] = summary_figures(previous) if previous else None
     return Document(
         kind="board_progress",
-        title=f"Progress report to the {meeting.body.name}",
+        title=title or f"Progress report to the {meeting.body.name}",
         council=council.name,
         subtitle=(
             f"Meeting of {ukdate(meeting_day(meeting))}. Figures as at {ukdate(picture.as_at)}."

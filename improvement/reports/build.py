@@ -11,7 +11,7 @@ def build_document(report: Any) -> Document:
     """The report as its data stands now, with the text drafted for it."""
     kind = report.kind
     if kind == "board_progress":
-        return board.board_progress(report.meeting, report.recommendations)
+        return board.board_progress(report.meeting, report.recommendations, report.title)
     if kind == "committee":
         return committee.committee(report)
     if kind == "self_assessment":

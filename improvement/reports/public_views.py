@@ -19,8 +19,12 @@ def _published(slug: str, pk: int) -> tuple:
 
 def report_list(request: HttpRequest, slug: str) -> HttpResponse:
     place = council_or_404(slug)
-    reports = queries.published_reports(place)
-    return render(request, "reports/public/list.html", {"place": place, "reports": reports})
+    # Each as it was published, so a later draft's title never shows.
+    rows = [
+        {"report": report, "title": queries.published_version(report).document["title"]}
+        for report in queries.published_reports(place)
+    ]
+    return render(request, "reports/public/list.html", {"place": place, "rows": rows})
 
 
 def report_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:

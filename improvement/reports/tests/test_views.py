@@ -1,0 +1,150 @@
+import pytest
+from django.urls import reverse
+from django.utils.html import escape
+
+from improvement.reports import services
+from improvement.reports.tests.factories import board_meeting, scrutiny
+
+READERS = ["board_manager", "chair", "owner", "board_member", "complaints_manager"]
+
+
+@pytest.fixture
+def reports(council, board_manager):
+    meeting = board_meeting(council)
+    day = meeting.starts_at.date()
+    made = {
+        "progress": services.create_report(
+            board_manager, council, "board_progress", meeting=meeting, as_at=day
+        ),
+        "committee": services.create_report(
+            board_manager, council, "committee", meeting=meeting, body=scrutiny(council), as_at=day
+        ),
+        "exempt": services.create_report(
+            board_manager,
+            council,
+            "committee",
+            meeting=meeting,
+            body=scrutiny(council),
+            as_at=day,
+            title="Exempt staffing report",
+            exempt_paragraph=1,
+        ),
+        "draft": services.create_report(
+            board_manager, council, "self_assessment", as_at=day, title="Draft self-assessment"
+        ),
+    }
+    for key in ("progress", "committee", "exempt"):
+        services.finalise(board_manager, made[key])
+    services.publish(board_manager, made["progress"])
+    services.publish(board_manager, made["committee"])
+    return made
+
+
+def url(name, report, *args):
+    return reverse(f"reports:{name}", args=["testshire", report.pk, *args])
+
+
+def test_the_list_shows_each_role_what_it_may_read(cast, client_for, reports):
+    for role in READERS:
+        page = client_for(cast[role]).get(reverse("reports:report_list", args=["testshire"]))
+        assert page.status_code == 200, role
+        assert "Draft self-assessment" in page.content.decode(), role
+    page = client_for(cast["councillor"]).get(reverse("reports:report_list", args=["testshire"]))
+    assert page.status_code == 200
+    assert "Draft self-assessment" not in page.content.decode()
+    assert escape(reports["committee"].title) in page.content.decode()
+
+
+def test_an_officer_of_another_council_sees_nothing(cast, client_for, reports):
+    client = client_for(cast["other_officer"])
+    assert client.get(reverse("reports:report_list", args=["testshire"])).status_code == 404
+    assert client.get(url("report_detail", reports["progress"])).status_code == 404
+    assert client.get(url("report_download", reports["draft"], "html")).status_code == 404
+
+
+def test_the_public_sees_published_open_reports_only(client_for, reports):
+    client = client_for(None)
+    listing = client.get(reverse("public_reports:report_list", args=["testshire"]))
+    text = listing.content.decode()
+    assert listing.status_code == 200
+    assert escape(reports["progress"].title) in text
+    assert "Exempt staffing report" not in text
+    assert "Draft self-assessment" not in text
+    for key in ("exempt", "draft"):
+        detail = reverse("public_reports:report_detail", args=["testshire", reports[key].pk])
+        assert client.get(detail).status_code == 404
+        pdf = reverse("public_reports:report_pdf", args=["testshire", reports[key].pk])
+        assert client.get(pdf).status_code == 404
+    detail = reverse("public_reports:report_detail", args=["testshire", reports["committee"].pk])
+    assert "RECOMMENDATIONS" in client.get(detail).content.decode()
+
+
+def test_a_published_report_stays_public_in_its_published_version(
+    client_for, board_manager, reports
+):
+    services.revise(board_manager, reports["committee"])
+    services.update_draft(board_manager, reports["committee"], {"title": "Reworded"})
+    detail = reverse("public_reports:report_detail", args=["testshire", reports["committee"].pk])
+    page = client_for(None).get(detail)
+    assert page.status_code == 200
+    assert "Reworded" not in page.content.decode()
+
+
+def test_exempt_reports_are_hidden_from_those_who_cannot_see_exempt_items(
+    cast, client_for, reports
+):
+    detail = url("report_detail", reports["exempt"])
+    assert client_for(cast["board_manager"]).get(detail).status_code == 200
+    assert client_for(cast["chair"]).get(detail).status_code == 200
+    for role in ("owner", "board_member", "councillor", "complaints_manager"):
+        assert client_for(cast[role]).get(detail).status_code == 404, role
+
+
+def test_only_the_board_manager_edits_and_finalises(cast, client_for, reports):
+    edit = url("report_edit", reports["draft"])
+    for role in ("chair", "owner", "board_member", "complaints_manager"):
+        assert client_for(cast[role]).get(edit).status_code == 403, role
+        finalise = url("report_action", reports["draft"], "finalise")
+        assert client_for(cast[role]).post(finalise).status_code == 403, role
+    client = client_for(cast["board_manager"])
+    form = client.get(edit)
+    assert form.status_code == 200
+    data = {"title": "Self-assessment, February", "version": reports["draft"].version}
+    data["section_summary"] = "Good progress at the front door."
+    assert client.post(edit, data).status_code == 302
+    reports["draft"].refresh_from_db()
+    assert reports["draft"].sections["summary"] == "Good progress at the front door."
+    client.post(url("report_action", reports["draft"], "finalise"))
+    reports["draft"].refresh_from_db()
+    assert reports["draft"].status == "final"
+
+
+def test_a_final_report_cannot_be_edited_through_the_page(cast, client_for, reports):
+    client = client_for(cast["board_manager"])
+    edit = url("report_edit", reports["progress"])
+    data = {"title": "Changed", "recommendations": "", "version": reports["progress"].version}
+    client.post(edit, data)
+    reports["progress"].refresh_from_db()
+    assert reports["progress"].title != "Changed"
+
+
+def test_the_chair_writes_the_adviser_report(cast, client_for, council):
+    create = reverse("reports:report_create", args=["testshire"])
+    data = {"kind": "adviser", "as_at_0": "1", "as_at_1": "3", "as_at_2": "2024"}
+    assert client_for(cast["board_manager"]).post(create, data).status_code == 200
+    assert not council.reports.exists()
+    response = client_for(cast["chair"]).post(create, data)
+    assert response.status_code == 302
+    report = council.reports.get()
+    assert report.kind == "adviser" and report.as_at.isoformat() == "2024-03-01"
+    page = client_for(cast["chair"]).get(url("report_detail", report))
+    assert "Progress or concern" in page.content.decode()
+
+
+def test_each_version_downloads_in_every_format(cast, client_for, reports):
+    client = client_for(cast["board_manager"])
+    for fmt, start in (("html", b"<!DOCTYPE html>"), ("pdf", b"%PDF"), ("docx", b"PK")):
+        response = client.get(url("version_download", reports["progress"], 1, fmt))
+        assert response.status_code == 200
+        assert response.content.startswith(start)
+    assert client.get(url("version_download", reports["progress"], 9, "pdf")).status_code == 404
