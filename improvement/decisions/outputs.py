@@ -14,7 +14,6 @@ from improvement.decisions.presenters import edition_parts
 def edition_document(edition: Any) -> dict[str, Any]:
     successor = queries.superseded_by(edition)
     return {
-        "council": edition.council,
         "edition": edition,
         "title": f"{edition.council.name.upper()}'S FORWARD PLAN OF EXECUTIVE DECISIONS",
         "parts": edition_parts(edition, queries.entries_of(edition)),
@@ -100,8 +99,8 @@ def _docx_table(document: Any, section: Any) -> None:
     grid = document.add_table(rows=1, cols=len(section.headers) + 1, style="Table Grid")
     for cell, text in zip(grid.rows[0].cells, ["", *section.headers], strict=True):
         cell.text = text
-    rows = section.numbered or [(None, ["None."] + [""] * (len(section.headers) - 1))]
-    for number, cells in rows:
+    rows = section.numbered or [(None, ["None."] + [""] * (len(section.headers) - 1), None)]
+    for number, cells, _ in rows:
         label = f"{number}." if number else ""
         for cell, text in zip(grid.add_row().cells, [label, *cells], strict=True):
             cell.text = text

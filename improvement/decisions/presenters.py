@@ -119,8 +119,12 @@ class Section:
         return [[str(row.get(key) or "") for key, _ in self.columns] for row in self.rows]
 
     @property
-    def numbered(self) -> list[tuple[int, list[str]]]:
-        return list(enumerate(self.cells, start=1))
+    def numbered(self) -> list[tuple[int, list[str], Any]]:
+        ids = [row.get("id") for row in self.rows]
+        return [
+            (n, cells, pk)
+            for n, (cells, pk) in enumerate(zip(self.cells, ids, strict=True), start=1)
+        ]
 
 
 @dataclass
