@@ -130,13 +130,13 @@ def test_a_final_report_cannot_be_edited_through_the_page(cast, client_for, repo
 
 def test_the_chair_writes_the_adviser_report(cast, client_for, council):
     create = reverse("reports:report_create", args=["testshire"])
-    data = {"kind": "adviser", "as_at_0": "1", "as_at_1": "3", "as_at_2": "2024"}
+    data = {"kind": "adviser", "as_at_day": "15", "as_at_month": "2", "as_at_year": "2024"}
     assert client_for(cast["board_manager"]).post(create, data).status_code == 200
     assert not council.reports.exists()
     response = client_for(cast["chair"]).post(create, data)
     assert response.status_code == 302
     report = council.reports.get()
-    assert report.kind == "adviser" and report.as_at.isoformat() == "2024-03-01"
+    assert report.kind == "adviser" and report.as_at.isoformat() == "2024-02-15"
     page = client_for(cast["chair"]).get(url("report_detail", report))
     assert "Progress or concern" in page.content.decode()
 
