@@ -19,6 +19,16 @@ EXEMPT = "Valuation: the confidential figure"
 SENDER = "Alice Resident"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_rate_limit():
+    """The comment form's per-address limit lives in the cache: start each test clean."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def setup(council, board_manager):
     scrutiny = ScrutinyFactory(council=council)
@@ -300,14 +310,10 @@ def test_a_form_sent_back_too_fast_or_too_late_is_refused(council, setup, client
 
 
 def test_comments_are_rate_limited_per_address(council, setup, client_for):
-    from django.core.cache import cache
-
-    cache.clear()
     client = client_for(None)
     stamp = stamp_ago(30)
     statuses = [_comment(client, council, setup["open"], stamp=stamp).status_code for _ in range(6)]
     assert statuses == [302] * 5 + [200]
-    cache.clear()
 
 
 def test_list_pages_keep_their_query_count_as_the_plan_grows(
