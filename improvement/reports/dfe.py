@@ -64,7 +64,10 @@ def attendance_table(council: Any, since: Any, until: Any) -> Table:
 def partner_table(council: Any, picture: Any) -> Table:
     groups: dict[str, list[Any]] = defaultdict(list)
     for item in picture.actions:
-        groups[str(item.action.organisation)].append(item)
+        # A partner's action is led by its owners, whatever organisation holds it.
+        orgs = {str(o.organisation) for o in item.action.owners.all() if o.organisation_id}
+        for org in orgs or {str(item.action.organisation)}:
+            groups[org].append(item)
     rows = [
         [
             org,
@@ -76,7 +79,7 @@ def partner_table(council: Any, picture: Any) -> Table:
         for org, items in sorted(groups.items())
     ]
     head = ["Organisation", "Actions", "Complete", "Red or Amber", "Slow to progress"]
-    return Table("Actions by the organisation leading them", head, rows, "No actions.")
+    return Table("Actions by the organisations of their owners", head, rows, "No actions.")
 
 
 def supervision_section(report: Any, summaries: list[Any]) -> Section:

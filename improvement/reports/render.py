@@ -21,20 +21,22 @@ def print_html(document: Document) -> str:
     return render_to_string("reports/print.html", {"document": document})
 
 
-def pdf_from_html(html: str) -> bytes:
+def _weasyprint_html(html: str) -> Any:
     from weasyprint import HTML
 
     # Its page-by-page progress is noise on a command's standard error.
     logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
+    return HTML(string=html)
+
+
+def pdf_from_html(html: str) -> bytes:
     # PDF/UA tags the PDF (headings, tables, figures with alt text, language).
-    return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
+    return _weasyprint_html(html).write_pdf(pdf_variant="pdf/ua-1")
 
 
 def pdf_document(html: str) -> Any:
     """WeasyPrint's laid-out document, for counting its pages."""
-    from weasyprint import HTML
-
-    return HTML(string=html).render()
+    return _weasyprint_html(html).render(pdf_variant="pdf/ua-1")
 
 
 def docx_bytes(document: Document) -> bytes:

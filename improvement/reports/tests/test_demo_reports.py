@@ -145,3 +145,26 @@ def test_board_report_command_writes_each_format(meeting, tmp_path, capsysbinary
         assert path.read_bytes().startswith(start)
     call_command("board_report", "--meeting", str(meeting.pk), "--format", "html", "-o", "-")
     assert capsysbinary.readouterr().out.startswith(b"<!DOCTYPE html>")
+
+
+def test_dfe_reports_draw_on_partners_surveys_and_supervision(demo, db):
+    from improvement.reports import services
+    from improvement.reports.build import build_document
+
+    council, _ = demo
+    assessment = services.create_report(
+        None, council, "self_assessment", as_at=datetime.date(2024, 2, 1)
+    )
+    document = build_document(assessment)
+    assert "For the DfE review due by" in document.subtitle
+    partners = document.sections[2]
+    attendance = partners.tables[0]
+    assert attendance.rows and attendance.head[0] == "Organisation"
+    assert any("Constabulary" in row[0] for row in partners.tables[1].rows)
+    assert document.sections[3].tables[0].rows  # the staff surveys so far
+    assert document.figures["as_at"] == "2024-02-01"
+    adviser = build_document(
+        services.create_report(None, council, "adviser", as_at=datetime.date(2024, 2, 1))
+    )
+    assert adviser.headings[0] == "Progress or concern"
+    assert adviser.sections[4].tables[0].rows  # the Ofsted findings and their progress
