@@ -14,6 +14,7 @@ COUNCIL_NAVIGATION: list[tuple[str, str]] = [
     ("Evidence", "evidence:index"),
     ("KPIs", "annex_a:kpis"),
     ("Meetings", "meetings:index"),
+    ("Forward plan", "decisions:register"),
     ("Complaints", "complaints:index"),
     ("Import", "plans:import_upload"),
     ("Activity", "core:activity"),

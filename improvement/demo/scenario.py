@@ -6,6 +6,7 @@ import datetime
 from django.utils import timezone
 
 from improvement.complaints.demo import load_complaints_demo
+from improvement.decisions.demo import load_forward_plan_demo
 from improvement.demo.people import (
     DEMO_PASSWORD,
     PETERBOROUGH_ORGANISATIONS,
@@ -45,6 +46,7 @@ def load_demo(today: datetime.date | None = None) -> list[tuple[str, str, str, s
     # The evidence, the board's meetings and the complaints build on the plan.
     load_evidence_demo(cast.council)
     load_meetings_demo(cast.council)
+    load_forward_plan_demo(cast.council)  # after the meetings: it reuses their bodies
     load_complaints_demo(cast.council)
     rows += load_shropshire(today)
     return rows
