@@ -148,3 +148,22 @@ def test_each_version_downloads_in_every_format(cast, client_for, reports):
         assert response.status_code == 200
         assert response.content.startswith(start)
     assert client.get(url("version_download", reports["progress"], 9, "pdf")).status_code == 404
+
+
+def test_the_list_page_query_count_does_not_grow_with_reports(
+    cast, client_for, reports, council, board_manager, django_assert_max_num_queries
+):
+    client = client_for(cast["board_member"])
+    list_url = reverse("reports:report_list", args=["testshire"])
+    with django_assert_max_num_queries(12):
+        client.get(list_url)
+    for n in range(5):
+        services.create_report(
+            board_manager,
+            council,
+            "self_assessment",
+            title=f"More {n}",
+            as_at=reports["draft"].as_at,
+        )
+    with django_assert_max_num_queries(12):
+        assert client.get(list_url).status_code == 200
