@@ -113,3 +113,16 @@ def test_the_public_site_pages_have_no_axe_violations(page, committee):
     ):
         assert page.goto(path).status == 200, path
         check_page(page, "public" + path.replace("/", "-"))
+
+
+def test_the_public_forward_plan_has_no_axe_violations(page, council, board_manager):
+    from improvement.decisions.demo import load_forward_plan_demo
+
+    council.slug = "peterborough"
+    council.save()
+    load_forward_plan_demo(council)
+    page.goto("/public/peterborough/forward-plan/")
+    check_page(page, "public-forward-plan-editions")
+    page.get_by_role("link", name="20 October 2023").first.click()
+    check_page(page, "public-forward-plan-edition")
+    assert "KEY/20NOV23/01" in page.content()
