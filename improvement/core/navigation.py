@@ -15,6 +15,7 @@ COUNCIL_NAVIGATION: list[tuple[str, str]] = [
     ("KPIs", "annex_a:kpis"),
     ("Meetings", "meetings:index"),
     ("Forward plan", "decisions:register"),
+    ("Reports", "reports:report_list"),
     ("Complaints", "complaints:index"),
     ("Import", "plans:import_upload"),
     ("Activity", "core:activity"),
