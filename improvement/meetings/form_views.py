@@ -263,3 +263,24 @@ def programme_add(request: HttpRequest, slug: str, body_slug: str) -> HttpRespon
     call = lambda data: services.add_work_programme_item(request.user, body, **data)  # noqa: E731
     done = reverse("meetings:body_detail", args=[council.slug, body.slug])
     return _page(request, form, call, done, f"Add to the work programme of {body}")
+
+
+@login_required
+def call_in(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    council = _manager(request, slug)
+    from improvement.meetings.queries import executive_decisions_of
+
+    decision = get_object_or_404(executive_decisions_of(council), pk=pk)
+    form = _bound(request, forms.CallInForm, council, decision=decision)
+    call = lambda data: minutes.request_call_in(request.user, decision, list(data["members"]))  # noqa: E731
+    return _page(
+        request,
+        form,
+        call,
+        reverse("meetings:executive_decisions", args=[slug]),
+        "Record a call-in",
+        lead=f"{decision.text} ({decision.decision_maker}). The call-in period ends on "
+        f"{decision.call_in_ends_on:%-d %B %Y}.",
+        button="Record call-in",
+        success="Call-in recorded: the decision is suspended until scrutiny considers it",
+    )

@@ -155,3 +155,24 @@ class WorkProgrammeForm(CouncilForm):
 
 class ConfirmForm(CouncilForm):
     """A button with no fields: publish the agenda, add the reporting-route items."""
+
+
+class CallInForm(CouncilForm):
+    members = forms.ModelMultipleChoiceField(
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+        label="Members of the scrutiny committee calling it in",
+        error_messages={"required": "Select the members who asked for the call-in"},
+    )
+
+    def __init__(self, *args: Any, decision: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        committee = decision.scrutiny
+        people = (
+            self.council.people.filter(
+                body_memberships__body=committee, body_memberships__substitute=False
+            ).distinct()
+            if committee
+            else self.council.people.none()
+        )
+        self.fields["members"].queryset = people

@@ -143,3 +143,13 @@ def items_of(council: Council) -> Any:
     return AgendaItem.objects.filter(
         meeting__council=council, meeting__archived_at__isnull=True
     ).select_related("meeting", "meeting__body", "meeting__council")
+
+
+def executive_decisions_of(council: Any) -> Any:
+    """Published executive decisions, newest first, with their call-in state."""
+    return (
+        council.decisions.filter(kind="executive")
+        .select_related("scrutiny")
+        .prefetch_related("called_in_by")
+        .order_by("-published_on", "-id")
+    )

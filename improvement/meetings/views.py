@@ -3,6 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 
 from improvement.accounts.access import council_for
 from improvement.core.audit import council_record
@@ -102,3 +103,17 @@ def paper_download(request: HttpRequest, slug: str, pk: int) -> FileResponse:
     if item.is_exempt and not access.can_see_exempt(request.user, item.meeting.body):
         raise Http404("No such paper")
     return FileResponse(paper.file.open("rb"), as_attachment=True, filename=paper.name)
+
+
+@login_required
+def executive_decisions(request: HttpRequest, slug: str) -> HttpResponse:
+    council = council_for(request, slug)
+    return render(
+        request,
+        "meetings/executive_decisions.html",
+        {
+            "decisions": queries.executive_decisions_of(council),
+            "today": timezone.localdate(),
+            "can_manage": access.can_manage(request.user, council),
+        },
+    )
