@@ -153,12 +153,15 @@ def run_queued(actor: Any, record: AnnexAImport, path: str | Path) -> AnnexAImpo
 
     try:
         analysis = analyse(path, record.reference_date, progress)
-    except AnnexAError as error:
-        imports.update(status=AnnexAImport.Status.FAILED, error=str(error))
         record.refresh_from_db()
-        return record
+        return _save(actor, record, analysis)
+    except AnnexAError as error:
+        message = str(error)
+    except Exception as error:  # noqa: BLE001 - the person waiting must be told, not left "running"
+        message = f"The import stopped: {error}. Nothing was saved; try again or ask for help."
+    imports.update(status=AnnexAImport.Status.FAILED, error=message)
     record.refresh_from_db()
-    return _save(actor, record, analysis)
+    return record
 
 
 @transaction.atomic

@@ -1,8 +1,9 @@
 """Who may see and do what with the evidence. Every evidence view asks here.
 
-Everyone with a role in the council reads the evidence; the board manager
-changes it and asks for updates; an owner answers the update requests sent to
-them; an officer of another council is told the council does not exist (404).
+Everyone with a role in the council reads the evidence; the board manager and
+the performance and data officer change it and ask for updates; an owner answers
+the update requests sent to them; an officer of another council is told the
+council does not exist (404).
 """
 
 from typing import Any
@@ -11,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 
 from improvement.accounts import access
+from improvement.accounts.models import Role
 from improvement.core.models import Council
 
 
@@ -18,8 +20,12 @@ def council_for(request: HttpRequest, slug: str) -> Council:
     return access.council_for(request, slug)
 
 
+EVIDENCE_EDITORS = {Role.BOARD_MANAGER, Role.PERFORMANCE_OFFICER}
+
+
 def can_edit_evidence(user: Any, council: Council) -> bool:
-    return access.can_edit_plan(user, council)
+    """The board manager, and the performance and data officer who keeps the measures."""
+    return bool(access.roles_in(user, council) & EVIDENCE_EDITORS)
 
 
 def editor_council(request: HttpRequest, slug: str) -> Council:

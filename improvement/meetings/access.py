@@ -11,6 +11,8 @@
 
 from typing import Any
 
+from django.utils import timezone
+
 from improvement.accounts.access import roles_in
 from improvement.accounts.models import Role
 from improvement.core.models import Council
@@ -35,8 +37,13 @@ def is_member_of(user: Any, body: Any) -> bool:
     if cache is None:
         from improvement.meetings.models import BodyMembership
 
+        # Only current members: an ended (or not yet started) membership gives no access.
+        today = timezone.localdate()
         cache = set(
-            BodyMembership.objects.filter(person__user_id=user_id).values_list("body_id", flat=True)
+            BodyMembership.objects.filter(person__user_id=user_id)
+            .exclude(ends_on__lt=today)
+            .exclude(starts_on__gt=today)
+            .values_list("body_id", flat=True)
         )
         user._ib_bodies = cache
     return body.pk in cache

@@ -10,7 +10,7 @@ from improvement.plans.picture import PlanPicture, plan_picture
 from improvement.plans.progress import NOT_RATED
 from improvement.reports import charts, evidence
 from improvement.reports.document import Document, Section, Table, lines
-from improvement.reports.queries import action_log_until, meeting_day
+from improvement.reports.queries import action_log_until, exempt_actions_until, meeting_day
 
 NO_RECOMMENDATIONS = "The report's author has not yet written recommendations to the board."
 
@@ -184,8 +184,18 @@ def _action_log(meeting: Any, as_at: datetime.date) -> Section:
                 entry.outcome if done else "",
             ]
         )
+    withheld = exempt_actions_until(meeting)
+    notes = (
+        [
+            f"{withheld} action{'s' if withheld != 1 else ''} arising from exempt items "
+            "(Schedule 12A) are not listed here; board members see them in the meeting records."
+        ]
+        if withheld
+        else []
+    )
     return Section(
         "The board's action log",
+        paragraphs=notes,
         tables=[Table("Action log", head, rows, "No actions logged.")],
         anchor="action-log",
     )

@@ -90,11 +90,15 @@ def voice_until(council: Council, as_at: datetime.date, kind: str = "") -> Any:
 
 
 def action_log_until(meeting: Any, as_at: datetime.date) -> Any:
-    """The body's action log up to this meeting: what was raised at it and before it."""
+    """The body's action log up to this meeting: what was raised at it and before it.
+
+    Actions arising from exempt agenda items are left out: a report may be published,
+    and the report says how many were withheld (`exempt_actions_until`)."""
     return (
         meeting.council.meeting_actions.filter(
             meeting__body=meeting.body, meeting__starts_at__lte=meeting.starts_at
         )
+        .filter(Q(item__isnull=True) | Q(item__exempt_paragraph__isnull=True))
         .for_lists()
         .order_by("meeting__starts_at", "id")
     )
@@ -131,3 +135,12 @@ def board_meeting(pk: int) -> Any:
         .filter(pk=pk, body__kind=BOARD, archived_at__isnull=True)
         .first()
     )
+
+
+def exempt_actions_until(meeting: Any) -> int:
+    """How many of the body's actions up to this meeting arose from exempt items."""
+    return meeting.council.meeting_actions.filter(
+        meeting__body=meeting.body,
+        meeting__starts_at__lte=meeting.starts_at,
+        item__exempt_paragraph__isnull=False,
+    ).count()

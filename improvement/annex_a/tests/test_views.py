@@ -131,3 +131,16 @@ def test_other_roles_read_the_kpis_but_not_the_rows(client_for, cast, imported, 
     assert client.get(url("kpis")).status_code == 200
     assert client.get(url("kpi_rows", imported.pk, "referral_nfa_pct")).status_code == 403
     assert client.get(url("upload")).status_code == 403
+
+
+def test_a_performance_officers_import_completes_and_feeds_the_measures(
+    client_for, performance_officer, council, tmp_path
+):
+    path = hand_built(tmp_path / "annex-a.xlsx")
+    data = {"workbook": SimpleUploadedFile("annex-a.xlsx", path.read_bytes()),
+            "reference_date_day": "28", "reference_date_month": "6",
+            "reference_date_year": "2024"}  # fmt: skip
+    client_for(performance_officer).post(url("upload"), data)
+    record = council.annex_a_imports.get()
+    assert record.status == "done" and record.uploaded_by == performance_officer
+    assert council.measures.filter(source="computed").count() == 15

@@ -305,3 +305,12 @@ def test_minutes_are_approved_only_at_a_meeting_that_has_taken_place(
         minutes.approve_minutes(chair, meeting, upcoming)
     meeting.refresh_from_db()
     assert meeting.minutes_status == "draft"
+
+
+def test_a_member_whose_membership_has_ended_no_longer_sees_exempt_items(board, board_member):
+    from improvement.meetings import access
+
+    person = PersonFactory(council=board.council, name="Former Member", user=board_member)
+    BodyMembershipFactory(body=board, person=person, role_title="Member",
+                          ends_on=datetime.date(2024, 2, 1))
+    assert not access.is_member_of(board_member, board)

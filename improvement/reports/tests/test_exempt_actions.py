@@ -1,0 +1,21 @@
+from improvement.accounts.tests.factories import PersonFactory
+from improvement.meetings import minutes
+from improvement.meetings.tests.factories import AgendaItemFactory
+from improvement.reports.board import board_progress
+from improvement.reports.render import print_html
+from improvement.reports.tests.factories import board_meeting
+
+
+def test_actions_from_exempt_items_never_reach_the_board_report(council, board_manager):
+    meeting = board_meeting(council)
+    person = PersonFactory(council=council, name="Head of Service")
+    open_item = AgendaItemFactory(meeting=meeting, title="Progress")
+    exempt_item = AgendaItemFactory(meeting=meeting, title="Staffing", exempt_paragraph=1)
+    minutes.add_meeting_action(board_manager, meeting, "Circulate the scorecard", person,
+                               item=open_item)
+    minutes.add_meeting_action(board_manager, meeting, "SECRET interim cover for the post",
+                               person, item=exempt_item)
+    html = print_html(board_progress(meeting))
+    assert "Circulate the scorecard" in html
+    assert "SECRET" not in html
+    assert "1 action arising from exempt items" in html
