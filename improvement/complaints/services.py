@@ -189,6 +189,8 @@ def anonymise_closed_cases(actor: Any, council: Council, today: datetime.date | 
             rep.anonymised_at = timezone.now()
 
         save_tracked(rep, actor, verb="anonymised", apply=apply)
+        # The audit trail keeps who did what and when, not the personal data.
+        audit.redact(rep, PERSONAL_FIELDS)
         done.append(rep)
     return done
 

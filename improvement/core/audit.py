@@ -85,3 +85,23 @@ def council_records(model: type[models.Model], council: Any) -> models.QuerySet:
 
 def council_record(model: type[models.Model], council: Any, pk: int) -> models.Model | None:
     return council_records(model, council).filter(pk=pk).first()
+
+
+REDACTED = "[anonymised]"
+
+
+def redact(obj: models.Model, fields: list[str] | tuple[str, ...]) -> int:
+    """Blank personal data in a record's audit history (retention, erasure): the entries
+    keep who did what and when, but no longer the values of `fields`."""
+    changed = 0
+    for entry in history_for(obj):
+        dirty = False
+        for side in (entry.before, entry.after):
+            for name in fields:
+                if side and side.get(name):
+                    side[name] = REDACTED
+                    dirty = True
+        if dirty:
+            entry.save(update_fields=["before", "after"])
+            changed += 1
+    return changed

@@ -5,6 +5,8 @@ from typing import Any
 from django.http import HttpRequest
 from django.urls import reverse
 
+from improvement.accounts.access import can_edit_plan
+
 # (label, url name); every entry takes the council slug.
 COUNCIL_NAVIGATION: list[tuple[str, str]] = [
     ("Dashboard", "plans:dashboard"),
@@ -22,11 +24,20 @@ COUNCIL_NAVIGATION: list[tuple[str, str]] = [
 ]
 
 
+# Pages only the board manager can use are not offered to anyone else.
+MANAGER_ONLY = {"plans:import_upload", "core:activity"}
+
+
 def navigation_for(request: HttpRequest, council: Any) -> list[dict[str, Any]]:
     user = getattr(request, "user", None)
     items: list[dict[str, Any]] = []
     if council is not None:
-        urls = [(label, reverse(name, args=[council.slug])) for label, name in COUNCIL_NAVIGATION]
+        manager = can_edit_plan(user, council)
+        urls = [
+            (label, reverse(name, args=[council.slug]))
+            for label, name in COUNCIL_NAVIGATION
+            if manager or name not in MANAGER_ONLY
+        ]
         # The deepest matching entry is the current one: /plan/import/ is Import, not Plan.
         matches = [url for _, url in urls if request.path.startswith(url)]
         current = max(matches, key=len) if matches else None

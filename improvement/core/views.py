@@ -1,10 +1,12 @@
 from django.apps import apps
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from improvement.accounts import access
+from improvement.complaints import access as complaints_access
 from improvement.core.audit import council_record, history_for
 
 # The records that have a history page, by the name used in its URL.
@@ -40,8 +42,14 @@ def accessibility(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def activity(request: HttpRequest, slug: str) -> HttpResponse:
+    """Every change in the council: for the board manager only, since audit entries hold
+    the values before and after; complaint case records only for those who see cases."""
     council = access.council_for(request, slug)
+    if not access.can_edit_plan(request.user, council):
+        raise PermissionDenied("Only the board manager can see all the council's activity.")
     entries = council.audit_entries.select_related("content_type", "actor")
+    if not complaints_access.can_see_cases(request.user, council):
+        entries = entries.exclude(content_type__app_label="complaints")
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
     return render(request, "core/activity.html", {"page": page})
 

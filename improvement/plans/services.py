@@ -175,6 +175,8 @@ def record_update(
 
 
 def attach_evidence(actor: Any, update: Update, upload: Any) -> EvidenceFile:
+    if not access.can_update_action(actor, update.action):
+        raise PermissionDenied("Only the action's owners or the board manager can add evidence.")
     evidence = EvidenceFile(
         update=update,
         file=upload,
@@ -209,6 +211,17 @@ def change_update(actor: Any, update: Update, data: dict[str, Any], expected_ver
             update.approval = Update.Approval.PROPOSED
 
     return save_tracked(update, actor, expected_version=expected_version, apply=apply)
+
+
+@transaction.atomic
+def correct_update(
+    actor: Any, update: Update, data: dict[str, Any], expected_version: int, files: list[Any]
+) -> Update:
+    """Correct an update and attach more evidence, all or nothing."""
+    change_update(actor, update, data, expected_version)
+    for upload in files:
+        attach_evidence(actor, update, upload)
+    return update
 
 
 def _decide_blue(actor: Any, update: Update, approval: str, comment: str, verb: str) -> Update:

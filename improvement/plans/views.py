@@ -347,9 +347,13 @@ def update_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         }
 
         def call() -> None:
-            services.change_update(request.user, update, data, form.cleaned_data["version"])
-            for upload in form.cleaned_data["evidence"]:
-                services.attach_evidence(request.user, update, upload)
+            services.correct_update(
+                request.user,
+                update,
+                data,
+                form.cleaned_data["version"],
+                form.cleaned_data["evidence"],
+            )
 
         if _save(request, form, call):
             messages.success(request, "Update saved")

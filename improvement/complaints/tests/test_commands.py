@@ -172,3 +172,23 @@ def test_anonymise_leaves_open_cases(council):
     ComplaintFactory(council=council, reference="OPEN", received_on=datetime.date(2017, 5, 1))
     call_command("anonymise_complaints", council="testshire", stdout=io.StringIO())
     assert council.representations.get(reference="OPEN").complainant_name == "Jo Example"
+
+
+def test_anonymising_also_removes_the_personal_data_from_the_audit_trail(
+    council, complaints_manager
+):
+    from improvement.core import audit
+
+    old = ComplaintFactory(
+        council=council,
+        reference="OLD",
+        received_on=datetime.date(2017, 5, 1),
+        stage1_responded_on=datetime.date(2017, 5, 10),
+        stage1_outcome="upheld",
+    )
+    audit.record(complaints_manager, "recorded", old, None, audit.snapshot(old))
+    call_command("anonymise_complaints", council="testshire", stdout=io.StringIO())
+    history = list(audit.history_for(old))
+    assert {entry.verb for entry in history} == {"recorded", "anonymised"}
+    text = str([(entry.before, entry.after) for entry in history])
+    assert "Jo Example" not in text

@@ -15,3 +15,10 @@ def test_the_dashboard_is_current_only_on_its_own_page(council, board_manager):
     request.user = board_manager
     active = [item["label"] for item in navigation_for(request, council) if item["active"]]
     assert active == ["Plan"]
+
+
+def test_pages_only_the_board_manager_can_use_are_not_offered_to_others(council, councillor):
+    request = RequestFactory().get(f"/councils/{council.slug}/")
+    request.user = councillor
+    labels = [item["label"] for item in navigation_for(request, council)]
+    assert "Activity" not in labels and "Import" not in labels and "Dashboard" in labels

@@ -17,15 +17,48 @@ def changed_action(council, board_manager):
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_every_role_reads_the_activity_and_history_pages(
-    council, cast, changed_action, client_for, role
-):
-    client = client_for(cast[role])
-    activity = client.get(reverse("core:activity", args=[council.slug]))
-    history = client.get(reverse("core:history", args=[council.slug, "action", changed_action.pk]))
-    assert activity.status_code == history.status_code == 200
+def test_every_role_reads_a_records_history(council, cast, changed_action, client_for, role):
+    history = client_for(cast[role]).get(
+        reverse("core:history", args=[council.slug, "action", changed_action.pk])
+    )
+    assert history.status_code == 200
     assert "Audit every MASH decision" in history.content.decode()
     assert "Penny Aubert" in history.content.decode()
+
+
+@pytest.mark.parametrize(("role", "expected"), [(role, 403) for role in ROLES[1:]])
+def test_only_the_board_manager_reads_all_the_activity(
+    council, cast, changed_action, client_for, role, expected
+):
+    url = reverse("core:activity", args=[council.slug])
+    assert client_for(cast["board_manager"]).get(url).status_code == 200
+    assert client_for(cast[role]).get(url).status_code == expected
+
+
+def test_activity_leaves_out_complaint_cases_for_those_who_cannot_see_them(
+    council, board_manager, complaints_manager, client_for
+):
+    import datetime
+
+    from improvement.complaints.models import Representation
+    from improvement.core import audit
+
+    case = Representation.objects.create(
+        council=council,
+        reference="C9",
+        received_on=datetime.date(2024, 2, 1),
+        kind="complaint",
+        process="statutory",
+        service="childrens_social_care",
+        summary="PRIVATE details of a family",
+    )
+    audit.record(complaints_manager, "recorded", case, None, audit.snapshot(case))
+    body = (
+        client_for(board_manager)
+        .get(reverse("core:activity", args=[council.slug]))
+        .content.decode()
+    )
+    assert "PRIVATE" not in body
 
 
 def test_other_councils_officer_cannot_read_the_activity(council, cast, changed_action, client_for):
