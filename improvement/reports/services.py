@@ -7,11 +7,12 @@ makes it a draft again; its frozen versions stay as they were.
 
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from improvement.core.tracking import create_tracked, save_tracked
+from improvement.reports import access
 from improvement.reports.build import build_document
 from improvement.reports.models import ReportDocument, ReportVersion
 from improvement.reports.render import print_html
@@ -19,7 +20,15 @@ from improvement.reports.render import print_html
 FINAL_REFUSAL = "This report is final and cannot be changed. Start a new version to revise it."
 
 
+def _require_writer(actor: Any, report: ReportDocument) -> None:
+    # None is the system (commands, the demo); a person must be allowed to write it.
+    if actor is not None and not access.can_write(actor, report):
+        raise PermissionDenied("You cannot change this report.")
+
+
 def create_report(actor: Any, council: Any, kind: str, **fields: Any) -> ReportDocument:
+    if actor is not None and not access.can_create(actor, council, kind):
+        raise PermissionDenied("You cannot write this kind of report.")
     report = ReportDocument(council=council, kind=kind, author=actor, **fields)
     if not report.title:
         report.title = default_title(report)
@@ -48,9 +57,11 @@ def update_draft(
     actor: Any, report: ReportDocument, changes: dict[str, Any], expected_version: int | None = None
 ) -> ReportDocument:
     """Change a draft's title, written sections, recommendations or exemption."""
-    _refuse_unless_draft(ReportDocument.objects.get(pk=report.pk))
+    _require_writer(actor, report)
 
     def apply() -> None:
+        # Checked under save_tracked's row lock, so an edit cannot land after a finalise.
+        _refuse_unless_draft(ReportDocument.objects.get(pk=report.pk))
         sections = dict(report.sections or {})
         sections.update(changes.pop("sections", {}))
         report.sections = sections
@@ -63,6 +74,7 @@ def update_draft(
 @transaction.atomic
 def finalise(actor: Any, report: ReportDocument) -> ReportVersion:
     """Freeze the draft as the next version: its HTML and its data, as rendered now."""
+    _require_writer(actor, report)
     _refuse_unless_draft(ReportDocument.objects.select_for_update().get(pk=report.pk))
     document = build_document(report)
     number = report.versions.count() + 1
@@ -84,6 +96,7 @@ def finalise(actor: Any, report: ReportDocument) -> ReportVersion:
 @transaction.atomic
 def publish(actor: Any, report: ReportDocument) -> ReportVersion:
     """Publish the latest final version; an exempt report is never published."""
+    _require_writer(actor, report)
     if report.is_exempt:
         raise ValidationError("An exempt report cannot be published.")
     if report.status != ReportDocument.Status.FINAL:
@@ -96,8 +109,10 @@ def publish(actor: Any, report: ReportDocument) -> ReportVersion:
     return version
 
 
+@transaction.atomic
 def revise(actor: Any, report: ReportDocument) -> ReportDocument:
     """Start a new draft from a final report; the frozen versions stay as they were."""
+    _require_writer(actor, report)
     if report.is_draft:
         raise ValidationError("This report is already a draft.")
     report.status = ReportDocument.Status.DRAFT
