@@ -93,6 +93,9 @@ def place(edition: Edition, decision: ForwardDecision, previously: bool | None =
 
 
 def remove(edition: Edition, decision: ForwardDecision) -> None:
+    """Take a decision off a draft edition. Only drafts change, and only as a consequence
+    of the decision's own audited change (taken or withdrawn); a published edition is
+    frozen and never loses an entry."""
     require_draft(edition)
     edition.entries.filter(decision=decision).delete()
 
