@@ -311,6 +311,7 @@ def test_a_member_whose_membership_has_ended_no_longer_sees_exempt_items(board, 
     from improvement.meetings import access
 
     person = PersonFactory(council=board.council, name="Former Member", user=board_member)
-    BodyMembershipFactory(body=board, person=person, role_title="Member",
-                          ends_on=datetime.date(2024, 2, 1))
+    BodyMembershipFactory(
+        body=board, person=person, role_title="Member", ends_on=datetime.date(2024, 2, 1)
+    )
     assert not access.is_member_of(board_member, board)
