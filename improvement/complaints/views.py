@@ -3,7 +3,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -24,7 +23,7 @@ from improvement.complaints.forms import (
 )
 from improvement.complaints.report import render_report, report_for_page
 from improvement.core import audit
-from improvement.core.tracking import StaleEdit
+from improvement.core.forms import run_service
 
 CONTENT_TYPES = {
     "json": "application/json",
@@ -41,14 +40,7 @@ STAGE_SERVICES = {
 
 def _save(form: Any, call: Any) -> Any:
     """Run a service; put its refusal on the form rather than losing the input."""
-    try:
-        return call()
-    except StaleEdit as exc:
-        form.add_error(None, str(exc))
-    except ValidationError as exc:
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    return None
+    return run_service(form, call)
 
 
 def _form_page(request: HttpRequest, form: Any, title: str, button: str = "Save"):

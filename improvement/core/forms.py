@@ -9,6 +9,7 @@ import datetime
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.forms.renderers import TemplatesSetting
 
 ERROR_CLASSES = {
@@ -139,3 +140,22 @@ def _widget_class(widget: forms.Widget) -> str:
     if isinstance(widget, forms.HiddenInput):
         return ""
     return "govuk-input"
+
+
+def run_service(form: forms.Form, call: Any) -> Any:
+    """Run a service for a form. On success return what it returned (True for nothing);
+    when the service refuses (a stale edit or a rule), put the reason on the form, on
+    the field it names where there is one, keep the input, and return None."""
+    from improvement.core.tracking import StaleEdit
+
+    try:
+        result = call()
+    except StaleEdit as exc:
+        form.add_error(None, str(exc))
+    except ValidationError as exc:
+        by_field = exc.error_dict if hasattr(exc, "error_dict") else {None: exc.error_list}
+        for field, errors in by_field.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        return True if result is None else result
+    return None

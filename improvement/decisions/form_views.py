@@ -4,12 +4,12 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from improvement.accounts.access import council_for
-from improvement.core.tracking import StaleEdit
+from improvement.core.forms import run_service
 from improvement.decisions import access, editions, queries, services
 from improvement.decisions.forms import (
     ConfirmForm,
@@ -36,20 +36,8 @@ def _decision(council: Any, pk: int) -> Any:
 
 
 def _save(form: Any, call: Any) -> bool:
-    """Run a service; put its refusal, with the reason, on the form."""
-    try:
-        call()
-    except StaleEdit as exc:
-        form.add_error(None, str(exc))
-    except ValidationError as exc:
-        if hasattr(exc, "error_dict"):
-            for field, errors in exc.error_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
-        else:
-            form.add_error(None, exc)
-    else:
-        return True
-    return False
+    """Run a service; put its refusal on the form rather than losing the input."""
+    return run_service(form, call)
 
 
 def _form(request: HttpRequest, form: Any, title: str, button: str = "Save") -> HttpResponse:

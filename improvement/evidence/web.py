@@ -1,30 +1,16 @@
-"""What the evidence views share: running a service and putting its refusal on the form."""
+"""What the evidence views share."""
 
 from collections.abc import Callable
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from improvement.core.tracking import StaleEdit
+from improvement.core.forms import run_service
 
 
 def run(form: Any, call: Callable[[], Any]) -> Any:
-    """Run a service and return what it returns (True if nothing); on refusal, show
-    why on the form rather than losing the input, and return False."""
-    try:
-        result = call()
-    except StaleEdit as exc:
-        form.add_error(None, str(exc))
-    except ValidationError as exc:
-        if hasattr(exc, "error_dict"):
-            for field, errors in exc.error_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
-        else:
-            form.add_error(None, exc)
-    else:
-        return result if result is not None else True
-    return False
+    """Run a service; put its refusal on the form rather than losing the input."""
+    return run_service(form, call)
 
 
 def today() -> Any:

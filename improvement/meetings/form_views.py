@@ -7,14 +7,14 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
 from improvement.accounts.access import council_for
-from improvement.core.tracking import StaleEdit
+from improvement.core.forms import run_service
 from improvement.meetings import access, forms, minutes, services
 from improvement.meetings.views import _body
 
@@ -38,19 +38,7 @@ def _item(council: Any, pk: int) -> Any:
 
 def _run(form: Any, call: Callable[[], Any]) -> bool:
     """Run a service; put its refusal on the form rather than losing the input."""
-    try:
-        call()
-    except StaleEdit as exc:
-        form.add_error(None, str(exc))
-    except ValidationError as exc:
-        if hasattr(exc, "error_dict"):
-            for name, errors in exc.error_dict.items():
-                form.add_error(name if name in form.fields else None, errors)
-        else:
-            form.add_error(None, exc)
-    else:
-        return True
-    return False
+    return run_service(form, call)
 
 
 def _page(

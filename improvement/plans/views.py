@@ -1,12 +1,15 @@
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from improvement.accounts import access
 from improvement.complaints.presenters import experience_lines
+from improvement.core.forms import run_service
 from improvement.core.tracking import StaleEdit
 from improvement.evidence.queries import evidence_for_objective, measures_for_action
 from improvement.plans import services
@@ -36,21 +39,9 @@ def _editor(request: HttpRequest, slug: str):
     return council
 
 
-def _save(request: HttpRequest, form, call) -> bool:
+def _save(request: HttpRequest, form: Any, call: Any) -> Any:
     """Run a service; put its refusal on the form rather than losing the input."""
-    try:
-        call()
-    except StaleEdit as exc:
-        form.add_error(None, str(exc))
-    except ValidationError as exc:
-        if hasattr(exc, "error_dict"):
-            for field, errors in exc.error_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
-        else:
-            form.add_error(None, exc)
-    else:
-        return True
-    return False
+    return run_service(form, call)
 
 
 @login_required

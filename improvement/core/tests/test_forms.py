@@ -29,3 +29,34 @@ def test_form_renders_an_error_summary_linking_to_the_field():
     html = str(form)
     assert "There is a problem" in html and 'href="#id_due_0"' in html
     assert "govuk-form-group--error" in html
+
+
+def test_run_service_puts_a_refusal_on_its_field_and_keeps_the_input():
+    from django.core.exceptions import ValidationError
+
+    from improvement.core.forms import run_service
+
+    form = DueForm({"due_day": "5", "due_month": "11", "due_year": "2024"})
+    assert form.is_valid()
+
+    def refuse():
+        raise ValidationError({"due": "Due date must be after the start"})
+
+    assert run_service(form, refuse) is None
+    assert form.errors["due"] == ["Due date must be after the start"]
+    assert run_service(form, lambda: None) is True
+
+
+def test_run_service_puts_a_general_refusal_at_the_top():
+    from django.core.exceptions import ValidationError
+
+    from improvement.core.forms import run_service
+
+    form = DueForm({"due_day": "5", "due_month": "11", "due_year": "2024"})
+    form.is_valid()
+
+    def refuse():
+        raise ValidationError("The board has decided on this completion")
+
+    assert run_service(form, refuse) is None
+    assert form.non_field_errors() == ["The board has decided on this completion"]
