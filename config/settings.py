@@ -36,7 +36,7 @@ INSTALLED_APPS = [
     "improvement.annex_a",
     "improvement.complaints",
     "improvement.meetings",
-    "improvement.decisions",
+    "improvement.forward_plan",
     "improvement.reports",
     "improvement.public",
     "improvement.demo",
@@ -81,6 +81,7 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+AUTH_USER_MODEL = "accounts.User"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

@@ -12,7 +12,7 @@ council_patterns = [
     path("annex-a/", include("improvement.annex_a.urls")),
     path("complaints/", include("improvement.complaints.urls")),
     path("meetings/", include("improvement.meetings.urls")),
-    path("decisions/", include("improvement.decisions.urls")),
+    path("forward-plan/", include("improvement.forward_plan.urls")),
     path("reports/", include("improvement.reports.urls")),
 ]
 
@@ -34,7 +34,7 @@ urlpatterns = [
     ),
     path("councils/<slug:slug>/", include(council_patterns)),
     path("public/<slug:slug>/reports/", include("improvement.reports.public_urls")),
-    path("public/<slug:slug>/forward-plan/", include("improvement.decisions.public_urls")),
+    path("public/<slug:slug>/forward-plan/", include("improvement.forward_plan.public_urls")),
     path("public/", include("improvement.public.urls")),
     path("django-admin/", admin.site.urls),
 ]

@@ -1,9 +1,18 @@
 """People, the organisations they work for, and the roles that attach them to a council."""
 
 from django.conf import settings
+from django.contrib.auth.models import AbstractUser
 from django.db import models
 
 from improvement.core.models import Archivable, Council, Tracked
+
+
+class User(AbstractUser):
+    """A person who signs in. Our own model from the start, so that sign-in, invitations
+    and a second factor can grow on it without a migration of Django's `auth.User`."""
+
+    class Meta:
+        ordering = ["username"]
 
 
 class Organisation(Tracked, Archivable):

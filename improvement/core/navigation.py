@@ -16,7 +16,7 @@ COUNCIL_NAVIGATION: list[tuple[str, str]] = [
     ("Evidence", "evidence:index"),
     ("KPIs", "annex_a:kpis"),
     ("Meetings", "meetings:index"),
-    ("Forward plan", "decisions:register"),
+    ("Forward plan", "forward_plan:register"),
     ("Reports", "reports:report_list"),
     ("Complaints", "complaints:index"),
     ("Import", "plans:import_upload"),

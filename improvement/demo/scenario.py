@@ -6,7 +6,7 @@ import datetime
 from django.utils import timezone
 
 from improvement.complaints.demo import load_complaints_demo
-from improvement.decisions.demo import load_forward_plan_demo
+from improvement.forward_plan.demo import load_forward_plan_demo
 from improvement.demo.people import (
     DEMO_PASSWORD,
     PETERBOROUGH_ORGANISATIONS,

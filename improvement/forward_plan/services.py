@@ -1,0 +1,266 @@
+"""Every change to the forward plan's decisions: a named verb, permission-checked and audited.
+
+Editions and their publication are in `improvement.forward_plan.editions`; the
+public's comments in `improvement.forward_plan.comments`.
+"""
+
+import datetime
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from improvement.core.models import Council
+from improvement.core.tracking import create_tracked, save_tracked
+from improvement.forward_plan import editions, queries, rules
+from improvement.forward_plan.access import require_manager
+from improvement.forward_plan.models import ForwardDecision
+from improvement.meetings import minutes
+from improvement.meetings.services import add_work_programme_item
+
+FIELDS = {field.name for field in ForwardDecision._meta.concrete_fields}
+EDITABLE = FIELDS - {
+    "id",
+    "council",
+    "status",
+    "first_notice_on",
+    "private_notice_on",
+    "urgency_route",
+    "urgency_reason",
+    "urgency_chair",
+    "urgency_agreed_on",
+    "urgency_recorded_on",
+    "taken_on",
+    "outcome",
+    "record",
+    "work_programme_item",
+    "created_at",
+    "created_by",
+    "modified_at",
+    "modified_by",
+    "version",
+}
+
+
+def _check(decision: ForwardDecision) -> None:
+    """The key-decision test, and what a private decision must say."""
+    settings = queries.settings_for(decision.council)
+    reasons = rules.key_decision_reasons(
+        decision.amount, decision.wards_affected, settings.key_threshold, settings.key_ward_count
+    )
+    if reasons and not decision.is_key:
+        raise ValidationError({"is_key": f"This is a key decision: {' and '.join(reasons)}"})
+    if decision.is_private and not decision.exempt_paragraph:
+        raise ValidationError(
+            {"exempt_paragraph": "Give the paragraph of Schedule 12A that makes it exempt"}
+        )
+    if decision.scrutiny_id and decision.scrutiny.council_id != decision.council_id:
+        raise ValidationError({"scrutiny": "Choose a committee of this council"})
+    if decision.expected_month:
+        decision.expected_month = decision.expected_month.replace(day=1)
+
+
+@transaction.atomic
+def add_decision(actor: Any, council: Council, data: dict[str, Any]) -> ForwardDecision:
+    """Add a decision to the register and to the draft edition of the plan.
+    A key decision without a reference is given the next one of that edition."""
+    require_manager(actor, council)
+    unknown = set(data) - EDITABLE
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    decision = ForwardDecision(council=council, **data)
+    _check(decision)
+    edition = editions.draft_or_new(actor, council)
+    if decision.is_key and not decision.reference:
+        decision.reference = editions.next_reference(edition)
+    if not decision.position:
+        decision.position = council.forward_decisions.count() + 1
+    create_tracked(decision, actor, verb="decision added")
+    editions.place(edition, decision)
+    return decision
+
+
+@transaction.atomic
+def change_decision(
+    actor: Any, decision: ForwardDecision, data: dict[str, Any], expected_version: int
+) -> ForwardDecision:
+    """Change a planned decision; published editions keep what they printed."""
+    require_manager(actor, decision.council)
+    decision.refresh_from_db()
+    if decision.status != ForwardDecision.Status.PLANNED:
+        raise ValidationError("Only a decision still to be taken can be changed")
+
+    def apply() -> None:
+        for name, value in data.items():
+            if name not in EDITABLE:
+                raise ValueError(f"not editable: {name}")
+            setattr(decision, name, value)
+        _check(decision)
+
+    save_tracked(decision, actor, expected_version=expected_version, apply=apply)
+    draft = queries.draft_edition(decision.council)
+    if draft and draft.entries.filter(decision=decision).exists():
+        editions.place(draft, decision)
+    return decision
+
+
+@transaction.atomic
+def record_earlier_notice(
+    actor: Any,
+    decision: ForwardDecision,
+    first_notice_on: datetime.date,
+    private_notice_on: datetime.date | None = None,
+) -> ForwardDecision:
+    """When a decision was first advertised in a plan published before this register was
+    kept: the 28 clear days are counted from then."""
+    require_manager(actor, decision.council)
+    decision.refresh_from_db()
+    if decision.first_notice_on and decision.first_notice_on <= first_notice_on:
+        raise ValidationError("The decision was already advertised on or before that date")
+
+    def apply() -> None:
+        decision.first_notice_on = first_notice_on
+        decision.private_notice_on = private_notice_on or decision.private_notice_on
+
+    return save_tracked(decision, actor, verb="earlier notice recorded", apply=apply)
+
+
+@transaction.atomic
+def withdraw_decision(actor: Any, decision: ForwardDecision, reason: str) -> ForwardDecision:
+    require_manager(actor, decision.council)
+    decision.refresh_from_db()
+    if decision.status != ForwardDecision.Status.PLANNED:
+        raise ValidationError("Only a decision still to be taken can be withdrawn")
+    decision.status = ForwardDecision.Status.WITHDRAWN
+    decision.outcome = reason
+    save_tracked(decision, actor, verb="decision withdrawn")
+    draft = queries.draft_edition(decision.council)
+    if draft:
+        editions.remove(draft, decision)
+    return decision
+
+
+@transaction.atomic
+def record_urgency(
+    actor: Any,
+    decision: ForwardDecision,
+    route: str,
+    reason: str,
+    chair: str,
+    agreed_on: datetime.date,
+    recorded_on: datetime.date | None = None,
+) -> ForwardDecision:
+    """Record the general exception or special urgency route, with its reason and the
+    agreement of the chair of the relevant scrutiny committee."""
+    require_manager(actor, decision.council)
+    decision.refresh_from_db()
+    if route not in rules.URGENT_ROUTES:
+        raise ValidationError({"route": "Choose general exception or special urgency"})
+    if not reason.strip():
+        raise ValidationError({"reason": "Give the reason the decision cannot wait"})
+    if not chair.strip() or agreed_on is None:
+        raise ValidationError({"chair": "Name the scrutiny chair who agreed, and when"})
+    if decision.status != ForwardDecision.Status.PLANNED:
+        raise ValidationError("The decision has already been taken or withdrawn")
+
+    def apply() -> None:
+        decision.urgency_route = route
+        decision.urgency_reason = reason
+        decision.urgency_chair = chair
+        decision.urgency_agreed_on = agreed_on
+        decision.urgency_recorded_on = recorded_on or timezone.localdate()
+
+    return save_tracked(decision, actor, verb="urgency recorded", apply=apply)
+
+
+def _settle_in_draft(actor: Any, decision: ForwardDecision) -> None:
+    """A decision taken leaves the plan, unless taken under urgency: then it is
+    notified in Part 4 of the next edition."""
+    if decision.urgency_route in rules.URGENT_ROUTES:
+        editions.place(editions.draft_or_new(actor, decision.council), decision, previously=False)
+        return
+    draft = queries.draft_edition(decision.council)
+    if draft:
+        editions.remove(draft, decision)
+
+
+@transaction.atomic
+def take_decision(
+    actor: Any,
+    decision: ForwardDecision,
+    taken_on: datetime.date,
+    outcome: str,
+    published_on: datetime.date | None = None,
+) -> ForwardDecision:
+    """Record a decision as taken, refusing with the reason when the 28 clear days rule
+    is not met and no urgency route covers it; then publish it for call-in."""
+    require_manager(actor, decision.council)
+    decision.refresh_from_db()
+    if taken_on > timezone.localdate():
+        raise ValidationError({"taken_on": "A decision is recorded once it has been taken"})
+    settings = queries.settings_for(decision.council)
+    refusal = rules.may_be_taken(
+        decision, taken_on, settings.notice_clear_days, settings.general_exception_clear_days
+    )
+    if refusal:
+        raise ValidationError(refusal)
+    if not outcome.strip():
+        raise ValidationError({"outcome": "Record what was decided"})
+
+    def apply() -> None:
+        decision.status = ForwardDecision.Status.TAKEN
+        decision.taken_on = taken_on
+        decision.outcome = outcome
+
+    save_tracked(decision, actor, verb="decision taken", apply=apply)
+    _settle_in_draft(actor, decision)
+    return publish_decision(actor, decision, published_on or taken_on)
+
+
+@transaction.atomic
+def publish_decision(
+    actor: Any, decision: ForwardDecision, published_on: datetime.date
+) -> ForwardDecision:
+    """Publish the decision notice through meetings, which sets the call-in window."""
+    require_manager(actor, decision.council)
+    decision.refresh_from_db()
+    if decision.status != ForwardDecision.Status.TAKEN or decision.record_id:
+        raise ValidationError("Only a decision taken and not yet published")
+    text = f"{decision}: {decision.outcome}"
+    record = minutes.publish_executive_decision(
+        actor,
+        decision.council,
+        text,
+        decision.taken_on,
+        decision.decision_maker,
+        published_on=published_on,
+        scrutiny=decision.scrutiny,
+    )
+    decision.record = record
+    return save_tracked(decision, actor, verb="decision published")
+
+
+@transaction.atomic
+def add_to_work_programme(
+    actor: Any, decision: ForwardDecision, body: Any = None, meeting_on: Any = None
+) -> Any:
+    """Put a decision on a scrutiny committee's work programme, once."""
+    require_manager(actor, decision.council)
+    decision.refresh_from_db()
+    body = body or decision.scrutiny
+    if body is None or body.kind != "scrutiny" or body.council_id != decision.council_id:
+        raise ValidationError({"body": "Choose one of this council's scrutiny committees"})
+    if decision.work_programme_item_id:
+        raise ValidationError("This decision is already on a work programme")
+    item = add_work_programme_item(
+        actor,
+        body,
+        f"Forward plan: {decision}",
+        meeting_on=meeting_on,
+        contact_officer=decision.contact.split(",")[0][:200],
+        comments=f"From the forward plan; decision expected {decision.expected}.",
+    )
+    decision.work_programme_item = item
+    save_tracked(decision, actor, verb="added to work programme")
+    return item

@@ -1,0 +1,20 @@
+from django.urls import path
+
+from improvement.forward_plan import form_views, views
+
+app_name = "forward_plan"
+
+urlpatterns = [
+    path("", views.register, name="register"),
+    path("add/", form_views.decision_add, name="decision_add"),
+    path("<int:pk>/", views.decision_detail, name="decision_detail"),
+    path("<int:pk>/urgency/", form_views.urgency, name="urgency"),
+    path("<int:pk>/take/", form_views.take, name="take"),
+    path("<int:pk>/work-programme/", form_views.work_programme, name="work_programme"),
+    path("editions/", views.edition_list, name="edition_list"),
+    path("editions/add/", form_views.edition_add, name="edition_add"),
+    path("editions/<int:pk>/", views.edition_detail, name="edition_detail"),
+    path("editions/<int:pk>/publish/", form_views.edition_publish, name="edition_publish"),
+    path("editions/<int:pk>/plan.<str:fmt>", views.edition_file, name="edition_file"),
+    path("comments/", views.comment_list, name="comment_list"),
+]

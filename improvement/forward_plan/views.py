@@ -1,0 +1,118 @@
+"""Pages for reading the forward plan; the forms that change it are in `form_views`."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from improvement.accounts.access import council_for
+from improvement.forward_plan import access, outputs, queries, rules
+from improvement.forward_plan.presenters import edition_parts
+
+CONTENT_TYPES = {
+    "json": "application/json",
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+
+
+def file_response(edition, fmt: str) -> HttpResponse:
+    if fmt not in CONTENT_TYPES:
+        raise Http404("No such format")
+    response = HttpResponse(outputs.render_edition(edition, fmt), content_type=CONTENT_TYPES[fmt])
+    name = f"forward-plan-{edition.published_on:%Y-%m-%d}.{fmt}"
+    disposition = "inline" if fmt in ("json", "pdf") else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{name}"'
+    return response
+
+
+@login_required
+def register(request: HttpRequest, slug: str) -> HttpResponse:
+    council = council_for(request, slug)
+    return render(
+        request,
+        "forward_plan/register.html",
+        {
+            "council": council,
+            "decisions": queries.register(council),
+            "current": queries.current_edition(council),
+            "draft": queries.draft_edition(council),
+            "can_manage": access.can_manage(request.user, council),
+        },
+    )
+
+
+@login_required
+def decision_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    council = council_for(request, slug)
+    decision = queries.decision_or_none(council, pk)
+    if decision is None:
+        raise Http404("No such decision")
+    settings = queries.settings_for(council)
+    today = timezone.localdate()
+    return render(
+        request,
+        "forward_plan/decision_detail.html",
+        {
+            "council": council,
+            "decision": decision,
+            "refusal": rules.may_be_taken(
+                decision, today, settings.notice_clear_days, settings.general_exception_clear_days
+            ),
+            "entries": decision.entries.select_related("edition"),
+            "can_manage": access.can_manage(request.user, council),
+        },
+    )
+
+
+@login_required
+def edition_list(request: HttpRequest, slug: str) -> HttpResponse:
+    council = council_for(request, slug)
+    return render(
+        request,
+        "forward_plan/edition_list.html",
+        {
+            "council": council,
+            "editions": queries.editions(council),
+            "current": queries.current_edition(council),
+            "can_manage": access.can_manage(request.user, council),
+        },
+    )
+
+
+@login_required
+def edition_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    council = council_for(request, slug)
+    edition = get_object_or_404(queries.editions(council), pk=pk)
+    return render(
+        request,
+        "forward_plan/edition_detail.html",
+        {
+            "council": council,
+            "edition": edition,
+            "parts": edition_parts(edition, queries.entries_of(edition)),
+            "superseded_by": queries.superseded_by(edition),
+            "can_manage": access.can_manage(request.user, council),
+        },
+    )
+
+
+@login_required
+def edition_file(request: HttpRequest, slug: str, pk: int, fmt: str) -> HttpResponse:
+    council = council_for(request, slug)
+    edition = get_object_or_404(queries.editions(council), pk=pk)
+    return file_response(edition, fmt)
+
+
+@login_required
+def comment_list(request: HttpRequest, slug: str) -> HttpResponse:
+    """Comments from the public, with their senders' details: the board manager only."""
+    council = council_for(request, slug)
+    if not access.can_manage(request.user, council):
+        raise PermissionDenied("Only the board manager reads comments from the public.")
+    return render(
+        request,
+        "forward_plan/comment_list.html",
+        {"council": council, "comments": queries.comments_of(council)},
+    )
