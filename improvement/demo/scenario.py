@@ -6,7 +6,6 @@ import datetime
 from django.utils import timezone
 
 from improvement.complaints.demo import load_complaints_demo
-from improvement.forward_plan.demo import load_forward_plan_demo
 from improvement.demo.people import (
     DEMO_PASSWORD,
     PETERBOROUGH_ORGANISATIONS,
@@ -23,6 +22,7 @@ from improvement.demo.peterborough_plan import ACTIONS, OBJECTIVES
 from improvement.demo.plan import load_plan
 from improvement.demo.shropshire import load_shropshire
 from improvement.evidence.demo import load_evidence_demo
+from improvement.forward_plan.demo import load_forward_plan_demo
 from improvement.meetings.demo import load_meetings_demo
 
 __all__ = ["DEMO_PASSWORD", "load_demo"]
