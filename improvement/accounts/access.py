@@ -6,10 +6,14 @@ so nothing about another council leaks, not even its name.
 
 from typing import Any
 
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 
 from improvement.accounts.models import Role
+from improvement.accounts.permissions import roles_in
+from improvement.core import access as core_access
 from improvement.core.models import Council
+
+__all__ = ["roles_in"]
 
 EDITORS = {Role.BOARD_MANAGER}
 BLUE_ACCEPTORS = {Role.BOARD_MANAGER, Role.CHAIR}
@@ -24,18 +28,6 @@ PLAN_READERS = {
 }
 
 
-def roles_in(user: Any, council: Council) -> set[str]:
-    if not getattr(user, "is_authenticated", False):
-        return set()
-    cache = getattr(user, "_ib_roles", None)
-    if cache is None:
-        cache = {}
-        for council_id, role in user.memberships.values_list("council_id", "role"):
-            cache.setdefault(council_id, set()).add(role)
-        user._ib_roles = cache
-    return cache.get(council.pk, set())
-
-
 def councils_for(user: Any) -> Any:
     if not getattr(user, "is_authenticated", False):
         return Council.objects.none()
@@ -44,11 +36,7 @@ def councils_for(user: Any) -> Any:
 
 def council_for(request: HttpRequest, slug: str) -> Council:
     """The council in the URL, if the signed-in person has a role there; else 404."""
-    council = Council.objects.filter(slug=slug).first()
-    if council is None or not roles_in(request.user, council) & PLAN_READERS:
-        raise Http404("No such council")
-    request.council = council  # type: ignore[attr-defined]
-    return council
+    return core_access.council_for(request, slug)
 
 
 def can_edit_plan(user: Any, council: Council) -> bool:

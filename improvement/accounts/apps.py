@@ -5,3 +5,7 @@ class AccountsConfig(AppConfig):
     name = "improvement.accounts"
     label = "accounts"
     verbose_name = "People and organisations"
+
+    def ready(self) -> None:
+        # Declares the permissions every app builds on.
+        from improvement.accounts import permissions  # noqa: F401

@@ -1,5 +1,8 @@
 """People, the organisations they work for, and the roles that attach them to a council."""
 
+from typing import Any
+
+import rules
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
@@ -13,6 +16,13 @@ class User(AbstractUser):
 
     class Meta:
         ordering = ["username"]
+
+    def has_perm(self, perm: str, obj: Any = None) -> bool:
+        # Rights over a council's records come only from the declared rules: a
+        # superuser (a platform administrator) gets no council's records by that alone.
+        if obj is not None:
+            return self.is_active and rules.has_perm(perm, self, obj)
+        return super().has_perm(perm, obj)
 
 
 class Organisation(Tracked, Archivable):

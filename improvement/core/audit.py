@@ -7,6 +7,7 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
+from improvement.core.actors import actor_name, person_or_none
 from improvement.core.models import AuditEntry
 
 _SKIP = {"version", "modified_at", "modified_by", "created_at", "created_by"}
@@ -55,12 +56,13 @@ def record(
     after: dict[str, Any] | None = None,
     council: Any = None,
 ) -> AuditEntry:
+    """Record a change. The actor is a person or a `SystemActor` naming the job;
+    `None` is refused, so no change goes into the record without its author."""
+    name = actor_name(actor)
     before, after = _changed_only(before, after)
-    user = actor if getattr(actor, "is_authenticated", False) else None
-    name = (user.get_full_name() or user.get_username()) if user else str(actor or "system")
     return AuditEntry.objects.create(
         council=council or getattr(obj, "council", None),
-        actor=user,
+        actor=person_or_none(actor),
         actor_name=name,
         verb=verb,
         content_type=ContentType.objects.get_for_model(obj),

@@ -6,11 +6,18 @@ component, and the form with its error summary.
 """
 
 import datetime
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.forms.renderers import TemplatesSetting
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from improvement.core.text import clean_text
+from improvement.core.tracking import StaleEdit
 
 ERROR_CLASSES = {
     "govuk-input": "govuk-input--error",
@@ -113,6 +120,11 @@ class GovukForm:
 
     def full_clean(self) -> None:
         super().full_clean()  # type: ignore[misc]
+        cleaned = getattr(self, "cleaned_data", None)
+        if cleaned:
+            # Characters no document can hold go at the door (see core.text).
+            for name, value in cleaned.items():
+                cleaned[name] = clean_text(value)
         for name in self.errors:  # type: ignore[attr-defined]
             field = self.fields.get(name)  # type: ignore[attr-defined]
             if field is None:
@@ -146,8 +158,6 @@ def run_service(form: forms.Form, call: Any) -> Any:
     """Run a service for a form. On success return what it returned (True for nothing);
     when the service refuses (a stale edit or a rule), put the reason on the form, on
     the field it names where there is one, keep the input, and return None."""
-    from improvement.core.tracking import StaleEdit
-
     try:
         result = call()
     except StaleEdit as exc:
@@ -159,3 +169,33 @@ def run_service(form: forms.Form, call: Any) -> Any:
     else:
         return True if result is None else result
     return None
+
+
+def bound(request: HttpRequest, form_class: type, *args: Any, **kwargs: Any) -> Any:
+    """A form bound to the request's data and files on POST, unbound otherwise."""
+    if request.method == "POST":
+        return form_class(request.POST, request.FILES, *args, **kwargs)
+    return form_class(None, None, *args, **kwargs)
+
+
+def form_page(
+    request: HttpRequest,
+    form: Any,
+    *,
+    service: Callable[[dict[str, Any]], Any],
+    done: str | Callable[[Any], str],
+    title: str,
+    success: str = "Saved",
+    template: str = "form_page.html",
+    **context: Any,
+) -> HttpResponse:
+    """The one form view: on a valid POST run `service(cleaned_data)`; on success say so
+    and redirect to `done` (a URL, or a function of what the service returned); when the
+    service refuses, show its reason on the form with the input kept."""
+    if request.method == "POST" and form.is_valid():
+        result = run_service(form, lambda: service(form.cleaned_data))
+        if result is not None:
+            if success:
+                messages.success(request, success)
+            return redirect(done(result) if callable(done) else done)
+    return render(request, template, {"form": form, "title": title, **context})

@@ -11,6 +11,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from improvement.core import audit
+from improvement.core.actors import person_or_none, require_actor
 
 
 class StaleEdit(Exception):
@@ -28,8 +29,9 @@ class StaleEdit(Exception):
 
 
 def create_tracked(obj: models.Model, actor: Any, verb: str = "created") -> models.Model:
+    require_actor(actor)
     now = timezone.now()
-    user = actor if getattr(actor, "is_authenticated", False) else None
+    user = person_or_none(actor)
     obj.created_at = obj.created_at or now
     obj.modified_at = now
     obj.created_by = obj.created_by or user
@@ -50,6 +52,7 @@ def save_tracked(
     apply: Any = None,
 ) -> models.Model:
     """Save changes already made to `obj` (or made by `apply()` after the lock)."""
+    require_actor(actor)
     current = type(obj)._base_manager.select_for_update().get(pk=obj.pk)
     if expected_version is not None and current.version != expected_version:
         raise StaleEdit(current)
@@ -58,7 +61,7 @@ def save_tracked(
         apply()
     obj.version = current.version + 1
     obj.modified_at = timezone.now()
-    obj.modified_by = actor if getattr(actor, "is_authenticated", False) else None
+    obj.modified_by = person_or_none(actor)
     obj.save()
     audit.record(actor, verb, obj, before, audit.snapshot(obj))
     return obj
@@ -67,7 +70,7 @@ def save_tracked(
 def archive(obj: models.Model, actor: Any, reason: str, expected_version: int | None = None):
     def apply() -> None:
         obj.archived_at = timezone.now()
-        obj.archived_by = actor
+        obj.archived_by = person_or_none(actor)
         obj.archive_reason = reason
 
     return save_tracked(obj, actor, expected_version=expected_version, verb="archived", apply=apply)

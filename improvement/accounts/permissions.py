@@ -1,0 +1,60 @@
+"""Roles as `rules` predicates, for every app's `permissions.py` to build on.
+
+A predicate takes the person and a council, or a record that belongs to one (it has
+`.council`), so the same rule answers "may she edit the plan?" and "may she edit
+this action?".
+"""
+
+from typing import Any
+
+import rules
+
+from improvement.accounts.models import Role
+from improvement.core.access import MEMBER, declare
+from improvement.core.models import Council
+
+
+def council_of(obj: Any) -> Council | None:
+    if isinstance(obj, Council):
+        return obj
+    return getattr(obj, "council", None)
+
+
+def roles_in(user: Any, council: Council | None) -> set[str]:
+    """The roles a person holds in a council, read once per request and kept on the user."""
+    if council is None or not getattr(user, "is_authenticated", False):
+        return set()
+    cache = getattr(user, "_ib_roles", None)
+    if cache is None:
+        cache = {}
+        for council_id, role in user.memberships.values_list("council_id", "role"):
+            cache.setdefault(council_id, set()).add(role)
+        user._ib_roles = cache
+    return cache.get(council.pk, set())
+
+
+def has_role(*roles: str) -> rules.Predicate:
+    """A predicate: the person holds one of `roles` in the council of the object."""
+    wanted = set(roles)
+    names = "_".join(sorted(wanted))
+
+    def check(user: Any, obj: Any) -> bool:
+        return bool(roles_in(user, council_of(obj)) & wanted)
+
+    return rules.predicate(check, name=f"has_role:{names}")
+
+
+@rules.predicate
+def is_member(user: Any, obj: Any) -> bool:
+    """The person holds any role in the council of the object."""
+    return bool(roles_in(user, council_of(obj)))
+
+
+is_board_manager = has_role(Role.BOARD_MANAGER)
+is_chair = has_role(Role.CHAIR)
+is_councillor_only = rules.predicate(
+    lambda user, obj: roles_in(user, council_of(obj)) == {Role.COUNCILLOR},
+    name="is_councillor_only",
+)
+
+declare(MEMBER, is_member, "You do not hold a role in this council.")
