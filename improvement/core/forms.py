@@ -138,6 +138,19 @@ class GovukForm:
             field.widget.attrs["aria-describedby"] = f"{described} id_{name}-error".strip()
 
 
+class VersionedForm(GovukForm, forms.Form):
+    """A form that edits a record: it carries the version the record was read at, and
+    a form without one is refused, so no edit can skip the stale-edit check."""
+
+    version = forms.IntegerField(
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": "This page is out of date: go back, reload it and make your changes again",
+            "invalid": "This page is out of date: go back, reload it and make your changes again",
+        },
+    )
+
+
 def _widget_class(widget: forms.Widget) -> str:
     if isinstance(widget, (forms.RadioSelect, forms.CheckboxSelectMultiple, DateWidget)):
         return ""

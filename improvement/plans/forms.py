@@ -2,9 +2,9 @@ import datetime
 from typing import Any
 
 from django import forms
-from django.conf import settings
 
-from improvement.core.forms import DateField, GovukForm
+from improvement.core.forms import DateField, GovukForm, VersionedForm
+from improvement.core.uploads import check_upload
 from improvement.plans.models import (
     Action,
     Finding,
@@ -15,22 +15,6 @@ from improvement.plans.models import (
     Requirement,
     Review,
 )
-
-EVIDENCE_TYPES = {
-    ".pdf": b"%PDF",
-    ".docx": b"PK",
-    ".xlsx": b"PK",
-    ".pptx": b"PK",
-    ".png": b"\x89PNG",
-    ".jpg": b"\xff\xd8",
-    ".jpeg": b"\xff\xd8",
-    ".csv": None,
-    ".txt": None,
-}
-
-
-class VersionedForm(GovukForm, forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
 class AsAtForm(GovukForm, forms.Form):
@@ -155,24 +139,7 @@ class MultipleFileField(forms.FileField):
         return [single(data, initial)] if data else []
 
 
-def check_evidence(upload: Any) -> None:
-    name = upload.name.lower()
-    ext = "." + name.rsplit(".", 1)[-1] if "." in name else ""
-    if ext not in EVIDENCE_TYPES:
-        allowed = ", ".join(sorted(e.lstrip(".").upper() for e in EVIDENCE_TYPES))
-        raise forms.ValidationError(f"{upload.name} must be a {allowed} file")
-    if upload.size > settings.EVIDENCE_MAX_BYTES:
-        limit = settings.EVIDENCE_MAX_BYTES // (1024 * 1024)
-        raise forms.ValidationError(f"{upload.name} must be smaller than {limit} MB")
-    magic = EVIDENCE_TYPES[ext]
-    if magic is not None:
-        head = upload.read(len(magic))
-        upload.seek(0)
-        if head != magic:
-            raise forms.ValidationError(
-                f"{upload.name} is not a real {ext.lstrip('.').upper()} file: check it opens, "
-                "then upload it again"
-            )
+check_evidence = check_upload
 
 
 class UpdateForm(GovukForm, forms.Form):
