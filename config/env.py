@@ -40,3 +40,24 @@ def env_int(name: str, default: int) -> int:
 
 def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in env_str(name, default).split(",") if item.strip()]
+
+
+# The development default, and the placeholder .env.example carries: neither may
+# sign a session in a running service.
+INSECURE_SECRET_KEYS = {
+    "insecure-development-key-set-SECRET_KEY-in-production",
+    "change-me-to-a-long-random-string-of-at-least-fifty-characters",
+    "",
+}
+
+
+def refuse_insecure_start(debug: bool, secret_key: str) -> None:
+    """Stop a server from starting with DEBUG off and a known or missing SECRET_KEY."""
+    if debug:
+        return
+    if secret_key in INSECURE_SECRET_KEYS or secret_key.startswith(("insecure-", "change-me")):
+        raise ImproperlyConfigured(
+            "SECRET_KEY is the development default or a placeholder. Set SECRET_KEY to "
+            "a long random value (python -c 'import secrets; print(secrets.token_urlsafe(50))') "
+            "or set DEBUG=true for development."
+        )
