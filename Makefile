@@ -34,6 +34,7 @@ check: install
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m improvement.core.lint_council_scope
+	$(VENV)/bin/lint-imports --no-cache
 
 test: lint check
 	$(VENV)/bin/pytest -q -n 2

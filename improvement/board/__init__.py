@@ -1,0 +1,1 @@
+"""Pages that join the plan, evidence and complaints."""

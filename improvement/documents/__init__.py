@@ -1,0 +1,1 @@
+"""The one document structure and its renderers (see docs/adr/008)."""
