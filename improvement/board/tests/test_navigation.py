@@ -1,6 +1,6 @@
 from django.test import RequestFactory
 
-from improvement.core.navigation import navigation_for
+from improvement.board.navigation import navigation_for
 
 
 def test_only_the_deepest_matching_navigation_entry_is_current(council, board_manager):
