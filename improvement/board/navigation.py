@@ -8,22 +8,24 @@ from django.urls import reverse
 from improvement.core.access import allowed
 from improvement.core.navigation import navigation
 
-# (label, url name, the permission needed to be offered it); every entry takes the
-# council slug. Pages only the board manager can use are not offered to anyone else.
-COUNCIL_NAVIGATION: list[tuple[str, str, str | None]] = [
-    ("Dashboard", "board:dashboard", None),
-    ("Plan", "plans:objective_list", None),
-    ("Inspections", "plans:inspection_list", None),
-    ("Notice", "plans:notice_detail", None),
-    ("Evidence", "evidence:index", None),
-    ("KPIs", "annex_a:kpis", None),
-    ("Meetings", "meetings:index", None),
-    ("Forward plan", "forward_plan:register", None),
-    ("Reports", "reports:report_list", None),
-    ("Complaints", "complaints:index", None),
-    ("Import", "plans:import_upload", "plans.edit_plan"),
-    ("Activity", "board:activity", "board.see_activity"),
+# (label, url name); every entry takes the council slug.
+COUNCIL_NAVIGATION: list[tuple[str, str]] = [
+    ("Dashboard", "board:dashboard"),
+    ("Plan", "plans:objective_list"),
+    ("Inspections", "plans:inspection_list"),
+    ("Notice", "plans:notice_detail"),
+    ("Evidence", "evidence:index"),
+    ("KPIs", "annex_a:kpis"),
+    ("Meetings", "meetings:index"),
+    ("Forward plan", "forward_plan:register"),
+    ("Reports", "reports:report_list"),
+    ("Complaints", "complaints:index"),
+    ("Import", "plans:import_upload"),
+    ("Activity", "board:activity"),
 ]
+
+# Pages offered only to those with the permission they need: the board manager's.
+NEEDS = {"plans:import_upload": "plans.edit_plan", "board:activity": "board.see_activity"}
 
 
 def navigation_for(request: HttpRequest, council: Any) -> list[dict[str, Any]]:
@@ -32,7 +34,7 @@ def navigation_for(request: HttpRequest, council: Any) -> list[dict[str, Any]]:
     if council is not None:
         entries = [
             (label, reverse(name, args=[council.slug]))
-            for label, name, perm in COUNCIL_NAVIGATION
-            if perm is None or allowed(user, perm, council)
+            for label, name in COUNCIL_NAVIGATION
+            if name not in NEEDS or allowed(user, NEEDS[name], council)
         ]
     return navigation(request, entries)

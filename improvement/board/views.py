@@ -15,9 +15,9 @@ from improvement.complaints.presenters import experience_lines
 from improvement.core import access
 from improvement.core.audit import council_record, history_for
 from improvement.evidence.queries import evidence_for_objective, measures_for_action
+from improvement.plans.forms import as_at_of
 from improvement.plans.picture import actions_as_at
 from improvement.plans.queries import updates_of
-from improvement.plans.views import as_at_of
 
 # The records that have a history page, by the name used in its URL.
 HISTORY_MODELS = {

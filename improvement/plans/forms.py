@@ -1,6 +1,8 @@
+import datetime
 from typing import Any
 
 from django import forms
+from django.http import HttpRequest
 
 from improvement.core.forms import DateField, GovukForm, VersionedForm
 from improvement.core.text import LONG_TEXT, NOTES_TEXT
@@ -23,6 +25,18 @@ class AsAtForm(GovukForm, forms.Form):
         required=False,
         help_text="For example, the date of a past board meeting",
     )
+
+
+def as_at_of(request: HttpRequest) -> tuple[AsAtForm, datetime.date | None]:
+    """The date a page is asked to show the plan as at, and the form that asks it."""
+    form = AsAtForm(request.GET or None)
+    as_at = form.cleaned_data.get("as_at") if form.is_bound and form.is_valid() else None
+    return form, as_at
+
+
+def without_version(data: dict[str, Any]) -> dict[str, Any]:
+    """A form's data for a service, less the version the service checks it against."""
+    return {name: value for name, value in data.items() if name != "version"}
 
 
 class RecordForm(VersionedForm, forms.ModelForm):

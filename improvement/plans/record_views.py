@@ -55,7 +55,7 @@ def record_edit(request: HttpRequest, slug: str, kind: str, pk: int | None = Non
             request.user,
             council,
             record,
-            {k: v for k, v in data.items() if k != "version"},
+            forms.without_version(data),
             data.get("version"),
         ),
         done=reverse(spec.back, args=[council.slug]),

@@ -2,7 +2,6 @@
 notice. The pages that join the plan with evidence and complaints (the dashboard, an
 objective's and an action's page) are the board's, in `improvement.board`."""
 
-import datetime
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -18,11 +17,12 @@ from improvement.plans.dating import owners_earliest
 from improvement.plans.forms import (
     ActionForm,
     ArchiveForm,
-    AsAtForm,
     DecisionForm,
     ObjectiveForm,
     ReprofileForm,
     UpdateForm,
+    as_at_of,
+    without_version,
 )
 from improvement.plans.picture import notice_summary, plan_picture
 from improvement.plans.queries import evidence_of, updates_of
@@ -32,22 +32,10 @@ DECIDED = {"accept": "Completion accepted", "return": "Completion returned to th
 UPDATE_FIELDS = ("as_of", "rating", "reason", "narrative", "support_needed", "backdate_reason")
 
 
-def as_at_of(request: HttpRequest) -> tuple[AsAtForm, datetime.date | None]:
-    """The date a page is asked to show the plan as at, and the form that asks it."""
-    form = AsAtForm(request.GET or None)
-    as_at = form.cleaned_data.get("as_at") if form.is_bound and form.is_valid() else None
-    return form, as_at
-
-
 def _editor(request: HttpRequest, slug: str) -> Any:
     """Kept only for `import_views` until it asks `access.council_for(request, slug,
     "plans.edit_plan")` itself; nothing else uses it."""
     return access.council_for(request, slug, "plans.edit_plan")
-
-
-def _fields(data: dict[str, Any]) -> dict[str, Any]:
-    """A form's data for a service, without the version it is checked against."""
-    return {name: value for name, value in data.items() if name != "version"}
 
 
 def _action_url(council: Any, pk: int) -> str:
@@ -75,7 +63,9 @@ def objective_create(request: HttpRequest, slug: str) -> HttpResponse:
     return form_page(
         request,
         bound(request, ObjectiveForm, council=council),
-        service=lambda data: services.create_objective(request.user, council, _fields(data)),
+        service=lambda data: services.create_objective(
+            request.user, council, without_version(data)
+        ),
         done=lambda objective: _objective_url(council, objective.pk),
         title="Add an objective",
         success="Objective added",
@@ -91,7 +81,7 @@ def objective_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         request,
         bound(request, ObjectiveForm, instance=objective, council=council),
         service=lambda data: services.change_objective(
-            request.user, objective, _fields(data), data["version"]
+            request.user, objective, without_version(data), data["version"]
         ),
         done=_objective_url(council, objective.pk),
         title=f"Edit {objective}",
@@ -125,7 +115,7 @@ def action_create(request: HttpRequest, slug: str, objective_pk: int) -> HttpRes
     return form_page(
         request,
         bound(request, ActionForm, council=council),
-        service=lambda data: services.create_action(request.user, objective, _fields(data)),
+        service=lambda data: services.create_action(request.user, objective, without_version(data)),
         done=lambda action: _action_url(council, action.pk),
         title=f"Add an action to {objective}",
         success="Action added",
@@ -141,7 +131,7 @@ def action_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         request,
         bound(request, ActionForm, instance=action, council=council),
         service=lambda data: services.change_action(
-            request.user, action, _fields(data), data["version"]
+            request.user, action, without_version(data), data["version"]
         ),
         done=_action_url(council, action.pk),
         title="Edit action",

@@ -22,3 +22,13 @@ def test_pages_only_the_board_manager_can_use_are_not_offered_to_others(council,
     request.user = councillor
     labels = [item["label"] for item in navigation_for(request, council)]
     assert "Activity" not in labels and "Import" not in labels and "Dashboard" in labels
+
+
+def test_every_navigation_entry_opens_for_the_board_manager(council, board_manager, client_for):
+    from django.urls import reverse
+
+    from improvement.board.navigation import COUNCIL_NAVIGATION
+
+    client = client_for(board_manager)
+    for label, name in COUNCIL_NAVIGATION:
+        assert client.get(reverse(name, args=[council.slug])).status_code == 200, label

@@ -1,0 +1,26 @@
+from django.test import RequestFactory
+
+from improvement.core.navigation import navigation
+
+ENTRIES = [
+    ("Home", "/councils/x/"),
+    ("Plan", "/councils/x/plan/"),
+    ("Import", "/councils/x/plan/import/"),
+]
+
+
+def test_only_the_deepest_entry_the_page_is_under_is_current(board_manager):
+    request = RequestFactory().get("/councils/x/plan/import/")
+    request.user = board_manager
+    items = navigation(request, ENTRIES)
+    assert [item["label"] for item in items if item["active"]] == ["Import"]
+    assert items[-1]["label"] == "Sign out"
+
+
+def test_someone_signed_out_is_offered_sign_in(db):
+    from django.contrib.auth.models import AnonymousUser
+
+    request = RequestFactory().get("/elsewhere/")
+    request.user = AnonymousUser()
+    items = navigation(request, ENTRIES)
+    assert not any(item["active"] for item in items) and items[-1]["label"] == "Sign in"
