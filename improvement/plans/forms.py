@@ -164,16 +164,16 @@ class MultipleFileField(forms.FileField):
         return [single(data, initial)] if data else []
 
 
-check_evidence = check_upload
-
-
 class UpdateForm(VersionedForm):
     """Records an update, or corrects one (`editing`, carrying its version). The date
     field and the reason for an early date are checked by the service, which knows the
     owners' limit (see `plans.dating`)."""
 
     as_of = DateField(
-        label="Date of this update", error_messages={"required": "Enter the date of this update"}
+        label="Date of this update",
+        # Replaced with the limit for this person; present here so the hint is wired up.
+        help_text="For example, 27 3 2024",
+        error_messages={"required": "Enter the date of this update"},
     )
     rating = forms.ChoiceField(
         label="Rating", widget=forms.RadioSelect, error_messages={"required": "Select a rating"}
@@ -203,9 +203,9 @@ class UpdateForm(VersionedForm):
         required=False,
         help_text="PDF, Word, Excel, PowerPoint, CSV, text or image files, each up to 10 MB",
     )
-
     backdate_reason = forms.CharField(
         label="Why is this update dated so early?",
+        help_text="Needed only for a date before the owners' limit",
         required=False,
         max_length=LONG_TEXT,
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -216,7 +216,7 @@ class UpdateForm(VersionedForm):
         *args: Any,
         council: Any,
         proposer: bool,
-        earliest: Any,
+        earliest: datetime.date,
         may_backdate: bool,
         editing: bool = False,
         **kwargs: Any,
@@ -247,7 +247,7 @@ class UpdateForm(VersionedForm):
     def clean_evidence(self) -> list[Any]:
         files = self.cleaned_data.get("evidence") or []
         for upload in files:
-            check_evidence(upload)
+            check_upload(upload)
         return files
 
 
