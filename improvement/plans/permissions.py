@@ -11,12 +11,13 @@ import rules
 from improvement.accounts.models import Role
 from improvement.accounts.permissions import has_role, is_board_manager, is_chair, is_member
 from improvement.core.access import declare
+from improvement.plans.models import Update
 
 
 @rules.predicate
-def owns_the_action(user: Any, action: Any) -> bool:
-    """The person is a named owner of this action (an Action, or an Update of one)."""
-    action = getattr(action, "action", action)
+def owns_the_action(user: Any, obj: Any) -> bool:
+    """The person is a named owner of the action (an Action, or the action of an Update)."""
+    action = obj.action if isinstance(obj, Update) else obj
     owners = getattr(action, "owners", None)
     if owners is None:
         return False
