@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "improvement.meetings",
     "improvement.forward_plan",
     "improvement.reports",
+    "improvement.board",
     "improvement.public",
     "improvement.demo",
 ]
@@ -67,7 +68,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "improvement.core.context_processors.service",
+                "improvement.board.context_processors.service",
             ],
         },
     },

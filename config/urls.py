@@ -3,10 +3,12 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import TemplateView
 
+from improvement.board import views as board_views
 from improvement.core import views as core_views
 
 council_patterns = [
     path("", include("improvement.plans.urls")),
+    path("", include("improvement.board.urls")),
     path("", include("improvement.core.urls")),
     path("evidence/", include("improvement.evidence.urls")),
     path("annex-a/", include("improvement.annex_a.urls")),
@@ -17,7 +19,7 @@ council_patterns = [
 ]
 
 urlpatterns = [
-    path("", core_views.home, name="home"),
+    path("", board_views.home, name="home"),
     path("accessibility/", core_views.accessibility, name="accessibility"),
     path("sign-in/", auth_views.LoginView.as_view(), name="login"),
     path(

@@ -1,10 +1,7 @@
-from django.urls import path
-
-from improvement.core import views
+from django.urls import URLPattern
 
 app_name = "core"
 
-urlpatterns = [
-    path("activity/", views.activity, name="activity"),
-    path("history/<str:model>/<int:pk>/", views.history, name="history"),
-]
+# The activity and history pages read every app's records, so they are the board's
+# (board.urls, at the same paths); core serves nothing under a council.
+urlpatterns: list[URLPattern] = []

@@ -5,3 +5,7 @@ class PlansConfig(AppConfig):
     name = "improvement.plans"
     label = "plans"
     verbose_name = "Improvement plan"
+
+    def ready(self) -> None:
+        # Declares the plan's permissions with the sentences a refused person reads.
+        from improvement.plans import permissions  # noqa: F401

@@ -2,8 +2,10 @@ import datetime
 from typing import Any
 
 from django import forms
+from django.http import HttpRequest
 
 from improvement.core.forms import DateField, GovukForm, VersionedForm
+from improvement.core.text import LONG_TEXT, NOTES_TEXT
 from improvement.core.uploads import check_upload
 from improvement.plans.models import (
     Action,
@@ -25,9 +27,31 @@ class AsAtForm(GovukForm, forms.Form):
     )
 
 
-class ObjectiveForm(GovukForm, forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+def as_at_of(request: HttpRequest) -> tuple[AsAtForm, datetime.date | None]:
+    """The date a page is asked to show the plan as at, and the form that asks it."""
+    form = AsAtForm(request.GET or None)
+    as_at = form.cleaned_data.get("as_at") if form.is_bound and form.is_valid() else None
+    return form, as_at
 
+
+def without_version(data: dict[str, Any]) -> dict[str, Any]:
+    """A form's data for a service, less the version the service checks it against."""
+    return {name: value for name, value in data.items() if name != "version"}
+
+
+class RecordForm(VersionedForm, forms.ModelForm):
+    """A form for a plan record: editing one carries the version it was read at (and a
+    form without it is refused); adding one has no version to carry."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is None:
+            del self.fields["version"]
+        else:
+            self.initial.setdefault("version", self.instance.version)
+
+
+class ObjectiveForm(RecordForm):
     class Meta:
         model = Objective
         fields = ["ref", "title", "theme", "description", "findings", "requirements", "position"]
@@ -51,8 +75,7 @@ class ObjectiveForm(GovukForm, forms.ModelForm):
         )
 
 
-class ActionForm(GovukForm, forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+class ActionForm(RecordForm):
     start_on = DateField(label="Start date", required=False)
     due_on = DateField(label="Due date", required=False)
 
@@ -86,13 +109,13 @@ class ActionForm(GovukForm, forms.ModelForm):
             "position": "Order",
         }
 
-    def __init__(self, *args: Any, council: Any, editing: bool = False, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, council: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = council.organisations.live()
         self.fields["owners"].queryset = council.people.live()
         self.fields["owners"].required = True
         self.fields["findings"].queryset = council.findings.live()
-        if editing:
+        if self.instance.pk is not None:
             # The due date moves only by re-profiling, with a reason.
             del self.fields["due_on"]
 
@@ -107,6 +130,7 @@ class ActionForm(GovukForm, forms.ModelForm):
 class ArchiveForm(VersionedForm):
     reason = forms.CharField(
         label="Why is this being archived?",
+        max_length=LONG_TEXT,
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": "Enter why this is being archived"},
     )
@@ -118,6 +142,7 @@ class ReprofileForm(VersionedForm):
     )
     reason = forms.CharField(
         label="Why is the due date changing?",
+        max_length=LONG_TEXT,
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": "Enter why the due date is changing"},
     )
@@ -139,28 +164,36 @@ class MultipleFileField(forms.FileField):
         return [single(data, initial)] if data else []
 
 
-check_evidence = check_upload
+class UpdateForm(VersionedForm):
+    """Records an update, or corrects one (`editing`, carrying its version). The date
+    field and the reason for an early date are checked by the service, which knows the
+    owners' limit (see `plans.dating`)."""
 
-
-class UpdateForm(GovukForm, forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     as_of = DateField(
-        label="Date of this update", error_messages={"required": "Enter the date of this update"}
+        label="Date of this update",
+        # Replaced with the limit for this person; present here so the hint is wired up.
+        help_text="For example, 27 3 2024",
+        error_messages={"required": "Enter the date of this update"},
     )
     rating = forms.ChoiceField(
         label="Rating", widget=forms.RadioSelect, error_messages={"required": "Select a rating"}
     )
     reason = forms.CharField(
         label="Reason for the rating",
+        max_length=LONG_TEXT,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Why this rating: what is on track, what has slipped",
         error_messages={"required": "Enter the reason for this rating"},
     )
     narrative = forms.CharField(
-        label="Progress", widget=forms.Textarea(attrs={"rows": 5}), required=False
+        label="Progress",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        required=False,
+        max_length=NOTES_TEXT,
     )
     support_needed = forms.CharField(
         label="Support or capacity needed",
+        max_length=LONG_TEXT,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="What the board or partners could do to help",
@@ -170,9 +203,37 @@ class UpdateForm(GovukForm, forms.Form):
         required=False,
         help_text="PDF, Word, Excel, PowerPoint, CSV, text or image files, each up to 10 MB",
     )
+    backdate_reason = forms.CharField(
+        label="Why is this update dated so early?",
+        help_text="Needed only for a date before the owners' limit",
+        required=False,
+        max_length=LONG_TEXT,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
-    def __init__(self, *args: Any, council: Any, proposer: bool, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        council: Any,
+        proposer: bool,
+        earliest: datetime.date,
+        may_backdate: bool,
+        editing: bool = False,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
+        if not editing:
+            del self.fields["version"]
+        self.fields["as_of"].help_text = f"On or after {earliest:%-d %B %Y}" + (
+            ", or earlier giving the reason below" if may_backdate else ""
+        )
+        if may_backdate:
+            self.fields["backdate_reason"].help_text = (
+                f"Needed only for a date before {earliest:%-d %B %Y}: say why the board's "
+                "earlier picture should change"
+            )
+        else:
+            del self.fields["backdate_reason"]
         labels = {row["code"]: row for row in council.rating_scale}
         choices = []
         for code in Rating.values:
@@ -183,16 +244,10 @@ class UpdateForm(GovukForm, forms.Form):
             choices.append((code, text))
         self.fields["rating"].choices = choices
 
-    def clean_as_of(self) -> datetime.date:
-        value = self.cleaned_data["as_of"]
-        if value and value > datetime.date.today():
-            raise forms.ValidationError("Date of this update must be today or in the past")
-        return value
-
     def clean_evidence(self) -> list[Any]:
         files = self.cleaned_data.get("evidence") or []
         for upload in files:
-            check_evidence(upload)
+            check_upload(upload)
         return files
 
 
@@ -209,6 +264,7 @@ class DecisionForm(VersionedForm):
     comment = forms.CharField(
         label="Comment",
         required=False,
+        max_length=LONG_TEXT,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Needed when you return it: say what more is needed",
     )
@@ -220,8 +276,7 @@ class DecisionForm(VersionedForm):
         return data
 
 
-class InspectionForm(GovukForm, forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+class InspectionForm(RecordForm):
     started_on = DateField(label="First day of the visit")
     ended_on = DateField(label="Last day of the visit")
     published_on = DateField(label="Report published", required=False)
@@ -251,9 +306,7 @@ class InspectionForm(GovukForm, forms.ModelForm):
         return data
 
 
-class FindingForm(GovukForm, forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
+class FindingForm(RecordForm):
     class Meta:
         model = Finding
         fields = ["kind", "inspection", "ref", "text"]
@@ -264,8 +317,7 @@ class FindingForm(GovukForm, forms.ModelForm):
         }
 
 
-class NoticeForm(GovukForm, forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+class NoticeForm(RecordForm):
     issued_on = DateField(label="Date of the notice")
     deadline = DateField(label="All actions to be implemented by")
 
@@ -283,17 +335,14 @@ class NoticeForm(GovukForm, forms.ModelForm):
         labels = {"review_interval_months": "Months between DfE reviews"}
 
 
-class RequirementForm(GovukForm, forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
+class RequirementForm(RecordForm):
     class Meta:
         model = Requirement
         fields = ["paragraph", "heading", "text"]
         widgets = {"text": forms.Textarea(attrs={"rows": 4})}
 
 
-class ReviewForm(GovukForm, forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+class ReviewForm(RecordForm):
     held_on = DateField(label="Date of the review")
 
     class Meta:

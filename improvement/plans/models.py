@@ -9,7 +9,13 @@ from django.db import models
 
 from improvement.accounts.models import Organisation, Person
 from improvement.core.models import Archivable, Council, Tracked
-from improvement.plans.queries import ActionQuerySet, ObjectiveQuerySet, UpdateQuerySet
+from improvement.core.text import LONG_TEXT, NOTES_TEXT
+from improvement.plans.managers import (
+    ActionQuerySet,
+    EvidenceFileQuerySet,
+    ObjectiveQuerySet,
+    UpdateQuerySet,
+)
 
 
 class Rating(models.TextChoices):
@@ -18,6 +24,26 @@ class Rating(models.TextChoices):
     AMBER = "amber", "Amber"
     RED = "red", "Red"
     GREY = "grey", "Grey"
+
+
+class PlanSettings(Tracked):
+    """How the council runs its plan, where it differs from the defaults."""
+
+    council = models.OneToOneField(Council, on_delete=models.CASCADE, related_name="plan_settings")
+    owner_backdate_days = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        help_text=(
+            "How many days back an action owner may date an update. Empty: back to the "
+            "last board meeting."
+        ),
+    )
+
+    class Meta:
+        verbose_name_plural = "plan settings"
+
+    def __str__(self) -> str:
+        return f"Plan settings of {self.council}"
 
 
 class Inspection(Tracked, Archivable):
@@ -57,7 +83,7 @@ class Finding(Tracked, Archivable):
     )
     kind = models.CharField(max_length=30, choices=Kind.choices)
     ref = models.CharField(max_length=20, blank=True)
-    text = models.TextField()
+    text = models.TextField(max_length=LONG_TEXT)
     made_on = models.DateField(null=True, blank=True)
 
     class Meta:
@@ -94,7 +120,7 @@ class Requirement(Tracked):
     notice = models.ForeignKey(Notice, on_delete=models.CASCADE, related_name="requirements")
     paragraph = models.CharField(max_length=10)
     heading = models.CharField(max_length=200, blank=True)
-    text = models.TextField()
+    text = models.TextField(max_length=LONG_TEXT)
 
     class Meta:
         ordering = ["id"]
@@ -111,7 +137,7 @@ class Review(Tracked):
     notice = models.ForeignKey(Notice, on_delete=models.CASCADE, related_name="reviews")
     held_on = models.DateField()
     reviewer = models.CharField(max_length=200, blank=True)
-    summary = models.TextField(blank=True)
+    summary = models.TextField(max_length=LONG_TEXT, blank=True)
 
     class Meta:
         ordering = ["held_on"]
@@ -125,7 +151,7 @@ class Objective(Tracked, Archivable):
     ref = models.CharField(max_length=30, blank=True)
     title = models.CharField(max_length=500)
     theme = models.CharField(max_length=300, blank=True)
-    description = models.TextField(blank=True)
+    description = models.TextField(max_length=LONG_TEXT, blank=True)
     findings = models.ManyToManyField(Finding, blank=True, related_name="objectives")
     requirements = models.ManyToManyField(Requirement, blank=True, related_name="objectives")
     position = models.PositiveIntegerField(default=0)
@@ -143,7 +169,7 @@ class Action(Tracked, Archivable):
     council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="actions")
     objective = models.ForeignKey(Objective, on_delete=models.PROTECT, related_name="actions")
     ref = models.CharField(max_length=30, blank=True)
-    title = models.TextField()
+    title = models.TextField(max_length=LONG_TEXT)
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="actions")
     owners = models.ManyToManyField(Person, blank=True, related_name="actions")
     findings = models.ManyToManyField(Finding, blank=True, related_name="actions")
@@ -152,8 +178,8 @@ class Action(Tracked, Archivable):
     due_text = models.CharField(
         max_length=200, blank=True, help_text="A due date that is not a date, such as 'Ongoing'."
     )
-    success_measure = models.TextField(blank=True)
-    evidence_planned = models.TextField(blank=True)
+    success_measure = models.TextField(max_length=LONG_TEXT, blank=True)
+    evidence_planned = models.TextField(max_length=LONG_TEXT, blank=True)
     extra = models.JSONField(default=dict, blank=True)
     position = models.PositiveIntegerField(default=0)
 
@@ -180,7 +206,7 @@ class DueDateChange(models.Model):
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="due_changes")
     old_due_on = models.DateField(null=True, blank=True)
     new_due_on = models.DateField()
-    reason = models.TextField()
+    reason = models.TextField(max_length=LONG_TEXT)
     changed_on = models.DateField()
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
@@ -202,9 +228,9 @@ class Update(Tracked):
     action = models.ForeignKey(Action, on_delete=models.PROTECT, related_name="updates")
     as_of = models.DateField(help_text="The date the update describes.")
     rating = models.CharField(max_length=10, choices=Rating.choices, blank=True)
-    reason = models.TextField(blank=True)
-    narrative = models.TextField(blank=True)
-    support_needed = models.TextField(blank=True)
+    reason = models.TextField(max_length=LONG_TEXT, blank=True)
+    narrative = models.TextField(max_length=NOTES_TEXT, blank=True)
+    support_needed = models.TextField(max_length=LONG_TEXT, blank=True)
     approval = models.CharField(
         max_length=12, choices=Approval.choices, default=Approval.NOT_NEEDED
     )
@@ -212,7 +238,12 @@ class Update(Tracked):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     reviewed_at = models.DateTimeField(null=True, blank=True)
-    review_comment = models.TextField(blank=True)
+    review_comment = models.TextField(max_length=LONG_TEXT, blank=True)
+    backdate_reason = models.TextField(
+        max_length=LONG_TEXT,
+        blank=True,
+        help_text="Why the board manager dated this update before the owners' limit.",
+    )
 
     objects = UpdateQuerySet.as_manager()
     council_path = "action__council"
@@ -238,6 +269,8 @@ class EvidenceFile(Tracked):
     name = models.CharField(max_length=255)
     content_type = models.CharField(max_length=100)
     size = models.PositiveIntegerField()
+
+    objects = EvidenceFileQuerySet.as_manager()
 
     class Meta:
         ordering = ["id"]

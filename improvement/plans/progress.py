@@ -8,31 +8,12 @@ its actions is.
 """
 
 import datetime
-from collections import Counter
-from dataclasses import dataclass, field
 from typing import Any
 
-from improvement.core.numbers import percentage
 from improvement.plans.models import Rating
+from improvement.plans.presenters import ActionProgress
 
 NOT_RATED = "not_rated"
-
-
-@dataclass
-class ActionProgress:
-    action: Any
-    rating: str
-    due_on: datetime.date | None
-    latest_update: Any = None
-    reasons: list[str] = field(default_factory=list)
-
-    @property
-    def complete(self) -> bool:
-        return self.rating == Rating.BLUE
-
-    @property
-    def slow(self) -> bool:
-        return bool(self.reasons)
 
 
 def slow_reasons(
@@ -80,31 +61,3 @@ def assess(action: Any, as_at: datetime.date, latest_update: Any = None) -> Acti
         council.due_soon_days,
     )
     return ActionProgress(action, rating, due_on, latest_update, reasons)
-
-
-@dataclass
-class ObjectiveProgress:
-    objective: Any
-    actions: list[ActionProgress]
-    measure_reasons: list[str] = field(default_factory=list)
-
-    @property
-    def rating_counts(self) -> Counter:
-        return Counter(item.rating for item in self.actions)
-
-    @property
-    def complete(self) -> int:
-        return sum(item.complete for item in self.actions)
-
-    @property
-    def complete_pct(self) -> Any:
-        return percentage(self.complete, len(self.actions))
-
-    @property
-    def slow(self) -> list[ActionProgress]:
-        return [item for item in self.actions if item.slow]
-
-    @property
-    def flagged(self) -> bool:
-        """Slow to progress: an action is, or a linked measure is off target and not improving."""
-        return bool(self.slow or self.measure_reasons)

@@ -5,15 +5,16 @@ because each is a form, a permission check and an audited save."""
 from dataclasses import dataclass
 from typing import Any
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
 
+from improvement.core import access
 from improvement.core.audit import council_records
+from improvement.core.forms import bound, form_page
 from improvement.plans import forms, services
 from improvement.plans.models import Finding, Inspection, Notice, Requirement, Review
-from improvement.plans.views import _editor, _save
 
 
 @dataclass(frozen=True)
@@ -33,17 +34,9 @@ KINDS = {
 }
 
 
-def _form(kind: Kind, request: HttpRequest, council: Any, record: Any) -> Any:
-    form = kind.form(request.POST or None, instance=record, initial={"version": record.version})
-    for name in ("inspection",):
-        if name in form.fields:
-            form.fields[name].queryset = council.inspections.live()
-    return form
-
-
 @login_required
 def record_edit(request: HttpRequest, slug: str, kind: str, pk: int | None = None) -> HttpResponse:
-    council = _editor(request, slug)
+    council = access.council_for(request, slug, "plans.edit_plan")
     spec = KINDS.get(kind)
     if spec is None:
         raise Http404("No such kind of record")
@@ -52,19 +45,24 @@ def record_edit(request: HttpRequest, slug: str, kind: str, pk: int | None = Non
         if pk
         else _new(spec, council)
     )
-    form = _form(spec, request, council, record)
-    if request.method == "POST" and form.is_valid():
-        data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
-        version = form.cleaned_data.get("version")
-        if _save(
-            request,
-            form,
-            lambda: services.save_record(request.user, council, record, data, version),
-        ):
-            messages.success(request, f"The {spec.noun} has been saved")
-            return redirect(spec.back, council.slug)
-    title = f"{'Correct' if pk else 'Add'} {'the' if pk else 'a'} {spec.noun}"
-    return render(request, "plans/form.html", {"form": form, "title": title})
+    form = bound(request, spec.form, instance=record)
+    if "inspection" in form.fields:
+        form.fields["inspection"].queryset = council.inspections.live()
+    return form_page(
+        request,
+        form,
+        service=lambda data: services.save_record(
+            request.user,
+            council,
+            record,
+            forms.without_version(data),
+            data.get("version"),
+        ),
+        done=reverse(spec.back, args=[council.slug]),
+        title=f"{'Correct' if pk else 'Add'} {'the' if pk else 'a'} {spec.noun}",
+        success=f"The {spec.noun} has been saved",
+        template="plans/form.html",
+    )
 
 
 def _new(spec: Kind, council: Any) -> Any:

@@ -4,14 +4,15 @@ views, commands and tests."""
 import datetime
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from improvement.accounts import access
-from improvement.core import audit
+from improvement.core import access, audit
+from improvement.core.actors import person_or_none
 from improvement.core.models import Council
-from improvement.core.tracking import archive, create_tracked, save_tracked
+from improvement.core.tracking import StaleEdit, archive, create_tracked, save_tracked
+from improvement.plans.dating import check_date
 from improvement.plans.models import (
     Action,
     DueDateChange,
@@ -22,14 +23,9 @@ from improvement.plans.models import (
 )
 
 
-def _require_editor(actor: Any, council: Council) -> None:
-    if not access.can_edit_plan(actor, council):
-        raise PermissionDenied("Only the board manager can change the plan.")
-
-
 @transaction.atomic
 def create_objective(actor: Any, council: Council, data: dict[str, Any]) -> Objective:
-    _require_editor(actor, council)
+    access.require(actor, "plans.edit_plan", council)
     findings = data.pop("findings", [])
     requirements = data.pop("requirements", [])
     objective = Objective(council=council, **data)
@@ -43,7 +39,7 @@ def create_objective(actor: Any, council: Council, data: dict[str, Any]) -> Obje
 def change_objective(
     actor: Any, objective: Objective, data: dict[str, Any], expected_version: int
 ) -> Objective:
-    _require_editor(actor, objective.council)
+    access.require(actor, "plans.edit_plan", objective)
     findings = data.pop("findings", None)
     requirements = data.pop("requirements", None)
     before = audit.snapshot(objective)
@@ -62,7 +58,7 @@ def change_objective(
 
 
 def archive_objective(actor: Any, objective: Objective, reason: str, expected_version: int):
-    _require_editor(actor, objective.council)
+    access.require(actor, "plans.edit_plan", objective)
     if not reason.strip():
         raise ValidationError({"reason": "Enter why the objective is being archived"})
     if objective.actions.live().exists():
@@ -74,7 +70,7 @@ def archive_objective(actor: Any, objective: Objective, reason: str, expected_ve
 
 @transaction.atomic
 def create_action(actor: Any, objective: Objective, data: dict[str, Any]) -> Action:
-    _require_editor(actor, objective.council)
+    access.require(actor, "plans.edit_plan", objective)
     owners = data.pop("owners", [])
     findings = data.pop("findings", [])
     action = Action(council=objective.council, objective=objective, **data)
@@ -87,7 +83,7 @@ def create_action(actor: Any, objective: Objective, data: dict[str, Any]) -> Act
 @transaction.atomic
 def change_action(actor: Any, action: Action, data: dict[str, Any], expected_version: int):
     """Edit an action. The due date changes only through `reprofile_action`."""
-    _require_editor(actor, action.council)
+    access.require(actor, "plans.edit_plan", action)
     owners = data.pop("owners", None)
     findings = data.pop("findings", None)
     if "due_on" in data and data["due_on"] != action.due_on:
@@ -108,7 +104,7 @@ def change_action(actor: Any, action: Action, data: dict[str, Any], expected_ver
 
 
 def archive_action(actor: Any, action: Action, reason: str, expected_version: int) -> Action:
-    _require_editor(actor, action.council)
+    access.require(actor, "plans.edit_plan", action)
     if not reason.strip():
         raise ValidationError({"reason": "Enter why the action is being archived"})
     return archive(action, actor, reason, expected_version)
@@ -124,7 +120,7 @@ def reprofile_action(
     changed_on: datetime.date | None = None,
 ) -> Action:
     """Move an action's due date, keeping the old date and the reason in its history."""
-    _require_editor(actor, action.council)
+    access.require(actor, "plans.edit_plan", action)
     if not reason.strip():
         raise ValidationError({"reason": "Enter why the due date is changing"})
     if new_due_on == action.due_on:
@@ -139,7 +135,7 @@ def reprofile_action(
             new_due_on=new_due_on,
             reason=reason,
             changed_on=changed_on or timezone.localdate(),
-            changed_by=actor if getattr(actor, "is_authenticated", False) else None,
+            changed_by=person_or_none(actor),
         )
 
     return save_tracked(
@@ -155,16 +151,17 @@ def record_update(
     files: list[Any] | None = None,
 ) -> Update:
     """Record progress on an action. A Blue from anyone but the chair or board
-    manager is a proposal, which counts only once accepted."""
-    if not access.can_update_action(actor, action):
-        raise PermissionDenied("Only the action's owners or the board manager can update it.")
+    manager is a proposal, which counts only once accepted. An owner may date it
+    back only to the owners' limit (see `plans.dating`)."""
+    access.require(actor, "plans.update_action", action)
     if data.get("rating") and not (data.get("reason") or "").strip():
         raise ValidationError({"reason": "Enter the reason for this rating"})
+    check_date(actor, action.council, data.get("as_of"), data.get("backdate_reason", ""))
     update = Update(action=action, **data)
     if update.rating == Rating.BLUE:
-        if access.can_accept_blue(actor, action.council):
+        if access.allowed(actor, "plans.decide_completion", action):
             update.approval = Update.Approval.ACCEPTED
-            update.reviewed_by = actor
+            update.reviewed_by = person_or_none(actor)
             update.reviewed_at = timezone.now()
         else:
             update.approval = Update.Approval.PROPOSED
@@ -175,8 +172,7 @@ def record_update(
 
 
 def attach_evidence(actor: Any, update: Update, upload: Any) -> EvidenceFile:
-    if not access.can_update_action(actor, update.action):
-        raise PermissionDenied("Only the action's owners or the board manager can add evidence.")
+    access.require(actor, "plans.update_action", update)
     evidence = EvidenceFile(
         update=update,
         file=upload,
@@ -190,19 +186,15 @@ def attach_evidence(actor: Any, update: Update, upload: Any) -> EvidenceFile:
 @transaction.atomic
 def change_update(actor: Any, update: Update, data: dict[str, Any], expected_version: int):
     """Correct an update (the author or the board manager); a decided Blue is fixed."""
-    council = update.action.council
-    is_author = update.created_by_id == getattr(actor, "pk", None)
-    if not (
-        access.can_edit_plan(actor, council)
-        or (is_author and access.can_update_action(actor, update.action))
-    ):
-        raise PermissionDenied("Only the update's author or the board manager can change it.")
+    access.require(actor, "plans.change_update", update)
     if update.approval in (Update.Approval.ACCEPTED, Update.Approval.RETURNED) and (
         update.rating == Rating.BLUE
     ):
         raise ValidationError("The board has decided on this completion; record a new update.")
     if data.get("rating") and not (data.get("reason") or "").strip():
         raise ValidationError({"reason": "Enter the reason for this rating"})
+    if "as_of" in data and data["as_of"] != update.as_of:
+        check_date(actor, update.action.council, data["as_of"], data.get("backdate_reason", ""))
 
     def apply() -> None:
         for name, value in data.items():
@@ -218,6 +210,7 @@ def correct_update(
     actor: Any, update: Update, data: dict[str, Any], expected_version: int, files: list[Any]
 ) -> Update:
     """Correct an update and attach more evidence, all or nothing."""
+    access.require(actor, "plans.change_update", update)
     change_update(actor, update, data, expected_version)
     for upload in files:
         attach_evidence(actor, update, upload)
@@ -225,14 +218,12 @@ def correct_update(
 
 
 def _decide_blue(actor: Any, update: Update, approval: str, comment: str, verb: str) -> Update:
-    if not access.can_accept_blue(actor, update.action.council):
-        raise PermissionDenied("Only the chair or the board manager can decide on completion.")
     if update.rating != Rating.BLUE or update.approval != Update.Approval.PROPOSED:
         raise ValidationError("Only a proposed Blue can be accepted or returned.")
 
     def apply() -> None:
         update.approval = approval
-        update.reviewed_by = actor
+        update.reviewed_by = person_or_none(actor)
         update.reviewed_at = timezone.now()
         update.review_comment = comment
 
@@ -240,10 +231,12 @@ def _decide_blue(actor: Any, update: Update, approval: str, comment: str, verb: 
 
 
 def accept_completion(actor: Any, update: Update, comment: str = "") -> Update:
+    access.require(actor, "plans.decide_completion", update)
     return _decide_blue(actor, update, Update.Approval.ACCEPTED, comment, "accepted completion")
 
 
 def return_completion(actor: Any, update: Update, comment: str) -> Update:
+    access.require(actor, "plans.decide_completion", update)
     if not comment.strip():
         raise ValidationError({"comment": "Enter why the completion is being returned"})
     return _decide_blue(actor, update, Update.Approval.RETURNED, comment, "returned completion")
@@ -258,7 +251,7 @@ def save_record(
     expected_version: int | None = None,
 ) -> Any:
     """Create or change an inspection, finding, notice, requirement or review."""
-    _require_editor(actor, council)
+    access.require(actor, "plans.edit_plan", council)
     if record.pk is None:
         for name, value in data.items():
             setattr(record, name, value)
@@ -269,3 +262,15 @@ def save_record(
             setattr(record, name, value)
 
     return save_tracked(record, actor, expected_version=expected_version, apply=apply)
+
+
+def decide_completion(
+    actor: Any, update: Update, decision: str, comment: str, expected_version: int
+) -> Update:
+    """Accept or return a proposed Blue, as the board decided on the page it read."""
+    access.require(actor, "plans.decide_completion", update)
+    if expected_version != update.version:
+        raise StaleEdit(update)
+    if decision == "accept":
+        return accept_completion(actor, update, comment)
+    return return_completion(actor, update, comment)

@@ -4,17 +4,16 @@ from improvement.plans import import_views, record_views, views
 
 app_name = "plans"
 
+# The dashboard and the objective and action pages are the board's (board.urls),
+# at the same paths under the council.
 urlpatterns = [
-    path("", views.dashboard, name="dashboard"),
     path("plan/", views.objective_list, name="objective_list"),
     path("plan/objectives/add/", views.objective_create, name="objective_create"),
-    path("plan/objectives/<int:pk>/", views.objective_detail, name="objective_detail"),
     path("plan/objectives/<int:pk>/edit/", views.objective_edit, name="objective_edit"),
     path("plan/objectives/<int:pk>/archive/", views.objective_archive, name="objective_archive"),
     path(
         "plan/objectives/<int:objective_pk>/actions/add/", views.action_create, name="action_create"
     ),
-    path("plan/actions/<int:pk>/", views.action_detail, name="action_detail"),
     path("plan/actions/<int:pk>/edit/", views.action_edit, name="action_edit"),
     path("plan/actions/<int:pk>/archive/", views.action_archive, name="action_archive"),
     path("plan/actions/<int:pk>/reprofile/", views.action_reprofile, name="action_reprofile"),

@@ -95,3 +95,7 @@ class UpdateFactory(factory.django.DjangoModelFactory):
     as_of = datetime.date(2024, 1, 15)
     rating = Rating.GREEN
     reason = "On track"
+    # Recorded on the day it describes, unless a test says otherwise (see backdating).
+    created_at = factory.LazyAttribute(
+        lambda o: datetime.datetime.combine(o.as_of, datetime.time(12), tzinfo=datetime.UTC)
+    )

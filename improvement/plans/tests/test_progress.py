@@ -145,24 +145,3 @@ def test_actions_due_after_the_notice_deadline_are_listed(council):
     picture = plan_picture(council)
     assert [item.action for item in picture.due_after_deadline] == [late]
     assert picture.notice.next_review_due == datetime.date(2024, 2, 2)
-
-
-@pytest.mark.django_db
-def test_an_objective_is_flagged_by_a_measure_off_target_and_not_improving(
-    council, board_manager, client_for
-):
-    from improvement.evidence.tests.factories import MeasureFactory, monthly
-
-    objective = ObjectiveFactory(council=council, title="Workforce")
-    UpdateFactory(
-        action=ActionFactory(objective=objective), rating="green", as_of=datetime.date(2024, 2, 20)
-    )
-    measure = MeasureFactory(
-        council=council, code="AGY", name="Agency rate", objectives=[objective]
-    )
-    monthly(measure, [60, 58, 55])  # higher is better, target 75: off and falling
-    row = plan_picture(council).objectives[0]
-    assert not row.slow and row.flagged
-    assert row.measure_reasons[0].startswith("Measure AGY: Agency rate is off target")
-    body = client_for(board_manager).get(f"/councils/{council.slug}/").content.decode()
-    assert "Objectives flagged by their measures" in body and "Agency rate is off target" in body

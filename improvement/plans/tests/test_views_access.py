@@ -32,8 +32,13 @@ def plan(council, owner_person):
     return {"objective": objective, "action": action, "update": update}
 
 
+# The pages that join the plan with evidence and complaints are the board's.
+BOARD_PAGES = {"dashboard", "objective_detail", "action_detail"}
+
+
 def url(council, name, *args):
-    return reverse(f"plans:{name}", args=[council.slug, *args])
+    namespace = "board" if name in BOARD_PAGES else "plans"
+    return reverse(f"{namespace}:{name}", args=[council.slug, *args])
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -52,7 +57,7 @@ def test_other_councils_officer_cannot_open_an_action_or_history(council, cast, 
     action = plan["action"]
     assert client.get(url(council, "action_detail", action.pk)).status_code == 404
     assert client.get(url(council, "update_create", action.pk)).status_code == 404
-    history = reverse("core:history", args=[council.slug, "action", action.pk])
+    history = reverse("board:history", args=[council.slug, "action", action.pk])
     assert client.get(history).status_code == 404
 
 

@@ -19,7 +19,7 @@ def changed_action(council, board_manager):
 @pytest.mark.parametrize("role", ROLES)
 def test_every_role_reads_a_records_history(council, cast, changed_action, client_for, role):
     history = client_for(cast[role]).get(
-        reverse("core:history", args=[council.slug, "action", changed_action.pk])
+        reverse("board:history", args=[council.slug, "action", changed_action.pk])
     )
     assert history.status_code == 200
     assert "Audit every MASH decision" in history.content.decode()
@@ -30,7 +30,7 @@ def test_every_role_reads_a_records_history(council, cast, changed_action, clien
 def test_only_the_board_manager_reads_all_the_activity(
     council, cast, changed_action, client_for, role, expected
 ):
-    url = reverse("core:activity", args=[council.slug])
+    url = reverse("board:activity", args=[council.slug])
     assert client_for(cast["board_manager"]).get(url).status_code == 200
     assert client_for(cast[role]).get(url).status_code == expected
 
@@ -55,7 +55,7 @@ def test_activity_leaves_out_complaint_cases_for_those_who_cannot_see_them(
     audit.record(complaints_manager, "recorded", case, None, audit.snapshot(case))
     body = (
         client_for(board_manager)
-        .get(reverse("core:activity", args=[council.slug]))
+        .get(reverse("board:activity", args=[council.slug]))
         .content.decode()
     )
     assert "PRIVATE" not in body
@@ -63,17 +63,17 @@ def test_activity_leaves_out_complaint_cases_for_those_who_cannot_see_them(
 
 def test_other_councils_officer_cannot_read_the_activity(council, cast, changed_action, client_for):
     client = client_for(cast["other_officer"])
-    assert client.get(reverse("core:activity", args=[council.slug])).status_code == 404
+    assert client.get(reverse("board:activity", args=[council.slug])).status_code == 404
 
 
 def test_unknown_kinds_of_history_are_not_found(council, board_manager, client_for):
-    url = reverse("core:history", args=[council.slug, "user", 1])
+    url = reverse("board:history", args=[council.slug, "user", 1])
     assert client_for(board_manager).get(url).status_code == 404
 
 
 def test_home_sends_a_one_council_person_to_its_dashboard(council, board_manager, client_for):
     response = client_for(board_manager).get(reverse("home"))
-    assert response["Location"] == reverse("plans:dashboard", args=[council.slug])
+    assert response["Location"] == reverse("board:dashboard", args=[council.slug])
 
 
 def test_home_asks_the_public_to_sign_in(client_for, db):
@@ -91,4 +91,4 @@ def test_signing_in_opens_the_dashboard(client, council, board_manager):
     response = client.post(
         reverse("login"), {"username": "manager", "password": "correct-horse-battery"}, follow=True
     )
-    assert response.redirect_chain[-1][0] == reverse("plans:dashboard", args=[council.slug])
+    assert response.redirect_chain[-1][0] == reverse("board:dashboard", args=[council.slug])

@@ -2,7 +2,7 @@ from typing import Any
 
 from django.http import HttpRequest
 
-from improvement.core.navigation import navigation_for
+from improvement.board.navigation import navigation_for
 
 
 def service(request: HttpRequest) -> dict[str, Any]:

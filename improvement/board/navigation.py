@@ -1,0 +1,40 @@
+"""The main navigation: one list, so every page in it can be checked alike."""
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import reverse
+
+from improvement.core.access import allowed
+from improvement.core.navigation import navigation
+
+# (label, url name); every entry takes the council slug.
+COUNCIL_NAVIGATION: list[tuple[str, str]] = [
+    ("Dashboard", "board:dashboard"),
+    ("Plan", "plans:objective_list"),
+    ("Inspections", "plans:inspection_list"),
+    ("Notice", "plans:notice_detail"),
+    ("Evidence", "evidence:index"),
+    ("KPIs", "annex_a:kpis"),
+    ("Meetings", "meetings:index"),
+    ("Forward plan", "forward_plan:register"),
+    ("Reports", "reports:report_list"),
+    ("Complaints", "complaints:index"),
+    ("Import", "plans:import_upload"),
+    ("Activity", "board:activity"),
+]
+
+# Pages offered only to those with the permission they need: the board manager's.
+NEEDS = {"plans:import_upload": "plans.edit_plan", "board:activity": "board.see_activity"}
+
+
+def navigation_for(request: HttpRequest, council: Any) -> list[dict[str, Any]]:
+    user = getattr(request, "user", None)
+    entries = []
+    if council is not None:
+        entries = [
+            (label, reverse(name, args=[council.slug]))
+            for label, name in COUNCIL_NAVIGATION
+            if name not in NEEDS or allowed(user, NEEDS[name], council)
+        ]
+    return navigation(request, entries)

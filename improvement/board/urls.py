@@ -1,0 +1,14 @@
+from django.urls import path
+
+from improvement.board import views
+
+app_name = "board"
+
+# Under /councils/<slug>/, at the paths these pages had in the plans and core apps.
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("plan/objectives/<int:pk>/", views.objective_detail, name="objective_detail"),
+    path("plan/actions/<int:pk>/", views.action_detail, name="action_detail"),
+    path("activity/", views.activity, name="activity"),
+    path("history/<str:model>/<int:pk>/", views.history, name="history"),
+]

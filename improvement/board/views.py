@@ -1,0 +1,130 @@
+"""The board's pages: the plan joined with its evidence and the complaints, and the
+council's activity and records' history. Each reads the apps below it."""
+
+from django.apps import apps
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+
+from improvement.board.picture import board_picture
+from improvement.board.queries import councils_of
+from improvement.complaints.access import can_see_cases
+from improvement.complaints.presenters import experience_lines
+from improvement.core import access
+from improvement.core.audit import council_record, history_for
+from improvement.evidence.queries import evidence_for_objective, measures_for_action
+from improvement.plans.forms import as_at_of
+from improvement.plans.picture import actions_as_at
+from improvement.plans.queries import updates_of
+
+# The records that have a history page, by the name used in its URL.
+HISTORY_MODELS = {
+    "objective": "plans.Objective",
+    "action": "plans.Action",
+    "update": "plans.Update",
+    "inspection": "plans.Inspection",
+    "finding": "plans.Finding",
+    "notice": "plans.Notice",
+    "requirement": "plans.Requirement",
+    "review": "plans.Review",
+    "measure": "evidence.Measure",
+    "audit": "evidence.CaseAudit",
+    "voice": "evidence.VoiceEvent",
+    "meeting": "meetings.Meeting",
+    "body": "meetings.Body",
+}
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return redirect("login")
+    councils = list(councils_of(request.user))
+    if len(councils) == 1:
+        return redirect("board:dashboard", councils[0].slug)
+    return render(request, "board/home.html", {"councils": councils})
+
+
+@login_required
+def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
+    council = access.council_for(request, slug, "plans.view_plan")
+    form, as_at = as_at_of(request)
+    return render(
+        request,
+        "board/dashboard.html",
+        {
+            "picture": board_picture(council, as_at),
+            "as_at_form": form,
+            "awaiting": updates_of(council).awaiting_acceptance(),
+        },
+    )
+
+
+@login_required
+def objective_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    council = access.council_for(request, slug, "plans.view_plan")
+    objective = get_object_or_404(council.objectives.prefetch_related("findings"), pk=pk)
+    form, as_at = as_at_of(request)
+    day = as_at or timezone.localdate()
+    actions = actions_as_at(
+        objective.actions.existing_at(day).with_progress(day).for_lists(), council, day
+    )
+    evidence = {
+        **evidence_for_objective(objective, day),
+        "complaints": experience_lines(council, day),
+    }
+    return render(
+        request,
+        "board/objective_detail.html",
+        {
+            "objective": objective,
+            "actions": actions,
+            "as_at": day,
+            "as_at_form": form,
+            "evidence": evidence,
+        },
+    )
+
+
+@login_required
+def action_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    council = access.council_for(request, slug, "plans.view_plan")
+    form, as_at = as_at_of(request)
+    day = as_at or timezone.localdate()
+    action = get_object_or_404(council.actions.with_progress(day).for_lists(), pk=pk)
+    return render(
+        request,
+        "board/action_detail.html",
+        {
+            "action": action,
+            "progress": actions_as_at([action], council, day)[0],
+            "updates": action.updates.recorded_by(day).for_record(),
+            "as_at": day,
+            "measures": measures_for_action(action, day),
+            "as_at_form": form,
+        },
+    )
+
+
+@login_required
+def activity(request: HttpRequest, slug: str) -> HttpResponse:
+    """Every change in the council: for the board manager only, since audit entries hold
+    the values before and after; complaint case records only for those who see cases."""
+    council = access.council_for(request, slug, "board.see_activity")
+    entries = council.audit_entries.select_related("content_type", "actor")
+    if not can_see_cases(request.user, council):
+        entries = entries.exclude(content_type__app_label="complaints")
+    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    return render(request, "board/activity.html", {"page": page})
+
+
+@login_required
+def history(request: HttpRequest, slug: str, model: str, pk: int) -> HttpResponse:
+    council = access.council_for(request, slug)
+    if model not in HISTORY_MODELS:
+        raise Http404("No history for that kind of record")
+    obj = council_record(apps.get_model(HISTORY_MODELS[model]), council, pk)
+    if obj is None:
+        raise Http404("No such record")
+    return render(request, "board/history.html", {"object": obj, "entries": history_for(obj)})

@@ -1,0 +1,93 @@
+"""Reads of the plan, named for what they are for. Models import these; this module
+never imports the plan's models (it reaches related models through `self.model`).
+
+The latest rating of every action is found with subqueries, so a list page
+costs the same number of queries for ten actions or two thousand.
+"""
+
+import datetime
+from typing import Any
+
+from django.db import models
+from django.db.models import OuterRef, Q, Subquery
+
+from improvement.core.models import LiveQuerySet
+
+BLUE = "blue"
+PENDING_APPROVALS = ("proposed", "returned")
+
+
+class UpdateQuerySet(models.QuerySet):
+    def of_council(self, council: Any) -> "UpdateQuerySet":
+        """Every update in a council's plan."""
+        return self.filter(action__council=council)
+
+    def recorded_by(self, as_at: datetime.date) -> "UpdateQuerySet":
+        """Updates the plan held on a date: describing it or earlier, and already
+        recorded then, so an update backdated later never rewrites a past picture."""
+        return self.filter(as_of__lte=as_at, created_at__date__lte=as_at)
+
+    def effective(self, as_at: datetime.date | None = None) -> "UpdateQuerySet":
+        """Updates that count: a Blue counts only once accepted (as at the date given)."""
+        qs = self.exclude(rating=BLUE, approval__in=PENDING_APPROVALS)
+        if as_at is not None:
+            qs = qs.recorded_by(as_at).exclude(Q(rating=BLUE) & Q(reviewed_at__date__gt=as_at))
+        return qs
+
+    def awaiting_acceptance(self) -> "UpdateQuerySet":
+        return self.filter(rating=BLUE, approval="proposed").select_related(
+            "action", "action__objective", "created_by"
+        )
+
+    def for_record(self) -> "UpdateQuerySet":
+        """With who recorded and reviewed each, and its evidence, for an action's page."""
+        return self.select_related("created_by", "reviewed_by").prefetch_related("evidence")
+
+    def latest_of(self, actions: list[Any]) -> dict[int, Any]:
+        """The latest updates of actions annotated by `with_progress`, in one query."""
+        ids = [a.latest_update_id for a in actions if a.latest_update_id]
+        return {u.pk: u for u in self.filter(pk__in=ids)}
+
+
+class EvidenceFileQuerySet(models.QuerySet):
+    def of_council(self, council: Any) -> "EvidenceFileQuerySet":
+        return self.filter(update__action__council=council)
+
+
+class _AsAtMixin:
+    def existing_at(self, as_at: datetime.date | None) -> Any:
+        """Records as the plan stood on a date: created by then, not yet archived."""
+        if as_at is None:
+            return self.filter(archived_at__isnull=True)  # type: ignore[attr-defined]
+        return self.filter(created_at__date__lte=as_at).filter(  # type: ignore[attr-defined]
+            Q(archived_at__isnull=True) | Q(archived_at__date__gt=as_at)
+        )
+
+
+class ActionQuerySet(_AsAtMixin, LiveQuerySet):
+    def with_progress(self, as_at: datetime.date | None = None) -> "ActionQuerySet":
+        """Annotate each action with its latest and previous effective ratings."""
+        update_model = self.model._meta.get_field("updates").related_model
+        latest = (
+            update_model.objects.effective(as_at)
+            .filter(action=OuterRef("pk"))
+            .order_by("-as_of", "-id")
+        )
+        return self.annotate(
+            latest_update_id=Subquery(latest.values("pk")[:1]),
+            latest_rating=Subquery(latest.values("rating")[:1]),
+            latest_as_of=Subquery(latest.values("as_of")[:1]),
+            previous_rating=Subquery(latest.values("rating")[1:2]),
+        )
+
+    def for_lists(self) -> "ActionQuerySet":
+        return self.select_related("objective", "organisation").prefetch_related(
+            "owners", "due_changes"
+        )
+
+    def in_plan_order(self) -> "ActionQuerySet":
+        return self.order_by("objective__position", "objective_id", "position", "id")
+
+
+class ObjectiveQuerySet(_AsAtMixin, LiveQuerySet):
+    pass
