@@ -8,7 +8,7 @@ from typing import Any
 from improvement.complaints import models as m
 from improvement.complaints.charts import Chart
 from improvement.complaints.figures import annual_figures, stage_cases
-from improvement.complaints.queries import financial_year_of, year_label
+from improvement.complaints.years import financial_year_of, year_label
 
 OUTCOME_ROWS = [
     ("upheld", "Upheld"),

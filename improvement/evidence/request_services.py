@@ -124,9 +124,7 @@ def reminder_due(recipient: UpdateRequestRecipient, today: datetime.date) -> str
     return AFTER if since >= max(request.chase_every_days, 1) else None
 
 
-def send_reminders(
-    actor: Any, today: datetime.date | None = None, connection: Any = None
-) -> int:
+def send_reminders(actor: Any, today: datetime.date | None = None, connection: Any = None) -> int:
     """Send today's reminders for every open request; run daily by a scheduler, which
     names itself as the actor (a `SystemActor`) in the audit log."""
     require_actor(actor)

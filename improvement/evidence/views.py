@@ -100,9 +100,7 @@ def measure_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return form_page(
         request,
         form,
-        service=lambda data: services.change_measure(
-            request.user, measure, data, data["version"]
-        ),
+        service=lambda data: services.change_measure(request.user, measure, data, data["version"]),
         done=_measure_page(measure),
         title=f"Edit {measure}",
         success="Measure saved",

@@ -166,6 +166,7 @@ def test_only_the_board_manager_sees_the_replies(role, cast, council, update_req
 
 def test_reminders_go_before_the_due_date_once_and_after_it_until_a_reply(update_request, owner):
     mail.outbox.clear()
+
     def send(today):
         return request_services.send_reminders(JOB, today)
 
