@@ -9,6 +9,16 @@ from django.db import models
 from improvement.accounts.models import Person
 from improvement.core.models import Archivable, Council, Tracked
 from improvement.core.text import LONG_TEXT, NOTES_TEXT
+from improvement.evidence.managers import (
+    BenchmarkQuerySet,
+    CaseAuditQuerySet,
+    MeasureQuerySet,
+    MeasureValueQuerySet,
+    RecipientQuerySet,
+    UpdateRequestQuerySet,
+    VoiceEventQuerySet,
+    VoiceThemeQuerySet,
+)
 
 # The plan's objectives and actions are named, not imported: evidence reads the plan
 # only through its ports, and the plan reads evidence only through evidence.ports.
@@ -58,6 +68,8 @@ class Measure(Tracked, Archivable):
     objectives = models.ManyToManyField(OBJECTIVE, blank=True, related_name="measures")
     actions = models.ManyToManyField(ACTION, blank=True, related_name="measures")
 
+    objects = MeasureQuerySet.as_manager()
+
     class Meta:
         ordering = ["code"]
         constraints = [
@@ -79,6 +91,8 @@ class MeasureValue(Tracked):
     note = models.TextField(blank=True, max_length=LONG_TEXT)
 
     council_path = "measure__council"
+
+    objects = MeasureValueQuerySet.as_manager()
 
     class Meta:
         ordering = ["measure", "period"]
@@ -113,6 +127,8 @@ class Benchmark(Tracked):
 
     council_path = "measure__council"
 
+    objects = BenchmarkQuerySet.as_manager()
+
     class Meta:
         ordering = ["measure", "kind", "year"]
         constraints = [
@@ -144,6 +160,8 @@ class CaseAudit(Tracked, Archivable):
     learning = models.TextField(blank=True, max_length=NOTES_TEXT)
     objectives = models.ManyToManyField(OBJECTIVE, blank=True, related_name="case_audits")
 
+    objects = CaseAuditQuerySet.as_manager()
+
     class Meta:
         ordering = ["-held_on", "-id"]
 
@@ -172,6 +190,8 @@ class VoiceEvent(Tracked, Archivable):
     participant_count = models.PositiveIntegerField(null=True, blank=True)
     headlines = models.TextField(help_text="The headline results", max_length=NOTES_TEXT)
 
+    objects = VoiceEventQuerySet.as_manager()
+
     class Meta:
         ordering = ["-held_on", "-id"]
 
@@ -188,6 +208,8 @@ class VoiceTheme(Tracked):
     objectives = models.ManyToManyField(OBJECTIVE, blank=True, related_name="voice_themes")
 
     council_path = "event__council"
+
+    objects = VoiceThemeQuerySet.as_manager()
 
     class Meta:
         ordering = ["id"]
@@ -214,6 +236,8 @@ class UpdateRequest(Tracked, Archivable):
         default=3, help_text="After the due date, remind owners who have not replied this often."
     )
 
+    objects = UpdateRequestQuerySet.as_manager()
+
     class Meta:
         ordering = ["-due_on", "-id"]
 
@@ -239,6 +263,8 @@ class UpdateRequestRecipient(models.Model):
     responded_at = models.DateTimeField(null=True, blank=True)
 
     council_path = "request__council"
+
+    objects = RecipientQuerySet.as_manager()
 
     class Meta:
         ordering = ["person__name"]

@@ -129,13 +129,8 @@ def send_reminders(actor: Any, today: datetime.date | None = None, connection: A
     names itself as the actor (a `SystemActor`) in the audit log."""
     require_actor(actor)
     today = today or timezone.localdate()
-    recipients = UpdateRequestRecipient.objects.filter(
-        responded_at__isnull=True,
-        request__archived_at__isnull=True,
-        request__due_on__gte=today - datetime.timedelta(days=90),
-    ).select_related("request__council", "person__user")
     sent = 0
-    for recipient in recipients:
+    for recipient in UpdateRequestRecipient.objects.awaiting_reply(today):
         kind = reminder_due(recipient, today)
         if kind and _send(recipient, kind, connection):
             _mark_reminded(actor, recipient, kind, today)
