@@ -142,6 +142,10 @@ class GrantForm(GovukForm, forms.Form):
         self.fields["user"].choices = _with_blank(people, "Choose")
 
 
+class RevokeForm(VersionedForm):
+    """Removing someone's case access: the grant as it was when the page was read."""
+
+
 class SubjectAccessForm(GovukForm, forms.Form):
     name = forms.CharField(
         label="Person's full name",

@@ -22,13 +22,14 @@ from improvement.complaints.forms import (
     GrantForm,
     ReportYearForm,
     RepresentationForm,
+    RevokeForm,
     SettingsForm,
     SubjectAccessForm,
     latest_complete_year,
 )
 from improvement.complaints.report import render_report, report_for_page
 from improvement.core import access, audit
-from improvement.core.forms import bound, form_page
+from improvement.core.forms import bound, form_page, run_service
 
 FIGURES, CASES, MANAGE = "complaints.view_figures", "complaints.view_cases", "complaints.manage"
 FORM = "complaints/form.html"
@@ -193,8 +194,15 @@ def grants(request: HttpRequest, slug: str) -> HttpResponse:
 def grant_revoke(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     council = access.council_for(request, slug, MANAGE)
     grant = get_object_or_404(queries.active_grants(council), pk=pk)
-    services.revoke_case_access(request.user, grant, grant.version)
-    messages.success(request, "Case access removed.")
+    form = RevokeForm(request.POST)
+    if form.is_valid() and run_service(
+        form,
+        lambda: services.revoke_case_access(request.user, grant, form.cleaned_data["version"]),
+    ):
+        messages.success(request, "Case access removed.")
+    else:
+        errors = [*form.non_field_errors(), *form.errors.get("version", [])]
+        messages.error(request, " ".join(errors))
     return redirect("complaints:grants", slug)
 
 

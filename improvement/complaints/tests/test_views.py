@@ -70,8 +70,23 @@ def test_granted_person_sees_cases_until_access_is_removed(
     grant = council.complaint_access_grants.get()
     assert client_for(board_manager).get(url("case", case.pk)).status_code == 200
     assert client_for(board_manager).get(url("record_new")).status_code == 403
-    client_for(complaints_manager).post(url("grant_revoke", grant.pk))
+    client_for(complaints_manager).post(url("grant_revoke", grant.pk), {"version": grant.version})
     assert client_for(board_manager).get(url("case", case.pk)).status_code == 403
+
+
+def test_removing_access_without_the_version_read_is_refused(
+    client_for, complaints_manager, board_manager, council, case
+):
+    manager = client_for(complaints_manager)
+    manager.post(url("grants"), {"user": board_manager.pk, "reason": "Audit"})
+    grant = council.complaint_access_grants.get()
+    response = manager.post(url("grant_revoke", grant.pk), follow=True)
+    assert "This page is out of date" in response.content.decode()
+    assert client_for(board_manager).get(url("case", case.pk)).status_code == 200
+    manager = client_for(complaints_manager)
+    stale = manager.post(url("grant_revoke", grant.pk), {"version": grant.version - 1}, follow=True)
+    assert "after you opened it" in stale.content.decode()
+    assert council.complaint_access_grants.get().archived_at is None
 
 
 def test_record_a_representation(client_for, complaints_manager, council):
