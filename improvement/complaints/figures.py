@@ -19,7 +19,7 @@ from improvement.complaints.clock import (
     stage1_allowed,
     within,
 )
-from improvement.complaints.queries import year_bounds, year_label
+from improvement.complaints.years import year_bounds, year_label
 from improvement.core.numbers import percentage
 
 OUTCOMES = ("upheld", "partially_upheld", "not_upheld")

@@ -5,7 +5,13 @@ from django import forms
 
 from improvement.complaints import models as m
 from improvement.complaints.queries import settings_for
-from improvement.core.forms import DateField, GovukForm
+from improvement.core.forms import DateField, GovukForm, VersionedForm
+from improvement.core.text import LONG_TEXT
+
+# The financial years a report can be asked for: the form's bounds and the URL's.
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+# A record's category is stored in 120 characters (Representation.category).
+CATEGORY_LENGTH = m.Representation._meta.get_field("category").max_length
 
 
 def _with_blank(choices: Any, blank: str = "Not yet") -> list[tuple[str, str]]:
@@ -37,7 +43,9 @@ class RepresentationForm(GovukForm, forms.Form):
         label="On behalf of", max_length=200, required=False, help_text="The child's name"
     )
     advocate = forms.BooleanField(label="Supported by an advocate", required=False)
-    summary = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    summary = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}), required=False, max_length=LONG_TEXT
+    )
 
     def __init__(self, *args: Any, council: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -52,12 +60,15 @@ class ComplimentForm(GovukForm, forms.Form):
     team = forms.CharField(max_length=120)
     complainant_type = forms.ChoiceField(label="From", choices=m.ComplainantType.choices)
     summary = forms.CharField(
-        label="Compliment", widget=forms.Textarea(attrs={"rows": 4}), required=False
+        label="Compliment",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        max_length=LONG_TEXT,
     )
 
 
-class StageForm(GovukForm, forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput)
+class StageForm(VersionedForm):
+    """A stage of a record: the version it was read at is required."""
 
 
 class Stage1Form(StageForm):
@@ -75,7 +86,10 @@ class Stage1Form(StageForm):
         label="The team manager contacted the complainant", required=False
     )
     service_improvement = forms.CharField(
-        label="Service improvements", widget=forms.Textarea(attrs={"rows": 3}), required=False
+        label="Service improvements",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=LONG_TEXT,
     )
 
 
@@ -128,6 +142,10 @@ class GrantForm(GovukForm, forms.Form):
         self.fields["user"].choices = _with_blank(people, "Choose")
 
 
+class RevokeForm(VersionedForm):
+    """Removing someone's case access: the grant as it was when the page was read."""
+
+
 class SubjectAccessForm(GovukForm, forms.Form):
     name = forms.CharField(
         label="Person's full name",
@@ -138,7 +156,10 @@ class SubjectAccessForm(GovukForm, forms.Form):
 
 class ReportYearForm(GovukForm, forms.Form):
     year = forms.IntegerField(
-        label="Financial year starting 1 April", min_value=2000, max_value=2100, required=False
+        label="Financial year starting 1 April",
+        min_value=FIRST_YEAR,
+        max_value=LAST_YEAR,
+        required=False,
     )
 
 
@@ -147,7 +168,7 @@ def latest_complete_year(today: datetime.date) -> int:
     return (today.year if today.month >= 4 else today.year - 1) - 1
 
 
-class SettingsForm(GovukForm, forms.Form):
+class SettingsForm(VersionedForm):
     retention_years = forms.IntegerField(
         label="Keep personal data of closed cases for (years)", min_value=1, max_value=100
     )
@@ -156,11 +177,13 @@ class SettingsForm(GovukForm, forms.Form):
         help_text="Email addresses, one a line; the complaints managers always get it",
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
+        max_length=LONG_TEXT,
     )
     categories = forms.CharField(
         label="Complaint categories",
         help_text="One a line; the register matches them ignoring case and spacing",
         widget=forms.Textarea(attrs={"rows": 10}),
+        max_length=LONG_TEXT,
     )
 
     def clean_overdue_report_to(self) -> str:
@@ -171,4 +194,19 @@ class SettingsForm(GovukForm, forms.Form):
 
     def clean_categories(self) -> list[str]:
         lines = [line.strip() for line in self.cleaned_data["categories"].splitlines()]
+        too_long = [line for line in lines if len(line) > CATEGORY_LENGTH]
+        if too_long:
+            raise forms.ValidationError(
+                f"Each category must be {CATEGORY_LENGTH} characters or fewer: "
+                f"shorten “{too_long[0][:40]}…”"
+            )
         return [line for line in lines if line]
+
+    @classmethod
+    def initial_for(cls, current: Any) -> dict[str, Any]:
+        return {
+            "retention_years": current.retention_years,
+            "overdue_report_to": current.overdue_report_to,
+            "categories": "\n".join(current.categories),
+            "version": current.version,
+        }

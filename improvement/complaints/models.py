@@ -8,8 +8,9 @@ order and the register, the clocks and the annual report all read them side by s
 from django.conf import settings
 from django.db import models
 
-from improvement.complaints.queries import RepresentationQuerySet
+from improvement.complaints.managers import CaseAccessGrantQuerySet, RepresentationQuerySet
 from improvement.core.models import Archivable, Council, Tracked
+from improvement.core.text import LONG_TEXT
 
 NATIONAL_CATEGORIES = [
     "Delay/Failed Service",
@@ -110,7 +111,7 @@ class Representation(Tracked, Archivable):
     complainant_type = models.CharField(max_length=40, choices=ComplainantType.choices, blank=True)
     on_behalf_of = models.CharField(max_length=200, blank=True)
     advocate = models.BooleanField(default=False)
-    summary = models.TextField(blank=True)
+    summary = models.TextField(blank=True, max_length=LONG_TEXT)
     stage1_route = models.CharField(max_length=10, choices=Route.choices, blank=True)
     stage1_extended = models.BooleanField(default=False)
     stage1_responded_on = models.DateField(null=True, blank=True)
@@ -131,7 +132,7 @@ class Representation(Tracked, Archivable):
         max_length=20, choices=OmbudsmanOutcome.choices, blank=True
     )
     ombudsman_reference = models.CharField(max_length=40, blank=True)
-    service_improvement = models.TextField(blank=True)
+    service_improvement = models.TextField(blank=True, max_length=LONG_TEXT)
     anonymised_at = models.DateTimeField(null=True, blank=True)
 
     objects = RepresentationQuerySet.as_manager()
@@ -164,6 +165,7 @@ class ComplaintsSettings(Tracked):
     categories = models.JSONField(default=default_categories)
     overdue_report_to = models.TextField(
         blank=True,
+        max_length=LONG_TEXT,
         help_text="Other email addresses for the monthly overdue report, one a line.",
     )
 
@@ -184,6 +186,8 @@ class CaseAccessGrant(Tracked, Archivable):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="complaint_grants"
     )
     reason = models.CharField(max_length=300)
+
+    objects = CaseAccessGrantQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]

@@ -12,7 +12,7 @@ from django.utils import timezone
 from improvement.accounts.models import Role
 from improvement.complaints.clock import overdue
 from improvement.complaints.queries import settings_for
-from improvement.core import audit
+from improvement.core import access, audit
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,9 @@ def recipients_for(council: Any) -> list[str]:
     return sorted(set(emails + extra))
 
 
-def send_overdue_report(council: Any) -> Sent:
+def send_overdue_report(actor: Any, council: Any) -> Sent:
+    """Email the overdue complaints; the monthly job names itself as the actor."""
+    access.require(actor, "complaints.manage", council)
     today = timezone.localdate()
     items = overdue(council.representations.possibly_open(), today)
     recipients = recipients_for(council)
@@ -39,7 +41,7 @@ def send_overdue_report(council: Any) -> Sent:
         subject = f"Overdue complaints, {council.name}: {len(items)} at {today:%-d %B %Y}"
         send_mail(subject, body, None, recipients)
     audit.record(
-        "send_overdue_complaints_report",
+        actor,
         "sent overdue complaints report",
         council,
         None,

@@ -4,16 +4,15 @@ alike by views, commands and tests."""
 import datetime
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from improvement.complaints import access
 from improvement.complaints.clock import open_stage
 from improvement.complaints.models import CaseAccessGrant, ComplaintsSettings, Representation
 from improvement.complaints.queries import records_for_person, settings_for
 from improvement.complaints.rules import procedure_errors
-from improvement.core import audit
+from improvement.core import access, audit
 from improvement.core.models import Council
 from improvement.core.tracking import archive, create_tracked, save_tracked
 
@@ -40,6 +39,7 @@ OMBUDSMAN_FIELDS = (
     "ombudsman_reference",
 )
 PERSONAL_FIELDS = ("complainant_name", "on_behalf_of", "summary")
+MANAGE, CASES = "complaints.manage", "complaints.view_cases"
 
 
 def _check(rep: Representation) -> None:
@@ -61,8 +61,10 @@ def normalise_category(council: Council, category: str) -> str:
 
 
 def add_representation(actor: Any, council: Council, data: dict[str, Any]) -> Representation:
-    """Create a record without the permission check: for imports and the demo, which
-    check once for the whole file."""
+    """Create a record as it is given (a complaint, a compliment, or a register row).
+    Imports and the demo call it as a `SystemActor` naming the job; a person must be
+    the complaints manager; `None` is refused."""
+    access.require(actor, MANAGE, council)
     rep = Representation(council=council, **data)
     rep.category = normalise_category(council, rep.category)
     if council.representations.filter(reference=rep.reference).exists():
@@ -74,21 +76,19 @@ def add_representation(actor: Any, council: Council, data: dict[str, Any]) -> Re
 
 @transaction.atomic
 def record_representation(actor: Any, council: Council, data: dict[str, Any]) -> Representation:
-    access.require_manager(actor, council)
+    access.require(actor, MANAGE, council)
     return add_representation(actor, council, {"kind": "complaint", **data})
 
 
 @transaction.atomic
 def record_compliment(actor: Any, council: Council, data: dict[str, Any]) -> Representation:
-    access.require_manager(actor, council)
+    access.require(actor, MANAGE, council)
     return add_representation(actor, council, {**data, "kind": "compliment", "process": ""})
 
 
 def _change(
     actor: Any, rep: Representation, data: dict[str, Any], fields: tuple, verb: str, version: int
 ) -> Representation:
-    access.require_manager(actor, rep.council)
-
     def apply() -> None:
         for name in fields:
             if name in data:
@@ -100,34 +100,38 @@ def _change(
 
 @transaction.atomic
 def record_stage1(actor: Any, rep: Representation, data: dict[str, Any], version: int):
+    access.require(actor, MANAGE, rep)
     return _change(actor, rep, data, STAGE1_FIELDS, "recorded stage 1", version)
 
 
 @transaction.atomic
 def record_stage2(actor: Any, rep: Representation, data: dict[str, Any], version: int):
+    access.require(actor, MANAGE, rep)
     return _change(actor, rep, data, STAGE2_FIELDS, "recorded stage 2", version)
 
 
 @transaction.atomic
 def record_stage3(actor: Any, rep: Representation, data: dict[str, Any], version: int):
+    access.require(actor, MANAGE, rep)
     return _change(actor, rep, data, STAGE3_FIELDS, "recorded stage 3", version)
 
 
 @transaction.atomic
 def record_ombudsman(actor: Any, rep: Representation, data: dict[str, Any], version: int):
+    access.require(actor, MANAGE, rep)
     return _change(actor, rep, data, OMBUDSMAN_FIELDS, "recorded ombudsman", version)
 
 
 @transaction.atomic
 def withdraw_record(actor: Any, rep: Representation, reason: str, version: int):
     """Archive a record entered in error; it stays in the audit trail."""
-    access.require_manager(actor, rep.council)
+    access.require(actor, MANAGE, rep)
     return archive(rep, actor, reason, expected_version=version)
 
 
 @transaction.atomic
 def grant_case_access(actor: Any, council: Council, user: Any, reason: str) -> CaseAccessGrant:
-    access.require_manager(actor, council)
+    access.require(actor, MANAGE, council)
     if not user.memberships.filter(council=council).exists():
         raise ValidationError({"user": "Case access can be given only to someone in the council"})
     grant = CaseAccessGrant(council=council, user=user, reason=reason)
@@ -136,24 +140,31 @@ def grant_case_access(actor: Any, council: Council, user: Any, reason: str) -> C
 
 @transaction.atomic
 def revoke_case_access(actor: Any, grant: CaseAccessGrant, version: int) -> CaseAccessGrant:
-    access.require_manager(actor, grant.council)
+    access.require(actor, MANAGE, grant)
     return archive(grant, actor, "case access revoked", expected_version=version)
 
 
 @transaction.atomic
-def change_complaints_settings(actor: Any, council: Council, data: dict[str, Any]):
-    access.require_manager(actor, council)
+def change_complaints_settings(
+    actor: Any, council: Council, data: dict[str, Any], expected_version: int
+) -> ComplaintsSettings:
+    """Change the council's settings, refused if someone changed them since the form was
+    read (`expected_version`; settings never saved read as version 1, their default)."""
+    access.require(actor, MANAGE, council)
     current = settings_for(council)
+    fields = {name: value for name, value in data.items() if name != "version"}
     if current.pk is None:
-        for name, value in data.items():
+        if expected_version != current.version:
+            raise ValidationError("These settings have changed: reload the page")
+        for name, value in fields.items():
             setattr(current, name, value)
         return create_tracked(current, actor)
 
     def apply() -> None:
-        for name, value in data.items():
+        for name, value in fields.items():
             setattr(current, name, value)
 
-    return save_tracked(current, actor, apply=apply)
+    return save_tracked(current, actor, expected_version=expected_version, apply=apply)
 
 
 def _closed_on(rep: Representation) -> datetime.date:
@@ -179,6 +190,7 @@ def due_for_anonymising(council: Council, today: datetime.date) -> list[Represen
 @transaction.atomic
 def anonymise_closed_cases(actor: Any, council: Council, today: datetime.date | None = None):
     """Blank the personal data of closed cases past retention; the figures stay."""
+    access.require(actor, MANAGE, council)
     today = today or timezone.localdate()
     done = []
     for rep in due_for_anonymising(council, today):
@@ -197,8 +209,7 @@ def anonymise_closed_cases(actor: Any, council: Council, today: datetime.date | 
 
 def subject_access_export(actor: Any, council: Council, name: str) -> dict[str, Any]:
     """A person's records for a subject access request; the export itself is audited."""
-    if not access.can_see_cases(actor, council):
-        raise PermissionDenied("Only the complaints manager and those they allow see cases.")
+    access.require(actor, CASES, council)
     records = [audit.snapshot(rep) for rep in records_for_person(council, name)]
     audit.record(
         actor,
@@ -211,5 +222,7 @@ def subject_access_export(actor: Any, council: Council, name: str) -> dict[str, 
 
 
 def ensure_settings(actor: Any, council: Council) -> ComplaintsSettings:
+    """The council's settings, saved with the defaults the first time they are needed."""
+    access.require(actor, CASES, council)
     found = settings_for(council)
     return found if found.pk else create_tracked(found, actor)

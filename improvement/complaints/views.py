@@ -1,30 +1,38 @@
+"""Complaints pages: the figures for everyone in the council, case details for the
+complaints manager and those they allow, and the manager's forms."""
+
 import json
-from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from improvement.complaints import access, queries, services
+from improvement.complaints import queries, services
 from improvement.complaints.casefile import case_groups
 from improvement.complaints.clock import open_stage, with_clocks
 from improvement.complaints.forms import (
+    FIRST_YEAR,
+    LAST_YEAR,
     STAGE_FORMS,
     ComplimentForm,
     GrantForm,
     ReportYearForm,
     RepresentationForm,
+    RevokeForm,
     SettingsForm,
     SubjectAccessForm,
     latest_complete_year,
 )
 from improvement.complaints.report import render_report, report_for_page
-from improvement.core import audit
-from improvement.core.forms import run_service
+from improvement.core import access, audit
+from improvement.core.forms import bound, form_page, run_service
 
+FIGURES, CASES, MANAGE = "complaints.view_figures", "complaints.view_cases", "complaints.manage"
+FORM = "complaints/form.html"
 CONTENT_TYPES = {
     "json": "application/json",
     "pdf": "application/pdf",
@@ -38,27 +46,15 @@ STAGE_SERVICES = {
 }
 
 
-def _save(form: Any, call: Any) -> Any:
-    """Run a service; put its refusal on the form rather than losing the input."""
-    return run_service(form, call)
-
-
-def _form_page(request: HttpRequest, form: Any, title: str, button: str = "Save"):
-    return render(request, "complaints/form.html", {"form": form, "title": title, "button": button})
-
-
 @login_required
 def index(request: HttpRequest, slug: str) -> HttpResponse:
-    council = access.figures_council(request, slug)
-    cases = access.can_see_cases(request.user, council)
+    council = access.council_for(request, slug, FIGURES)
+    cases = access.allowed(request.user, CASES, council)
     open_cases = with_clocks(council.representations.possibly_open()) if cases else []
     return render(
         request,
         "complaints/index.html",
         {
-            "council": council,
-            "can_see_cases": cases,
-            "can_record": access.can_record(request.user, council),
             "open_cases": open_cases,
             "overdue_count": sum(clock.overdue for _, clock in open_cases),
             "year": latest_complete_year(timezone.localdate()),
@@ -68,53 +64,51 @@ def index(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def case_list(request: HttpRequest, slug: str) -> HttpResponse:
-    council = access.cases_council(request, slug)
-    records = council.representations.live().order_by("-received_on", "reference")[:200]
-    return render(request, "complaints/case_list.html", {"council": council, "records": records})
+    council = access.council_for(request, slug, CASES)
+    records = queries.recent_records(council)
+    return render(request, "complaints/case_list.html", {"records": records})
 
 
 @login_required
 def record_new(request: HttpRequest, slug: str) -> HttpResponse:
-    council = access.manager_council(request, slug)
-    form = RepresentationForm(request.POST or None, council=council)
-    if form.is_valid():
-        rep = _save(
-            form, lambda: services.record_representation(request.user, council, form.cleaned_data)
-        )
-        if rep is not None:
-            messages.success(request, f"{rep.reference} recorded.")
-            return redirect("complaints:case", slug, rep.pk)
-    return _form_page(request, form, "Record a representation")
+    council = access.council_for(request, slug, MANAGE)
+    return form_page(
+        request,
+        bound(request, RepresentationForm, council=council),
+        service=lambda data: services.record_representation(request.user, council, data),
+        done=lambda rep: reverse("complaints:case", args=[slug, rep.pk]),
+        title="Record a representation",
+        success="Representation recorded",
+        template=FORM,
+    )
 
 
 @login_required
 def compliment_new(request: HttpRequest, slug: str) -> HttpResponse:
-    council = access.manager_council(request, slug)
-    form = ComplimentForm(request.POST or None)
-    if form.is_valid():
-        rep = _save(
-            form, lambda: services.record_compliment(request.user, council, form.cleaned_data)
-        )
-        if rep is not None:
-            messages.success(request, f"Compliment {rep.reference} recorded.")
-            return redirect("complaints:index", slug)
-    return _form_page(request, form, "Record a compliment")
+    council = access.council_for(request, slug, MANAGE)
+    return form_page(
+        request,
+        bound(request, ComplimentForm),
+        service=lambda data: services.record_compliment(request.user, council, data),
+        done=reverse("complaints:index", args=[slug]),
+        title="Record a compliment",
+        success="Compliment recorded",
+        template=FORM,
+    )
 
 
 @login_required
 def case_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    council = access.cases_council(request, slug)
+    council = access.council_for(request, slug, CASES)
     rep = get_object_or_404(council.representations.live(), pk=pk)
     return render(
         request,
         "complaints/case_detail.html",
         {
-            "council": council,
             "rep": rep,
             "clock": open_stage(rep),
             "groups": case_groups(rep),
             "history": audit.history_for(rep),
-            "can_record": access.can_record(request.user, council),
             "stages": [(key, label) for key, (_, label) in STAGE_FORMS.items()],
         },
     )
@@ -122,43 +116,41 @@ def case_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @login_required
 def stage_edit(request: HttpRequest, slug: str, pk: int, stage: str) -> HttpResponse:
-    council = access.manager_council(request, slug)
-    if stage not in STAGE_FORMS or stage not in STAGE_SERVICES:
+    council = access.council_for(request, slug, MANAGE)
+    if stage not in STAGE_FORMS:
         raise Http404("No such stage")
     rep = get_object_or_404(council.representations.statutory_or_corporate(), pk=pk)
     form_class, label = STAGE_FORMS[stage]
-    initial = {name: getattr(rep, name) for name in form_class.base_fields if name != "version"}
-    form = form_class(request.POST or None, initial={**initial, "version": rep.version})
-    if form.is_valid():
-        data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
-        saved = _save(
-            form,
-            lambda: STAGE_SERVICES[stage](request.user, rep, data, form.cleaned_data["version"]),
-        )
-        if saved is not None:
-            messages.success(request, f"{label} recorded for {rep.reference}.")
-            return redirect("complaints:case", slug, rep.pk)
-    return _form_page(request, form, f"{label}: {rep.reference}")
+    initial = {name: getattr(rep, name) for name in form_class.base_fields}
+    return form_page(
+        request,
+        bound(request, form_class, initial={**initial, "version": rep.version}),
+        service=lambda data: STAGE_SERVICES[stage](request.user, rep, data, data["version"]),
+        done=reverse("complaints:case", args=[slug, rep.pk]),
+        title=f"{label}: {rep.reference}",
+        success=f"{label} recorded for {rep.reference}",
+        template=FORM,
+    )
 
 
 @login_required
 def report(request: HttpRequest, slug: str) -> HttpResponse:
-    council = access.figures_council(request, slug)
+    council = access.council_for(request, slug, FIGURES)
     form = ReportYearForm(request.GET or None)
     year = form.cleaned_data.get("year") if form.is_bound and form.is_valid() else None
     year = year or latest_complete_year(timezone.localdate())
     return render(
         request,
         "complaints/report.html",
-        {"council": council, "form": form, "report": report_for_page(council, year)},
+        {"form": form, "report": report_for_page(council, year)},
     )
 
 
 @login_required
 def report_download(request: HttpRequest, slug: str, year: int, fmt: str) -> HttpResponse:
-    council = access.figures_council(request, slug)
-    if fmt not in CONTENT_TYPES:
-        raise Http404("No such format")
+    council = access.council_for(request, slug, FIGURES)
+    if fmt not in CONTENT_TYPES or not FIRST_YEAR <= year <= LAST_YEAR:
+        raise Http404("No such report")
     response = HttpResponse(render_report(council, year, fmt), content_type=CONTENT_TYPES[fmt])
     filename = f"complaints-report-{council.slug}-{year}.{fmt}"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -167,60 +159,65 @@ def report_download(request: HttpRequest, slug: str, year: int, fmt: str) -> Htt
 
 @login_required
 def subject_access(request: HttpRequest, slug: str) -> HttpResponse:
-    council = access.cases_council(request, slug)
-    form = SubjectAccessForm(request.POST or None)
+    """A download, not a redirect, so it cannot be the one-form `form_page`."""
+    council = access.council_for(request, slug, CASES)
+    form = bound(request, SubjectAccessForm)
     if request.method == "POST" and form.is_valid():
         export = services.subject_access_export(request.user, council, form.cleaned_data["name"])
         response = HttpResponse(json.dumps(export, indent=2), content_type="application/json")
         response["Content-Disposition"] = 'attachment; filename="subject-access.json"'
         return response
-    return _form_page(request, form, "Subject access export", "Export records")
+    context = {"form": form, "title": "Subject access export", "button": "Export records"}
+    return render(request, FORM, context)
 
 
 @login_required
 def grants(request: HttpRequest, slug: str) -> HttpResponse:
-    council = access.manager_council(request, slug)
-    people = queries.council_people(council)
-    form = GrantForm(request.POST or None, people=[(u.pk, str(u)) for u in people])
-    if form.is_valid():
-        user = next(u for u in people if str(u.pk) == form.cleaned_data["user"])
-        if _save(
-            form,
-            lambda: services.grant_case_access(
-                request.user, council, user, form.cleaned_data["reason"]
-            ),
-        ):
-            messages.success(request, "Case access given.")
-            return redirect("complaints:grants", slug)
-    return render(
+    council = access.council_for(request, slug, MANAGE)
+    people = {str(user.pk): user for user in queries.council_people(council)}
+    return form_page(
         request,
-        "complaints/grants.html",
-        {"council": council, "form": form, "grants": queries.active_grants(council)},
+        bound(request, GrantForm, people=[(pk, str(user)) for pk, user in people.items()]),
+        service=lambda data: services.grant_case_access(
+            request.user, council, people[data["user"]], data["reason"]
+        ),
+        done=reverse("complaints:grants", args=[slug]),
+        title="Who can see case details",
+        success="Case access given",
+        template="complaints/grants.html",
+        grants=queries.active_grants(council),
     )
 
 
 @login_required
 @require_POST
 def grant_revoke(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    council = access.manager_council(request, slug)
+    council = access.council_for(request, slug, MANAGE)
     grant = get_object_or_404(queries.active_grants(council), pk=pk)
-    services.revoke_case_access(request.user, grant, grant.version)
-    messages.success(request, "Case access removed.")
+    form = RevokeForm(request.POST)
+    if form.is_valid() and run_service(
+        form,
+        lambda: services.revoke_case_access(request.user, grant, form.cleaned_data["version"]),
+    ):
+        messages.success(request, "Case access removed.")
+    else:
+        errors = [*form.non_field_errors(), *form.errors.get("version", [])]
+        messages.error(request, " ".join(errors))
     return redirect("complaints:grants", slug)
 
 
 @login_required
 def complaints_settings(request: HttpRequest, slug: str) -> HttpResponse:
-    council = access.manager_council(request, slug)
+    council = access.council_for(request, slug, MANAGE)
     current = queries.settings_for(council)
-    initial = {
-        "retention_years": current.retention_years,
-        "overdue_report_to": current.overdue_report_to,
-        "categories": "\n".join(current.categories),
-    }
-    form = SettingsForm(request.POST or None, initial=initial)
-    if form.is_valid():
-        services.change_complaints_settings(request.user, council, form.cleaned_data)
-        messages.success(request, "Complaints settings saved.")
-        return redirect("complaints:index", slug)
-    return _form_page(request, form, "Complaints settings")
+    return form_page(
+        request,
+        bound(request, SettingsForm, initial=SettingsForm.initial_for(current)),
+        service=lambda data: services.change_complaints_settings(
+            request.user, council, data, data["version"]
+        ),
+        done=reverse("complaints:index", args=[slug]),
+        title="Complaints settings",
+        success="Complaints settings saved",
+        template=FORM,
+    )

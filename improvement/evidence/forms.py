@@ -2,7 +2,9 @@ from typing import Any
 
 from django import forms
 
-from improvement.core.forms import DateField, GovukForm
+from improvement.core.forms import DateField, GovukForm, VersionedForm
+from improvement.core.text import LONG_TEXT, SHORT_TEXT
+from improvement.core.uploads import check_upload
 from improvement.evidence.models import Benchmark, CaseAudit, Measure, VoiceEvent, VoiceTheme
 from improvement.plans.models import Rating
 
@@ -10,8 +12,6 @@ MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
 
 class MeasureForm(GovukForm, forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
     class Meta:
         model = Measure
         fields = [
@@ -56,6 +56,13 @@ class MeasureForm(GovukForm, forms.ModelForm):
         self.fields["actions"].queryset = council.actions.live()
 
 
+class MeasureEditForm(VersionedForm, MeasureForm):
+    """Editing a measure: the version it was read at is required."""
+
+    class Meta(MeasureForm.Meta):
+        pass
+
+
 class ValueForm(GovukForm, forms.Form):
     period = DateField(
         label="Month",
@@ -70,7 +77,9 @@ class ValueForm(GovukForm, forms.Form):
         decimal_places=2,
         help_text="Leave blank for a percentage or rate worked out from the figures above",
     )
-    note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(
+        required=False, max_length=LONG_TEXT, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
@@ -83,6 +92,11 @@ class ValueForm(GovukForm, forms.Form):
 
 
 class ImportForm(GovukForm, forms.Form):
+    lead = (
+        "One row per month, with a header row: period (YYYY-MM), then value, or numerator "
+        "and denominator; note is optional. A month already held is corrected. The file "
+        "imports whole or not at all."
+    )
     file = forms.FileField(
         label="CSV or Excel file",
         help_text="Columns: period (YYYY-MM), value or numerator and denominator, note",
@@ -93,8 +107,7 @@ class ImportForm(GovukForm, forms.Form):
         upload = self.cleaned_data["file"]
         if not upload.name.lower().endswith((".csv", ".xlsx")):
             raise forms.ValidationError("The file must be a CSV or an Excel (.xlsx) file")
-        if upload.size > MAX_IMPORT_BYTES:
-            raise forms.ValidationError("The file must be smaller than 5 MB")
+        check_upload(upload, MAX_IMPORT_BYTES)
         return upload
 
 
@@ -168,11 +181,16 @@ class ThemeForm(GovukForm, forms.ModelForm):
 
 class UpdateRequestForm(GovukForm, forms.Form):
     title = forms.CharField(
-        label="What the updates are for", help_text="For example, Board of 8 January 2024"
+        label="What the updates are for",
+        max_length=SHORT_TEXT,
+        help_text="For example, Board of 8 January 2024",
     )
     due_on = DateField(label="Due date", error_messages={"required": "Enter the due date"})
     message = forms.CharField(
-        label="Message to owners", required=False, widget=forms.Textarea(attrs={"rows": 4})
+        label="Message to owners",
+        required=False,
+        max_length=LONG_TEXT,
+        widget=forms.Textarea(attrs={"rows": 4}),
     )
     people = forms.ModelMultipleChoiceField(
         label="Owners to ask",
@@ -195,15 +213,20 @@ class ActionAnswerForm(GovukForm, forms.Form):
     )
     reason = forms.CharField(
         label="Reason for the rating",
+        max_length=LONG_TEXT,
         widget=forms.Textarea(attrs={"rows": 2}),
         error_messages={"required": "Enter the reason for this rating"},
     )
     narrative = forms.CharField(
-        label="Progress", required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label="Progress",
+        required=False,
+        max_length=LONG_TEXT,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     support_needed = forms.CharField(
         label="Support or capacity needed",
         required=False,
+        max_length=LONG_TEXT,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="What the board or partners could do to help",
     )
@@ -215,10 +238,10 @@ class ActionAnswerForm(GovukForm, forms.Form):
         self.fields["rating"].choices = [(c, labels.get(c, c.title())) for c in Rating.values]
 
 
-class ArchiveForm(GovukForm, forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+class ArchiveForm(VersionedForm):
     reason = forms.CharField(
         label="Why is this measure being archived?",
+        max_length=LONG_TEXT,
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": "Enter why this measure is being archived"},
     )

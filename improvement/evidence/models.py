@@ -8,7 +8,21 @@ from django.db import models
 
 from improvement.accounts.models import Person
 from improvement.core.models import Archivable, Council, Tracked
-from improvement.plans.models import Action, Objective
+from improvement.core.text import LONG_TEXT, NOTES_TEXT
+from improvement.evidence.managers import (
+    BenchmarkQuerySet,
+    CaseAuditQuerySet,
+    MeasureQuerySet,
+    MeasureValueQuerySet,
+    RecipientQuerySet,
+    UpdateRequestQuerySet,
+    VoiceEventQuerySet,
+    VoiceThemeQuerySet,
+)
+
+# The plan's objectives and actions are named, not imported: evidence reads the plan
+# only through its ports, and the plan reads evidence only through evidence.ports.
+OBJECTIVE, ACTION = "plans.Objective", "plans.Action"
 
 
 class Measure(Tracked, Archivable):
@@ -37,7 +51,7 @@ class Measure(Tracked, Archivable):
     council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="measures")
     code = models.CharField(max_length=60)
     name = models.CharField(max_length=200)
-    definition = models.TextField(blank=True)
+    definition = models.TextField(blank=True, max_length=LONG_TEXT)
     numerator_definition = models.CharField(max_length=300, blank=True)
     denominator_definition = models.CharField(max_length=300, blank=True)
     unit = models.CharField(max_length=12, choices=Unit.choices, default=Unit.PERCENTAGE)
@@ -51,8 +65,10 @@ class Measure(Tracked, Archivable):
         Person, null=True, blank=True, on_delete=models.PROTECT, related_name="measures"
     )
     source = models.CharField(max_length=10, choices=Source.choices, default=Source.ENTERED)
-    objectives = models.ManyToManyField(Objective, blank=True, related_name="measures")
-    actions = models.ManyToManyField(Action, blank=True, related_name="measures")
+    objectives = models.ManyToManyField(OBJECTIVE, blank=True, related_name="measures")
+    actions = models.ManyToManyField(ACTION, blank=True, related_name="measures")
+
+    objects = MeasureQuerySet.as_manager()
 
     class Meta:
         ordering = ["code"]
@@ -72,9 +88,11 @@ class MeasureValue(Tracked):
     numerator = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
     denominator = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
     value = models.DecimalField(max_digits=14, decimal_places=2)
-    note = models.TextField(blank=True)
+    note = models.TextField(blank=True, max_length=LONG_TEXT)
 
     council_path = "measure__council"
+
+    objects = MeasureValueQuerySet.as_manager()
 
     class Meta:
         ordering = ["measure", "period"]
@@ -105,9 +123,11 @@ class Benchmark(Tracked):
     numerator = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
     denominator = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
     source = models.CharField(max_length=300, blank=True)
-    note = models.TextField(blank=True)
+    note = models.TextField(blank=True, max_length=LONG_TEXT)
 
     council_path = "measure__council"
+
+    objects = BenchmarkQuerySet.as_manager()
 
     class Meta:
         ordering = ["measure", "kind", "year"]
@@ -137,8 +157,10 @@ class CaseAudit(Tracked, Archivable):
     good = models.PositiveIntegerField(default=0)
     requires_improvement = models.PositiveIntegerField(default=0)
     inadequate = models.PositiveIntegerField(default=0)
-    learning = models.TextField(blank=True)
-    objectives = models.ManyToManyField(Objective, blank=True, related_name="case_audits")
+    learning = models.TextField(blank=True, max_length=NOTES_TEXT)
+    objectives = models.ManyToManyField(OBJECTIVE, blank=True, related_name="case_audits")
+
+    objects = CaseAuditQuerySet.as_manager()
 
     class Meta:
         ordering = ["-held_on", "-id"]
@@ -166,7 +188,9 @@ class VoiceEvent(Tracked, Archivable):
     held_on = models.DateField()
     participants = models.CharField(max_length=300, help_text="Who took part")
     participant_count = models.PositiveIntegerField(null=True, blank=True)
-    headlines = models.TextField(help_text="The headline results")
+    headlines = models.TextField(help_text="The headline results", max_length=NOTES_TEXT)
+
+    objects = VoiceEventQuerySet.as_manager()
 
     class Meta:
         ordering = ["-held_on", "-id"]
@@ -180,10 +204,12 @@ class VoiceTheme(Tracked):
 
     event = models.ForeignKey(VoiceEvent, on_delete=models.PROTECT, related_name="themes")
     title = models.CharField(max_length=300)
-    summary = models.TextField(blank=True)
-    objectives = models.ManyToManyField(Objective, blank=True, related_name="voice_themes")
+    summary = models.TextField(blank=True, max_length=LONG_TEXT)
+    objectives = models.ManyToManyField(OBJECTIVE, blank=True, related_name="voice_themes")
 
     council_path = "event__council"
+
+    objects = VoiceThemeQuerySet.as_manager()
 
     class Meta:
         ordering = ["id"]
@@ -201,7 +227,7 @@ class UpdateRequest(Tracked, Archivable):
 
     council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="update_requests")
     title = models.CharField(max_length=300, help_text="For example, Board of 8 January 2024")
-    message = models.TextField(blank=True)
+    message = models.TextField(blank=True, max_length=LONG_TEXT)
     due_on = models.DateField()
     remind_before_days = models.PositiveIntegerField(
         default=2, help_text="Remind owners who have not replied this many days before."
@@ -209,6 +235,8 @@ class UpdateRequest(Tracked, Archivable):
     chase_every_days = models.PositiveIntegerField(
         default=3, help_text="After the due date, remind owners who have not replied this often."
     )
+
+    objects = UpdateRequestQuerySet.as_manager()
 
     class Meta:
         ordering = ["-due_on", "-id"]
@@ -235,6 +263,8 @@ class UpdateRequestRecipient(models.Model):
     responded_at = models.DateTimeField(null=True, blank=True)
 
     council_path = "request__council"
+
+    objects = RecipientQuerySet.as_manager()
 
     class Meta:
         ordering = ["person__name"]

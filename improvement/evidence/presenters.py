@@ -1,7 +1,12 @@
-"""How measure figures are written on pages, in emails and in reasons."""
+"""How measures are shown on pages, in emails and in reasons: their figures, ratings
+and directions, from values already read (nothing here reads the database)."""
 
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
+
+from improvement.core.numbers import percentage
+from improvement.evidence import ratings
 
 UNIT_SUFFIX = {"percentage": "%", "days": " days", "rate": " per 10,000", "count": ""}
 
@@ -39,8 +44,6 @@ GRADES = [
 
 def grade_cells(audit: Any) -> list[dict[str, Any]]:
     """Each grade's count and its share of the cases graded."""
-    from improvement.core.numbers import percentage
-
     graded = audit.graded
     return [
         {
@@ -62,3 +65,94 @@ def value_rows(measure: Any, values: list[Any]) -> list[dict[str, Any]]:
         }
         for row in values
     ]
+
+
+@dataclass
+class MeasureSummary:
+    """A measure with its latest values, rating, direction and benchmarks as at a date."""
+
+    measure: Any
+    recent: list[Any] = field(default_factory=list)
+    benchmarks: list[Any] = field(default_factory=list)
+
+    @property
+    def latest(self) -> Any:
+        return self.recent[-1] if self.recent else None
+
+    @property
+    def rating(self) -> str | None:
+        value = self.latest.value if self.latest else None
+        m = self.measure
+        return ratings.rate(value, m.target, m.tolerance, m.polarity)
+
+    @property
+    def direction(self) -> str | None:
+        return ratings.direction([row.value for row in self.recent], self.measure.polarity)
+
+    @property
+    def rating_label(self) -> str:
+        return ratings.RATING_LABELS[self.rating]
+
+    @property
+    def rating_colour(self) -> str:
+        return ratings.RATING_COLOURS[self.rating]
+
+    @property
+    def direction_label(self) -> str:
+        return ratings.DIRECTION_LABELS[self.direction]
+
+    @property
+    def slow(self) -> bool:
+        return ratings.is_slow(self.rating, self.direction)
+
+    @property
+    def latest_display(self) -> str:
+        return format_value(self.latest.value if self.latest else None, self.measure.unit)
+
+    @property
+    def target_display(self) -> str:
+        return format_value(self.measure.target, self.measure.unit)
+
+    @property
+    def latest_fraction(self) -> str:
+        return fraction(self.latest) if self.latest else ""
+
+    @property
+    def tolerance_display(self) -> str:
+        return format_value(self.measure.tolerance, self.measure.unit)
+
+    @property
+    def england_display(self) -> str:
+        england = self.england
+        return format_value(england.value if england else None, self.measure.unit)
+
+    @property
+    def england(self) -> Any:
+        england = [b for b in self.benchmarks if b.kind == "england"]
+        return england[-1] if england else None
+
+    def slow_reason(self) -> str:
+        m = self.measure
+        count = len(self.recent)
+        over = "its last three values" if count >= ratings.WINDOW else f"its {count} value(s)"
+        return (
+            f"Measure {m.code}: {m.name} is off target ({self.latest_display} against "
+            f"{self.target_display}) and has not improved over {over}"
+        )
+
+
+@dataclass
+class ExceptionRow:
+    """An objective slow to progress: why, and the support or capacity its owners asked for."""
+
+    objective: Any
+    actions: list[Any]
+    measure_reasons: list[str]
+
+    @property
+    def capacity_asked(self) -> list[Any]:
+        return [
+            item
+            for item in self.actions
+            if item.latest_update and item.latest_update.support_needed
+        ]

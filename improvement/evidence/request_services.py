@@ -13,10 +13,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from improvement.accounts.models import Person
-from improvement.core import audit
+from improvement.core import access, audit
+from improvement.core.actors import require_actor
 from improvement.core.models import Council
 from improvement.core.tracking import create_tracked
-from improvement.evidence.access import can_answer, require_editor
 from improvement.evidence.models import UpdateRequest, UpdateRequestRecipient
 from improvement.plans.services import record_update
 
@@ -86,7 +86,9 @@ def request_updates(
     connection: Any = None,
 ) -> UpdateRequest:
     """Ask owners (all owners of live actions, or those chosen) for updates by a date."""
-    require_editor(actor, council)
+    access.require(actor, "evidence.change", council)
+    people = people or data.get("people")
+    data = {name: value for name, value in data.items() if name != "people"}
     chosen = list(people) if people else list(owners_of_live_actions(council))
     if not chosen:
         raise ValidationError({"people": "There are no action owners to ask"})
@@ -122,31 +124,30 @@ def reminder_due(recipient: UpdateRequestRecipient, today: datetime.date) -> str
     return AFTER if since >= max(request.chase_every_days, 1) else None
 
 
-def send_reminders(today: datetime.date | None = None, connection: Any = None) -> int:
-    """Send today's reminders for every open request; run daily by a scheduler."""
+def send_reminders(actor: Any, today: datetime.date | None = None, connection: Any = None) -> int:
+    """Send today's reminders for every open request; run daily by a scheduler, which
+    names itself as the actor (a `SystemActor`) in the audit log."""
+    require_actor(actor)
     today = today or timezone.localdate()
-    recipients = UpdateRequestRecipient.objects.filter(
-        responded_at__isnull=True,
-        request__archived_at__isnull=True,
-        request__due_on__gte=today - datetime.timedelta(days=90),
-    ).select_related("request__council", "person__user")
     sent = 0
-    for recipient in recipients:
+    for recipient in UpdateRequestRecipient.objects.awaiting_reply(today):
         kind = reminder_due(recipient, today)
         if kind and _send(recipient, kind, connection):
-            _mark_reminded(recipient, kind, today)
+            _mark_reminded(actor, recipient, kind, today)
             sent += 1
     return sent
 
 
-def _mark_reminded(recipient: UpdateRequestRecipient, kind: str, today: datetime.date) -> None:
+def _mark_reminded(
+    actor: Any, recipient: UpdateRequestRecipient, kind: str, today: datetime.date
+) -> None:
     if kind == BEFORE:
         recipient.reminded_before_on = today
     else:
         recipient.chased_on = today
     recipient.reminders_sent += 1
     recipient.save(update_fields=["reminded_before_on", "chased_on", "reminders_sent"])
-    audit.record(None, f"sent {kind} reminder", recipient.request, council=recipient.council)
+    audit.record(actor, f"sent {kind} reminder", recipient.request, council=recipient.council)
 
 
 @transaction.atomic
@@ -154,8 +155,7 @@ def answer_request(
     actor: Any, recipient: UpdateRequestRecipient, answers: list[tuple[Any, dict[str, Any]]]
 ) -> list[Any]:
     """Record an update on each of the owner's actions, and mark the request answered."""
-    if not can_answer(actor, recipient):
-        raise PermissionDenied("Only the owner it was sent to can answer this request.")
+    access.require(actor, "evidence.answer", recipient)
     own = {action.pk for action in actions_for(recipient.person)}
     updates = []
     for action, data in answers:

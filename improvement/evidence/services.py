@@ -8,11 +8,11 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from improvement.core import audit
+from improvement.core import access
 from improvement.core.models import Council
 from improvement.core.numbers import percentage
 from improvement.core.tracking import archive, create_tracked, save_tracked
-from improvement.evidence.access import require_editor
+from improvement.evidence.importer import ImportRefused, parse_values
 from improvement.evidence.models import (
     Benchmark,
     CaseAudit,
@@ -23,6 +23,8 @@ from improvement.evidence.models import (
 )
 
 RATE_PER = Decimal(10000)
+CHANGE = "evidence.change"
+NOTHING_IMPORTED = "Nothing was imported: correct these rows and upload the file again"
 
 
 def _set_fields(obj: Any, data: dict[str, Any]) -> None:
@@ -32,7 +34,7 @@ def _set_fields(obj: Any, data: dict[str, Any]) -> None:
 
 @transaction.atomic
 def create_measure(actor: Any, council: Council, data: dict[str, Any]) -> Measure:
-    require_editor(actor, council)
+    access.require(actor, CHANGE, council)
     objectives = data.pop("objectives", [])
     actions = data.pop("actions", [])
     if council.measures.filter(code=data["code"]).exists():
@@ -48,14 +50,16 @@ def create_measure(actor: Any, council: Council, data: dict[str, Any]) -> Measur
 def change_measure(
     actor: Any, measure: Measure, data: dict[str, Any], expected_version: int | None
 ) -> Measure:
-    require_editor(actor, measure.council)
+    access.require(actor, CHANGE, measure)
+    data = {name: value for name, value in data.items() if name != "version"}
     objectives = data.pop("objectives", None)
     actions = data.pop("actions", None)
     code = data.get("code", measure.code)
     if measure.council.measures.filter(code=code).exclude(pk=measure.pk).exists():
         raise ValidationError({"code": "Another measure already has this code: choose another"})
-    before = audit.snapshot(measure)
 
+    # `before` is read from the database under the lock, so it is the stored measure,
+    # not the instance a form may already have changed.
     def apply() -> None:
         _set_fields(measure, data)
         if objectives is not None:
@@ -63,13 +67,11 @@ def change_measure(
         if actions is not None:
             measure.actions.set(actions)
 
-    return save_tracked(
-        measure, actor, expected_version=expected_version, before=before, apply=apply
-    )
+    return save_tracked(measure, actor, expected_version=expected_version, apply=apply)
 
 
 def archive_measure(actor: Any, measure: Measure, reason: str, expected_version: int | None):
-    require_editor(actor, measure.council)
+    access.require(actor, CHANGE, measure)
     if not reason.strip():
         raise ValidationError({"reason": "Enter why the measure is being archived"})
     return archive(measure, actor, reason, expected_version)
@@ -106,7 +108,7 @@ def record_value(
     note: str = "",
 ) -> MeasureValue:
     """Record (or correct) a measure's value for a period, named by its first day."""
-    require_editor(actor, measure.council)
+    access.require(actor, CHANGE, measure)
     if any(n is not None and n < 0 for n in (numerator, denominator)):
         raise ValidationError("A numerator or denominator cannot be negative")
     data = {
@@ -130,6 +132,7 @@ def record_value(
 @transaction.atomic
 def record_values(actor: Any, measure: Measure, rows: list[dict[str, Any]]) -> int:
     """Record many values at once: all of them, or (on any refusal) none."""
+    access.require(actor, CHANGE, measure)
     for row in rows:
         record_value(actor, measure, **row)
     if rows and measure.source == Measure.Source.ENTERED:
@@ -142,10 +145,23 @@ def record_values(actor: Any, measure: Measure, rows: list[dict[str, Any]]) -> i
     return len(rows)
 
 
+def import_values(actor: Any, measure: Measure, upload: Any) -> int:
+    """Record every value in a CSV or Excel file, or, if any row is wrong, none of them
+    (each problem named by its row and column)."""
+    access.require(actor, CHANGE, measure)
+    try:
+        rows = parse_values(measure, upload.name, upload.read())
+    except ImportRefused as exc:
+        raise ValidationError(
+            {"file": [NOTHING_IMPORTED, *(str(problem) for problem in exc.problems)]}
+        ) from exc
+    return record_values(actor, measure, rows)
+
+
 @transaction.atomic
 def record_benchmark(actor: Any, measure: Measure, data: dict[str, Any]) -> Benchmark:
     """Add a comparator, or correct the one already held for that kind and year."""
-    require_editor(actor, measure.council)
+    access.require(actor, CHANGE, measure)
     existing = measure.benchmarks.filter(kind=data["kind"], year=data["year"]).first()
     if existing is None:
         return create_tracked(Benchmark(measure=measure, **data), actor, verb="added benchmark")
@@ -169,7 +185,7 @@ def _check_grades(data: dict[str, Any]) -> None:
 
 @transaction.atomic
 def record_audit(actor: Any, council: Council, data: dict[str, Any]) -> CaseAudit:
-    require_editor(actor, council)
+    access.require(actor, CHANGE, council)
     objectives = data.pop("objectives", [])
     _check_grades(data)
     case_audit = CaseAudit(council=council, **data)
@@ -180,14 +196,14 @@ def record_audit(actor: Any, council: Council, data: dict[str, Any]) -> CaseAudi
 
 @transaction.atomic
 def record_voice(actor: Any, council: Council, data: dict[str, Any]) -> VoiceEvent:
-    require_editor(actor, council)
+    access.require(actor, CHANGE, council)
     event = VoiceEvent(council=council, **data)
     return create_tracked(event, actor, verb="recorded voice")
 
 
 @transaction.atomic
 def add_voice_theme(actor: Any, event: VoiceEvent, data: dict[str, Any]) -> VoiceTheme:
-    require_editor(actor, event.council)
+    access.require(actor, CHANGE, event)
     objectives = data.pop("objectives", [])
     theme = VoiceTheme(event=event, **data)
     create_tracked(theme, actor, verb="added theme")

@@ -142,6 +142,24 @@ def test_overdue_report_goes_to_complaints_managers(council, complaints_manager,
     assert message.to == [complaints_manager.email]
     assert "LATE-1" in message.body and "FINE-1" not in message.body
     assert "Jo Example" not in message.body
+    entry = AuditEntry.objects.get(verb="sent overdue complaints report")
+    assert (entry.actor, entry.actor_name) == (None, "System (send_overdue_complaints_report)")
+
+
+def test_the_overdue_report_and_anonymising_refuse_a_missing_actor(council):
+    from django.core.exceptions import PermissionDenied
+
+    from improvement.complaints.notify import send_overdue_report
+    from improvement.complaints.services import add_representation, anonymise_closed_cases
+
+    for call in (
+        lambda: send_overdue_report(None, council),
+        lambda: anonymise_closed_cases(None, council),
+        lambda: add_representation(None, council, {"reference": "X"}),
+    ):
+        with pytest.raises(PermissionDenied):
+            call()
+    assert not AuditEntry.objects.exists()
 
 
 def test_anonymise_blanks_personal_data_of_closed_cases_past_retention(council):
@@ -165,7 +183,8 @@ def test_anonymise_blanks_personal_data_of_closed_cases_past_retention(council):
     assert (old.complainant_name, old.stage1_outcome) == ("", "upheld")
     assert old.anonymised_at is not None
     assert recent.complainant_name == "Jo Example"
-    assert AuditEntry.objects.filter(verb="anonymised").count() == 1
+    [entry] = AuditEntry.objects.filter(verb="anonymised")
+    assert entry.actor_name == "System (anonymise_complaints)"
 
 
 def test_anonymise_leaves_open_cases(council):

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from improvement.complaints import services
+from improvement.complaints.models import ComplaintsSettings
 from improvement.complaints.tests.factories import ComplaintFactory
 from improvement.core.models import AuditEntry
 
@@ -69,8 +70,23 @@ def test_granted_person_sees_cases_until_access_is_removed(
     grant = council.complaint_access_grants.get()
     assert client_for(board_manager).get(url("case", case.pk)).status_code == 200
     assert client_for(board_manager).get(url("record_new")).status_code == 403
-    client_for(complaints_manager).post(url("grant_revoke", grant.pk))
+    client_for(complaints_manager).post(url("grant_revoke", grant.pk), {"version": grant.version})
     assert client_for(board_manager).get(url("case", case.pk)).status_code == 403
+
+
+def test_removing_access_without_the_version_read_is_refused(
+    client_for, complaints_manager, board_manager, council, case
+):
+    manager = client_for(complaints_manager)
+    manager.post(url("grants"), {"user": board_manager.pk, "reason": "Audit"})
+    grant = council.complaint_access_grants.get()
+    response = manager.post(url("grant_revoke", grant.pk), follow=True)
+    assert "This page is out of date" in response.content.decode()
+    assert client_for(board_manager).get(url("case", case.pk)).status_code == 200
+    manager = client_for(complaints_manager)
+    stale = manager.post(url("grant_revoke", grant.pk), {"version": grant.version - 1}, follow=True)
+    assert "after you opened it" in stale.content.decode()
+    assert council.complaint_access_grants.get().archived_at is None
 
 
 def test_record_a_representation(client_for, complaints_manager, council):
@@ -208,6 +224,7 @@ def test_complaints_manager_changes_retention_and_recipients(
             "retention_years": "3",
             "overdue_report_to": "head@example.org\ndirector@example.org",
             "categories": "Delay/Failed Service\nStaff Conduct\n",
+            "version": "1",
         },
     )
     assert response.status_code == 302
@@ -215,6 +232,69 @@ def test_complaints_manager_changes_retention_and_recipients(
     assert saved.retention_years == 3
     assert saved.categories == ["Delay/Failed Service", "Staff Conduct"]
     assert AuditEntry.objects.filter(verb="created", object_id=str(saved.pk)).exists()
+
+
+SETTINGS = {"retention_years": "4", "overdue_report_to": "", "categories": "Staff Conduct"}
+
+
+def test_a_settings_edit_without_its_version_is_refused(client_for, complaints_manager, council):
+    response = client_for(complaints_manager).post(url("settings"), SETTINGS)
+    assert response.status_code == 200
+    assert "This page is out of date" in response.content.decode()
+    assert not ComplaintsSettings.objects.filter(council=council).exists()
+
+
+def test_a_stale_settings_edit_is_refused(client_for, complaints_manager, council):
+    client = client_for(complaints_manager)
+    assert client.post(url("settings"), {**SETTINGS, "version": "1"}).status_code == 302
+    assert client.post(url("settings"), {**SETTINGS, "version": "1"}).status_code == 302
+    stale = client.post(url("settings"), {**SETTINGS, "retention_years": "9", "version": "1"})
+    assert stale.status_code == 200
+    assert "after you opened it" in stale.content.decode()
+    saved = ComplaintsSettings.objects.get(council=council)
+    assert (saved.retention_years, saved.version) == (4, 2)
+
+
+def test_a_settings_page_carries_the_version_it_was_read_at(
+    client_for, complaints_manager, council
+):
+    client = client_for(complaints_manager)
+    client.post(url("settings"), {**SETTINGS, "version": "1"})
+    page = client.get(url("settings")).content.decode()
+    assert 'name="version" value="1"' in page
+    client.post(url("settings"), {**SETTINGS, "retention_years": "5", "version": "1"})
+    assert 'name="version" value="2"' in client.get(url("settings")).content.decode()
+
+
+def test_a_category_longer_than_a_record_can_hold_is_refused(
+    client_for, complaints_manager, council
+):
+    data = {**SETTINGS, "categories": "x" * 121, "version": "1"}
+    response = client_for(complaints_manager).post(url("settings"), data)
+    assert response.status_code == 200
+    assert "120 characters or fewer" in response.content.decode()
+
+
+def test_a_summary_longer_than_the_limit_is_refused(client_for, complaints_manager, council):
+    response = client_for(complaints_manager).post(
+        url("compliment_new"),
+        {
+            "reference": "CMP-2",
+            **_date("received_on", datetime.date(2024, 2, 5)),
+            "service": "education",
+            "team": "SEN",
+            "complainant_type": "parent_or_guardian",
+            "summary": "x" * 5001,
+        },
+    )
+    assert response.status_code == 200
+    assert not council.representations.exists()
+
+
+@pytest.mark.parametrize("year", [0, 1999, 2101, 9999, 99999999])
+def test_a_report_for_an_impossible_year_is_not_found(client_for, councillor, council, year):
+    response = client_for(councillor).get(url("report_download", year, "json"))
+    assert response.status_code == 404
 
 
 def test_only_the_complaints_manager_changes_settings(client_for, board_manager, council):

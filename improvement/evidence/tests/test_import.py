@@ -5,6 +5,7 @@ from decimal import Decimal
 import openpyxl
 import pytest
 
+from improvement.core.actors import SystemActor
 from improvement.core.models import AuditEntry
 from improvement.evidence import services
 from improvement.evidence.importer import ImportRefused, parse_values
@@ -18,7 +19,7 @@ def measure(council):
 
 def _import(measure, text, name="values.csv"):
     rows = parse_values(measure, name, text.encode() if isinstance(text, str) else text)
-    return services.record_values(None, measure, rows)
+    return services.record_values(SystemActor("import test"), measure, rows)
 
 
 def test_csv_values_import_with_percentages_worked_out(measure):

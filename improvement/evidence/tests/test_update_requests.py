@@ -2,10 +2,12 @@ import datetime
 
 import pytest
 from django.core import mail
+from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
 from django.urls import reverse
 
 from improvement.accounts.tests.factories import PersonFactory
+from improvement.core.actors import SystemActor
 from improvement.core.models import AuditEntry
 from improvement.evidence import request_services
 from improvement.evidence.models import UpdateRequest, UpdateRequestRecipient
@@ -13,6 +15,7 @@ from improvement.plans.models import Update
 from improvement.plans.tests.factories import ActionFactory, ObjectiveFactory
 
 DUE = datetime.date(2024, 3, 8)
+JOB = SystemActor("send_reminders")
 
 
 @pytest.fixture
@@ -74,9 +77,9 @@ def test_a_due_date_in_the_past_is_refused(board_manager, council, actions, clie
 
 
 @pytest.fixture
-def update_request(council, actions):
+def update_request(council, actions, board_manager):
     return request_services.request_updates(
-        None, council, {"title": "Board of 12 March 2024", "due_on": DUE}
+        board_manager, council, {"title": "Board of 12 March 2024", "due_on": DUE}
     )
 
 
@@ -163,7 +166,10 @@ def test_only_the_board_manager_sees_the_replies(role, cast, council, update_req
 
 def test_reminders_go_before_the_due_date_once_and_after_it_until_a_reply(update_request, owner):
     mail.outbox.clear()
-    send = request_services.send_reminders
+
+    def send(today):
+        return request_services.send_reminders(JOB, today)
+
     assert send(datetime.date(2024, 3, 5)) == 0  # too early
     assert send(datetime.date(2024, 3, 6)) == 2  # two days before
     assert mail.outbox[0].subject.startswith("Reminder:")
@@ -187,7 +193,7 @@ def test_owners_without_an_email_address_are_listed_but_not_mailed(council, boar
     )
     assert not mail.outbox
     assert update_request.recipients.get().sent_at is None
-    assert request_services.send_reminders(datetime.date(2024, 3, 9)) == 0
+    assert request_services.send_reminders(JOB, datetime.date(2024, 3, 9)) == 0
 
 
 def test_send_reminders_command_sends_todays_reminders(update_request, capsys):
@@ -195,3 +201,10 @@ def test_send_reminders_command_sends_todays_reminders(update_request, capsys):
     call_command("send_reminders", "--date", "2024-03-09")
     assert "2 reminder(s) sent" in capsys.readouterr().out
     assert len(mail.outbox) == 2
+    reminder = AuditEntry.objects.filter(verb="sent after reminder").first()
+    assert reminder is not None and "send_reminders" in str(reminder.actor_name)
+
+
+def test_reminders_are_refused_without_an_actor(update_request):
+    with pytest.raises(PermissionDenied):
+        request_services.send_reminders(None, datetime.date(2024, 3, 9))

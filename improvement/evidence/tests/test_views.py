@@ -356,3 +356,32 @@ def test_archiving_a_measure_keeps_it_and_stops_its_flag(
         reverse("evidence:measure_detail", args=[council.slug, measure.pk])
     )
     assert b"Archived on" in page.content
+
+
+def test_free_text_longer_than_its_limit_is_refused(board_manager, council, client_for):
+    from improvement.core.text import LONG_TEXT
+
+    response = client_for(board_manager).post(
+        reverse("evidence:measure_create", args=[council.slug]),
+        {
+            "code": "LONG",
+            "name": "Long definition",
+            "definition": "x" * (LONG_TEXT + 1),
+            "unit": "count",
+            "polarity": "higher",
+            "tolerance": "0",
+            "frequency": "monthly",
+            "source": "entered",
+        },
+    )
+    assert response.status_code == 200
+    assert f"at most {LONG_TEXT:,}".replace(",", "") in response.content.decode().replace(",", "")
+    assert not council.measures.exists()
+
+
+def test_archiving_without_the_version_read_is_refused(board_manager, council, measure, client_for):
+    url = reverse("evidence:measure_archive", args=[council.slug, measure.pk])
+    response = client_for(board_manager).post(url, {"reason": "Replaced"})
+    assert "This page is out of date" in response.content.decode()
+    measure.refresh_from_db()
+    assert not measure.is_archived

@@ -6,25 +6,23 @@ from django.core.management.base import CommandParser
 from django.db import transaction
 from django.utils import timezone
 
-from improvement.complaints.management.commands._base import ExampleCommand
 from improvement.complaints.queries import settings_for
 from improvement.complaints.services import anonymise_closed_cases, due_for_anonymising
+from improvement.core.commands import CouncilCommand
 
 
-class Command(ExampleCommand):
+class Command(CouncilCommand):
     help = "Anonymise closed complaints older than the council's retention setting."
-    example = """\
-example:
-  manage.py anonymise_complaints --council peterborough --dry-run
+    example = """manage.py anonymise_complaints --council peterborough --dry-run
 
 Names and summaries are blanked; the figures stay. Run it monthly, for example from cron."""
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--council", required=True, help="the council's slug")
+        super().add_arguments(parser)
         parser.add_argument("--dry-run", action="store_true", help="list, but change nothing")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        council = self.council(options["council"])
+        council = self.council(options)
         years = settings_for(council).retention_years
         if options["dry_run"]:
             due = due_for_anonymising(council, timezone.localdate())
@@ -33,5 +31,5 @@ Names and summaries are blanked; the figures stay. Run it monthly, for example f
             )
             return
         with transaction.atomic():
-            done = anonymise_closed_cases("anonymise_complaints", council)
+            done = anonymise_closed_cases(self.actor, council)
         self.stdout.write(f"Anonymised {len(done)} closed cases older than {years} years.")

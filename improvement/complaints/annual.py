@@ -1,0 +1,23 @@
+"""The annual report and the figures other pages quote, read from the case records
+and laid out by `presenters`."""
+
+import datetime
+from typing import Any
+
+from improvement.complaints.figures import annual_figures, stage_cases
+from improvement.complaints.presenters import experience_text, report_layout
+from improvement.complaints.years import financial_year_of
+from improvement.core.models import Council
+
+
+def annual_report(council: Council, year: int) -> dict[str, Any]:
+    """The annual report for the financial year from 1 April `year`, with the year before."""
+    this, last = annual_figures(council, year), annual_figures(council, year - 1)
+    return report_layout(council, year, this, last, stage_cases(council, year))
+
+
+def experience_lines(council: Council, as_at: datetime.date) -> list[str]:
+    """Complaints' figures for an objective's evidence: the last full financial year
+    before `as_at`, so a page seen as at a past date never counts what came later."""
+    year = financial_year_of(as_at) - 1
+    return experience_text(annual_figures(council, year), year)

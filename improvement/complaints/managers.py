@@ -1,0 +1,68 @@
+"""Reads of complaints named for intent. The models import these; this module never
+imports the models."""
+
+from django.db import models
+from django.db.models import Q
+
+from improvement.complaints.years import year_bounds
+
+STATUTORY = "statutory"
+CORPORATE = "corporate"
+NOT_LOGGED = "not_logged"
+
+
+class RepresentationQuerySet(models.QuerySet):
+    def live(self) -> "RepresentationQuerySet":
+        return self.filter(archived_at__isnull=True)
+
+    def complaints(self) -> "RepresentationQuerySet":
+        return self.live().filter(kind="complaint")
+
+    def compliments(self) -> "RepresentationQuerySet":
+        return self.live().filter(kind="compliment")
+
+    def statutory(self) -> "RepresentationQuerySet":
+        return self.complaints().filter(process=STATUTORY)
+
+    def corporate(self) -> "RepresentationQuerySet":
+        return self.complaints().filter(process=CORPORATE)
+
+    def not_logged(self) -> "RepresentationQuerySet":
+        return self.complaints().filter(process=NOT_LOGGED)
+
+    def dated_in(self, field: str, year: int) -> "RepresentationQuerySet":
+        start, end = year_bounds(year)
+        return self.filter(**{f"{field}__gte": start, f"{field}__lte": end})
+
+    def statutory_or_corporate(self) -> "RepresentationQuerySet":
+        return self.complaints().filter(process__in=[STATUTORY, CORPORATE])
+
+    def possibly_open(self) -> "RepresentationQuerySet":
+        """Logged complaints with a stage that may still be running; the clock decides."""
+        stage1 = Q(stage1_responded_on__isnull=True) & ~Q(stage1_route="withdrawn")
+        stage2 = Q(stage2_requested_on__isnull=False, stage2_completed_on__isnull=True)
+        stage3 = Q(stage3_requested_on__isnull=False, stage3_response_on__isnull=True)
+        return (
+            self.complaints()
+            .filter(process__in=[STATUTORY, CORPORATE], anonymised_at__isnull=True)
+            .filter(stage1 | stage2 | stage3)
+        )
+
+    def recent(self, limit: int = 200) -> "RepresentationQuerySet":
+        """The latest live records, newest first, for the list of records."""
+        return self.live().order_by("-received_on", "reference")[:limit]
+
+    def naming(self, name: str) -> "RepresentationQuerySet":
+        """A subject access request: every record naming the person, as complainant or
+        child (none for a blank name)."""
+        name = name.strip()
+        if not name:
+            return self.none()
+        return self.filter(
+            Q(complainant_name__iexact=name) | Q(on_behalf_of__iexact=name)
+        ).order_by("received_on", "reference")
+
+
+class CaseAccessGrantQuerySet(models.QuerySet):
+    def active(self) -> "CaseAccessGrantQuerySet":
+        return self.filter(archived_at__isnull=True).select_related("user")
