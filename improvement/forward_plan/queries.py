@@ -3,7 +3,7 @@
 from typing import Any
 
 from improvement.core.models import Council
-from improvement.forward_plan.models import Edition, ForwardPlanSettings
+from improvement.forward_plan.models import DecisionComment, Edition, ForwardPlanSettings
 
 
 def settings_for(council: Council) -> ForwardPlanSettings:
@@ -70,6 +70,23 @@ def cabinet_body(council: Council) -> Any:
 
 
 def comments_of(council: Council) -> Any:
-    from improvement.forward_plan.models import DecisionComment
-
     return DecisionComment.objects.filter(decision__council=council).select_related("decision")
+
+
+def executive_decisions_of(council: Council) -> Any:
+    """Published executive decisions, newest first, with their call-in state."""
+    return (
+        council.decisions.filter(kind="executive")
+        .select_related("scrutiny")
+        .prefetch_related("called_in_by")
+        .order_by("-published_on", "-id")
+    )
+
+
+def scrutiny_members(council: Council, committee: Any) -> Any:
+    """The people who sit (not as substitutes) on a scrutiny committee: who may call in."""
+    if committee is None:
+        return council.people.none()
+    return council.people.filter(
+        body_memberships__body=committee, body_memberships__substitute=False
+    ).distinct()
