@@ -6,6 +6,11 @@ from improvement.core.models import Council
 from improvement.forward_plan.models import DecisionComment, Edition, ForwardPlanSettings
 
 
+def public_council(slug: str) -> Council | None:
+    """A council by slug for the public pages of the plan (no sign-in)."""
+    return Council.objects.filter(slug=slug).first()
+
+
 def settings_for(council: Council) -> ForwardPlanSettings:
     """The council's settings, or the defaults (Peterborough's) when none are saved."""
     found = ForwardPlanSettings.objects.filter(council=council).first()
