@@ -8,10 +8,13 @@ the call-in window, and scrutiny can add one to its work programme (a
 `meetings.ForwardItem`).
 """
 
+from typing import Any
+
 from django.db import models
 
 from improvement.core.models import Council, Tracked
 from improvement.core.text import LONG_TEXT, NOTES_TEXT, SHORT_TEXT
+from improvement.forward_plan.managers import EditionQuerySet, ForwardDecisionQuerySet
 from improvement.meetings.ports import EXEMPT_PARAGRAPHS
 
 PARTS = [
@@ -62,6 +65,8 @@ class Edition(Tracked):
     decisions_from = models.DateField(help_text="New key decisions are taken from this date.")
     status = models.CharField(max_length=10, choices=Status.choices, default="draft")
     published_at = models.DateTimeField(null=True, blank=True)
+
+    objects: Any = EditionQuerySet.as_manager()
 
     class Meta:
         ordering = ["-published_on", "-id"]
@@ -151,6 +156,8 @@ class ForwardDecision(Tracked):
         "meetings.ForwardItem", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     position = models.PositiveIntegerField(default=0)
+
+    objects: Any = ForwardDecisionQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "id"]

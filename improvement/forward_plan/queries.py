@@ -18,7 +18,7 @@ def settings_for(council: Council) -> ForwardPlanSettings:
 
 
 def register(council: Council) -> Any:
-    return council.forward_decisions.select_related("scrutiny").order_by("status", "position", "id")
+    return council.forward_decisions.register()
 
 
 def decision_or_none(council: Council, pk: int) -> Any:
@@ -30,7 +30,7 @@ def editions(council: Council) -> Any:
 
 
 def published_editions(council: Council) -> Any:
-    return editions(council).filter(status=Edition.Status.PUBLISHED)
+    return editions(council).published()
 
 
 def current_edition(council: Council) -> Edition | None:
@@ -39,7 +39,7 @@ def current_edition(council: Council) -> Edition | None:
 
 
 def draft_edition(council: Council) -> Edition | None:
-    return editions(council).filter(status=Edition.Status.DRAFT).order_by("published_on").first()
+    return editions(council).drafts().order_by("published_on").first()
 
 
 def superseded_by(edition: Edition) -> Edition | None:
@@ -59,11 +59,7 @@ def entries_of(edition: Edition) -> list[Any]:
 
 def publicly_listed(council: Council, pk: int) -> Any:
     """A decision the public may comment on: one printed in a published edition."""
-    return (
-        council.forward_decisions.filter(pk=pk, entries__edition__status=Edition.Status.PUBLISHED)
-        .distinct()
-        .first()
-    )
+    return council.forward_decisions.publicly_listed().filter(pk=pk).first()
 
 
 def scrutiny_bodies(council: Council) -> Any:
