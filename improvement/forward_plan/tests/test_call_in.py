@@ -183,3 +183,11 @@ def test_call_in_needs_three_scrutiny_members_within_the_period(council, scrutin
     decision.refresh_from_db()
     assert decision.called_in_on == datetime.date(2024, 3, 6)
     assert decision.called_in_by.count() == 3
+
+
+@pytest.mark.parametrize(("role", "offered"), [("board_manager", True), ("chair", False)])
+def test_only_the_board_manager_is_offered_the_call_in_form(
+    council, cast, decision, client_for, role, offered
+):
+    page = client_for(cast[role]).get(url(council, "executive_decisions")).content.decode()
+    assert ("record a call-in" in page) is offered

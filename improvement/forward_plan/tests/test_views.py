@@ -6,6 +6,7 @@ import datetime
 import pytest
 import time_machine
 from django.core import mail
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
@@ -22,8 +23,6 @@ SENDER = "Alice Resident"
 @pytest.fixture(autouse=True)
 def _fresh_rate_limit():
     """The comment form's per-address limit lives in the cache: start each test clean."""
-    from django.core.cache import cache
-
     cache.clear()
     yield
     cache.clear()

@@ -359,3 +359,27 @@ def test_the_paper_service_refuses_a_file_of_the_wrong_kind(board_manager, setup
     with pytest.raises(ValidationError):
         services.add_paper(board_manager, setup["open"], upload)
     assert not Paper.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("role", "manages", "approves", "comments"),
+    [
+        ("board_manager", True, False, True),
+        ("chair", False, True, False),
+        ("board_member", False, False, True),
+        ("councillor", False, False, False),
+    ],
+)
+def test_each_role_is_offered_only_the_buttons_it_may_use(
+    council, cast, setup, client_for, role, manages, approves, comments
+):
+    meeting = setup["meeting"]
+    Meeting.objects.filter(pk=meeting.pk).update(minutes_status="draft")
+    client = client_for(cast[role])
+    page = client.get(reverse("meetings:meeting_detail", args=[council.slug, meeting.pk]))
+    page = page.content.decode()
+    assert ("Add an agenda item" in page) is manages
+    assert ("Approve minutes" in page) is approves
+    assert ("Comment on the draft minutes" in page) is comments
+    index = client.get(reverse("meetings:index", args=[council.slug])).content.decode()
+    assert ("Add a body" in index) is manages
