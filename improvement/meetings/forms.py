@@ -102,7 +102,10 @@ class ItemForm(CouncilForm):
 
 
 class PaperForm(CouncilForm):
-    file = forms.FileField(help_text="A PDF, Word, Excel, PowerPoint, image, CSV or text file")
+    file = forms.FileField(
+        max_length=SHORT_TEXT,
+        help_text="A PDF, Word, Excel, PowerPoint, image, CSV or text file",
+    )
 
     def clean_file(self) -> Any:
         # Papers are published with the agenda: refuse a file of the wrong type or size,

@@ -325,6 +325,7 @@ def test_closing_an_action_needs_the_version_it_was_read_at(
     [
         ("payload.exe", b"MZ\x90\x00", "must be a"),
         ("minutes.pdf", b"<html>not a pdf</html>", "is not a real PDF file"),
+        ("x" * 200 + ".pdf", b"%PDF-1.7", "filename has at most 200 characters"),
     ],
 )
 def test_a_paper_of_the_wrong_kind_is_refused_and_not_stored(
