@@ -44,6 +44,8 @@ def test_the_board_manager_records_a_call_in_by_three_members(
     client = client_for(board_manager)
     page = client.get(url(council, "executive_decisions")).content.decode()
     assert "Open until 6 March 2024" in page
+    form = client.get(url(council, "call_in", decision.pk)).content.decode()
+    assert "Councillor 0" in form and f'name="version" value="{decision.version}"' in form
     people = list(decision.scrutiny.memberships.values_list("person_id", flat=True))
     response = client.post(
         url(council, "call_in", decision.pk), {"members": people, "version": decision.version}
