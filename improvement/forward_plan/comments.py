@@ -15,6 +15,7 @@ from django.core.mail import send_mail
 from django.utils import timezone
 
 from improvement.core import audit
+from improvement.core.actors import SystemActor
 from improvement.forward_plan import queries
 from improvement.forward_plan.models import DecisionComment, ForwardDecision
 
@@ -22,6 +23,9 @@ SALT = "decisions.comment-form"
 MIN_SECONDS = 3
 MAX_SECONDS = 24 * 60 * 60
 PER_HOUR = 5
+# A comment comes from a member of the public, who does not sign in: the audit log
+# names the form it came through.
+PUBLIC_FORM = SystemActor("public comment form")
 
 
 def form_stamp() -> str:
@@ -85,7 +89,7 @@ def submit_comment(decision: ForwardDecision, data: dict[str, Any]) -> DecisionC
     )
     comment.save()
     # Audited without a snapshot: the sender's details stay out of the audit log.
-    audit.record(None, "comment received", comment, council=decision.council)
+    audit.record(PUBLIC_FORM, "comment received", comment, council=decision.council)
     if comment.sent_to:
         send_mail(
             f"Forward plan comment: {decision}"[:200],

@@ -12,13 +12,14 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from improvement.core import audit
+from improvement.core import access, audit
 from improvement.core.models import Council
 from improvement.core.tracking import create_tracked, save_tracked
-from improvement.forward_plan import queries, rules
-from improvement.forward_plan.access import require_manager
+from improvement.forward_plan import notice, queries
 from improvement.forward_plan.models import Edition, EditionEntry, ForwardDecision
 from improvement.forward_plan.presenters import row_for
+
+MANAGE = "forward_plan.manage"
 
 
 def require_draft(edition: Edition) -> None:
@@ -50,7 +51,7 @@ def create_edition(
     decisions_from: datetime.date | None = None,
 ) -> Edition:
     """A draft edition; new key decisions in it may be taken 28 clear days after publication."""
-    require_manager(actor, council)
+    access.require(actor, MANAGE, council)
     if queries.editions(council).filter(published_on=published_on).exists():
         raise ValidationError({"published_on": "There is already an edition of that date"})
     current = queries.current_edition(council)
@@ -59,13 +60,14 @@ def create_edition(
             {"published_on": f"The edition must follow the one of {current.published_on:%-d %B %Y}"}
         )
     days = queries.settings_for(council).notice_clear_days
-    decisions_from = decisions_from or rules.earliest_decision_date(published_on, days)
+    decisions_from = decisions_from or notice.earliest_decision_date(published_on, days)
     edition = Edition(council=council, published_on=published_on, decisions_from=decisions_from)
     return create_tracked(edition, actor, verb="edition drafted")
 
 
 def draft_or_new(actor: Any, council: Council) -> Edition:
     """The draft edition, or a new one a publication interval after the current edition."""
+    access.require(actor, MANAGE, council)
     draft = queries.draft_edition(council)
     if draft:
         return draft
@@ -87,7 +89,7 @@ def place(edition: Edition, decision: ForwardDecision, previously: bool | None =
     entry, _ = EditionEntry.objects.update_or_create(
         edition=edition,
         decision=decision,
-        defaults={"part": rules.part_for(decision), "previously_advertised": previously},
+        defaults={"part": notice.part_for(decision), "previously_advertised": previously},
     )
     return entry
 
@@ -102,7 +104,7 @@ def remove(edition: Edition, decision: ForwardDecision) -> None:
 
 def _freeze(entry: EditionEntry, edition: Edition, actor: Any) -> None:
     decision = entry.decision
-    entry.part = rules.part_for(decision)
+    entry.part = notice.part_for(decision)
     entry.previously_advertised = bool(
         decision.first_notice_on and decision.first_notice_on < edition.published_on
     )
@@ -131,10 +133,10 @@ def _carry_forward(actor: Any, edition: Edition) -> Edition:
 
 
 @transaction.atomic
-def publish_edition(actor: Any, edition: Edition) -> Edition:
+def publish_edition(actor: Any, edition: Edition, expected_version: int | None = None) -> Edition:
     """Publish and freeze an edition; it supersedes the last, and the decisions still
     to be taken are carried into the next draft edition."""
-    require_manager(actor, edition.council)
+    access.require(actor, MANAGE, edition)
     require_draft(edition)
     current = queries.current_edition(edition.council)
     if current and edition.published_on <= current.published_on:
@@ -144,6 +146,8 @@ def publish_edition(actor: Any, edition: Edition) -> Edition:
         _freeze(entry, edition, actor)
     edition.status = Edition.Status.PUBLISHED
     edition.published_at = timezone.now()
-    save_tracked(edition, actor, verb="edition published", before=before)
+    save_tracked(
+        edition, actor, expected_version=expected_version, verb="edition published", before=before
+    )
     _carry_forward(actor, edition)
     return edition

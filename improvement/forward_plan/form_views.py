@@ -1,31 +1,28 @@
-"""The forms that change the forward plan: thin, each calling one service."""
+"""The forms that change the forward plan: each fetches with permission, binds a form,
+and hands one service to `core.forms.form_page`. The services check again."""
 
 from typing import Any
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
 
-from improvement.accounts.access import council_for
-from improvement.core.forms import run_service
-from improvement.forward_plan import access, editions, queries, services
+from improvement.core import access
+from improvement.core.forms import bound, form_page
+from improvement.forward_plan import call_in, editions, queries, services
 from improvement.forward_plan.forms import (
+    CallInForm,
     ConfirmForm,
     DecisionForm,
     EditionForm,
     ProgrammeForm,
+    SettingsForm,
     TakeForm,
     UrgencyForm,
 )
 
-
-def _manager(request: HttpRequest, slug: str) -> Any:
-    council = council_for(request, slug)
-    if not access.can_manage(request.user, council):
-        raise PermissionDenied("Only the board manager can change the forward plan.")
-    return council
+MANAGE = services.MANAGE
 
 
 def _decision(council: Any, pk: int) -> Any:
@@ -35,95 +32,160 @@ def _decision(council: Any, pk: int) -> Any:
     return decision
 
 
-def _save(form: Any, call: Any) -> bool:
-    """Run a service; put its refusal on the form rather than losing the input."""
-    return run_service(form, call)
+def _decision_page(council: Any, decision: Any) -> str:
+    return reverse("forward_plan:decision_detail", args=[council.slug, decision.pk])
 
 
-def _form(request: HttpRequest, form: Any, title: str, button: str = "Save") -> HttpResponse:
-    return render(
-        request, "forward_plan/form.html", {"form": form, "title": title, "button": button}
-    )
+def _edition_page(council: Any, edition: Any) -> str:
+    return reverse("forward_plan:edition_detail", args=[council.slug, edition.pk])
+
+
+def _version(record: Any, **initial: Any) -> dict[str, Any]:
+    return {**initial, "version": record.version}
+
+
+def _without_version(data: dict[str, Any]) -> dict[str, Any]:
+    return {name: value for name, value in data.items() if name != "version"}
 
 
 @login_required
 def decision_add(request: HttpRequest, slug: str) -> HttpResponse:
-    council = _manager(request, slug)
-    form = DecisionForm(request.POST or None, council=council)
-    result = {}
-    if form.is_valid() and _save(
+    council = access.council_for(request, slug, MANAGE)
+    form = bound(request, DecisionForm, council=council)
+    return form_page(
+        request,
         form,
-        lambda: result.update(d=services.add_decision(request.user, council, form.cleaned_data)),
-    ):
-        messages.success(request, f"Decision {result['d']} added to the draft edition")
-        return redirect("forward_plan:decision_detail", council.slug, result["d"].pk)
-    return _form(request, form, "Add a decision to the forward plan", "Add decision")
+        service=lambda data: services.add_decision(request.user, council, data),
+        done=lambda decision: _decision_page(council, decision),
+        title="Add a decision to the forward plan",
+        success="Decision added to the draft edition",
+        button="Add decision",
+    )
 
 
 @login_required
 def urgency(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    council = _manager(request, slug)
+    council = access.council_for(request, slug, MANAGE)
     decision = _decision(council, pk)
-    form = UrgencyForm(request.POST or None)
-    if form.is_valid() and _save(
-        form, lambda: services.record_urgency(request.user, decision, **form.cleaned_data)
-    ):
-        messages.success(request, "Urgency route recorded")
-        return redirect("forward_plan:decision_detail", council.slug, decision.pk)
-    return _form(request, form, f"Record an urgency route for {decision}")
+    form = bound(request, UrgencyForm, initial=_version(decision))
+    return form_page(
+        request,
+        form,
+        service=lambda data: services.record_urgency(
+            request.user, decision, expected_version=data["version"], **_without_version(data)
+        ),
+        done=_decision_page(council, decision),
+        title=f"Record an urgency route for {decision}",
+        success="Urgency route recorded",
+    )
 
 
 @login_required
 def take(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    council = _manager(request, slug)
+    council = access.council_for(request, slug, MANAGE)
     decision = _decision(council, pk)
-    form = TakeForm(request.POST or None)
-    if form.is_valid() and _save(
-        form, lambda: services.take_decision(request.user, decision, **form.cleaned_data)
-    ):
-        messages.success(request, "Decision recorded and published for call-in")
-        return redirect("forward_plan:decision_detail", council.slug, decision.pk)
-    return _form(request, form, f"Record {decision} as taken", "Record decision")
+    form = bound(request, TakeForm, initial=_version(decision))
+    return form_page(
+        request,
+        form,
+        service=lambda data: services.take_decision(
+            request.user, decision, expected_version=data["version"], **_without_version(data)
+        ),
+        done=_decision_page(council, decision),
+        title=f"Record {decision} as taken",
+        success="Decision recorded and published for call-in",
+        button="Record decision",
+    )
 
 
 @login_required
 def work_programme(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    council = _manager(request, slug)
+    council = access.council_for(request, slug, MANAGE)
     decision = _decision(council, pk)
-    form = ProgrammeForm(
-        request.POST or None, council=council, initial={"body": decision.scrutiny_id}
+    initial = _version(decision, body=decision.scrutiny_id)
+    form = bound(request, ProgrammeForm, council=council, initial=initial)
+    return form_page(
+        request,
+        form,
+        service=lambda data: services.add_to_work_programme(
+            request.user, decision, expected_version=data["version"], **_without_version(data)
+        ),
+        done=_decision_page(council, decision),
+        title=f"Add {decision} to a work programme",
+        success="Added to the work programme",
+        button="Add to work programme",
     )
-    if form.is_valid() and _save(
-        form, lambda: services.add_to_work_programme(request.user, decision, **form.cleaned_data)
-    ):
-        messages.success(request, "Added to the work programme")
-        return redirect("forward_plan:decision_detail", council.slug, decision.pk)
-    return _form(request, form, f"Add {decision} to a work programme", "Add to work programme")
 
 
 @login_required
 def edition_add(request: HttpRequest, slug: str) -> HttpResponse:
-    council = _manager(request, slug)
-    form = EditionForm(request.POST or None)
-    result = {}
-    if form.is_valid() and _save(
+    council = access.council_for(request, slug, MANAGE)
+    form = bound(request, EditionForm)
+    return form_page(
+        request,
         form,
-        lambda: result.update(
-            e=editions.create_edition(request.user, council, **form.cleaned_data)
-        ),
-    ):
-        return redirect("forward_plan:edition_detail", council.slug, result["e"].pk)
-    return _form(request, form, "Draft an edition of the forward plan", "Draft edition")
+        service=lambda data: editions.create_edition(request.user, council, **data),
+        done=lambda edition: _edition_page(council, edition),
+        title="Draft an edition of the forward plan",
+        success="",
+        button="Draft edition",
+    )
 
 
 @login_required
 def edition_publish(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    council = _manager(request, slug)
+    council = access.council_for(request, slug, MANAGE)
     edition = get_object_or_404(queries.editions(council), pk=pk)
-    form = ConfirmForm(request.POST or None)
-    if request.method == "POST" and _save(
-        form, lambda: editions.publish_edition(request.user, edition)
-    ):
-        messages.success(request, f"{edition} published; the next edition is drafted")
-        return redirect("forward_plan:edition_detail", council.slug, edition.pk)
-    return _form(request, form, f"Publish the {edition}: it will be frozen", "Publish edition")
+    form = bound(request, ConfirmForm, initial=_version(edition))
+    return form_page(
+        request,
+        form,
+        service=lambda data: editions.publish_edition(
+            request.user, edition, expected_version=data["version"]
+        ),
+        done=_edition_page(council, edition),
+        title=f"Publish the {edition}: it will be frozen",
+        success=f"{edition} published; the next edition is drafted",
+        button="Publish edition",
+    )
+
+
+@login_required
+def settings_change(request: HttpRequest, slug: str) -> HttpResponse:
+    council = access.council_for(request, slug, MANAGE)
+    current = queries.settings_for(council)
+    initial = _version(
+        current, **{name: getattr(current, name) for name in services.SETTINGS_FIELDS}
+    )
+    form = bound(request, SettingsForm, initial=initial)
+    return form_page(
+        request,
+        form,
+        service=lambda data: services.change_settings(
+            request.user, council, _without_version(data), data["version"]
+        ),
+        done=reverse("forward_plan:register", args=[slug]),
+        title="Forward plan settings",
+    )
+
+
+@login_required
+def call_in_record(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    council = access.council_for(request, slug, call_in.CALL_IN)
+    decision = get_object_or_404(queries.executive_decisions_of(council), pk=pk)
+    form = bound(
+        request, CallInForm, council=council, decision=decision, initial=_version(decision)
+    )
+    return form_page(
+        request,
+        form,
+        service=lambda data: call_in.request_call_in(
+            request.user, decision, list(data["members"]), expected_version=data["version"]
+        ),
+        done=reverse("forward_plan:executive_decisions", args=[slug]),
+        title="Record a call-in",
+        lead=f"{decision.text} ({decision.decision_maker}). The call-in period ends on "
+        f"{decision.call_in_ends_on:%-d %B %Y}.",
+        button="Record call-in",
+        success="Call-in recorded: the decision is suspended until scrutiny considers it",
+    )

@@ -5,8 +5,9 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 
-from improvement.core.forms import DateField, GovukForm
-from improvement.forward_plan import comments
+from improvement.core.forms import DateField, GovukForm, VersionedForm
+from improvement.core.text import LONG_TEXT, SHORT_TEXT
+from improvement.forward_plan import comments, queries
 from improvement.forward_plan.models import ForwardDecision
 
 HONEYPOT = "website"
@@ -44,7 +45,7 @@ class DecisionForm(GovukForm, forms.ModelForm):
 
     def __init__(self, *args: Any, council: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["scrutiny"].queryset = council.bodies.live().filter(kind="scrutiny")
+        self.fields["scrutiny"].queryset = queries.scrutiny_bodies(council)
 
 
 class EditionForm(GovukForm, forms.Form):
@@ -56,48 +57,102 @@ class EditionForm(GovukForm, forms.Form):
     )
 
 
-class ConfirmForm(GovukForm, forms.Form):
-    pass
+class ConfirmForm(VersionedForm):
+    """A button that changes a record read at a version: publish an edition."""
 
 
-class UrgencyForm(GovukForm, forms.Form):
+class UrgencyForm(VersionedForm):
     route = forms.ChoiceField(
         choices=ForwardDecision.Urgency.choices[1:], widget=forms.RadioSelect, label="Route"
     )
-    reason = forms.CharField(widget=forms.Textarea, label="Why the decision cannot wait")
-    chair = forms.CharField(label="Scrutiny chair who agreed", max_length=200)
+    reason = forms.CharField(
+        widget=forms.Textarea, label="Why the decision cannot wait", max_length=LONG_TEXT
+    )
+    chair = forms.CharField(label="Scrutiny chair who agreed", max_length=SHORT_TEXT)
     agreed_on = DateField(label="Date the chair agreed")
 
 
-class TakeForm(GovukForm, forms.Form):
+class TakeForm(VersionedForm):
     taken_on = DateField(label="Date taken")
     outcome = forms.CharField(
-        widget=forms.Textarea, label="Decision", help_text="Published: write nothing exempt."
+        widget=forms.Textarea,
+        label="Decision",
+        help_text="Published: write nothing exempt.",
+        max_length=LONG_TEXT,
     )
     published_on = DateField(label="Date the decision notice is published", required=False)
 
 
-class ProgrammeForm(GovukForm, forms.Form):
+class ProgrammeForm(VersionedForm):
     body = forms.ModelChoiceField(queryset=None, label="Scrutiny committee")
     meeting_on = DateField(label="Meeting", required=False)
 
     def __init__(self, *args: Any, council: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["body"].queryset = council.bodies.live().filter(kind="scrutiny")
+        self.fields["body"].queryset = queries.scrutiny_bodies(council)
+
+
+class SettingsForm(VersionedForm):
+    """The council's key-decision test and publication rhythm."""
+
+    key_threshold = forms.IntegerField(
+        min_value=0,
+        max_value=1_000_000_000,
+        label="Key decision threshold, in pounds",
+        help_text="Spending or saving above this is a key decision.",
+    )
+    key_ward_count = forms.IntegerField(
+        min_value=1,
+        max_value=200,
+        label="Wards",
+        help_text="A significant effect on this many wards or more is a key decision.",
+    )
+    notice_clear_days = forms.IntegerField(
+        min_value=28, max_value=365, label="Clear days' notice of a key decision"
+    )
+    general_exception_clear_days = forms.IntegerField(
+        min_value=5, max_value=365, label="Clear days' notice under the general exception"
+    )
+    edition_interval_days = forms.IntegerField(
+        min_value=1, max_value=365, label="Days between editions"
+    )
+    comments_email = forms.EmailField(
+        required=False,
+        max_length=254,
+        label="Email for comments",
+        help_text="Where comments go when a decision has no contact email.",
+    )
+
+
+class CallInForm(VersionedForm):
+    members = forms.ModelMultipleChoiceField(
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+        label="Members of the scrutiny committee calling it in",
+        error_messages={"required": "Select the members who asked for the call-in"},
+    )
+
+    def __init__(self, *args: Any, council: Any, decision: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["members"].queryset = queries.scrutiny_members(council, decision.scrutiny)
 
 
 class CommentForm(GovukForm, forms.Form):
     """The plan's "submit your comments or queries" form. A honeypot field (drawn by the
     template, hidden from people) and a signed timestamp keep robots out."""
 
-    comment = forms.CharField(widget=forms.Textarea, label="Your comment or query")
-    name = forms.CharField(required=False, max_length=200, label="Name")
-    address = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    comment = forms.CharField(
+        widget=forms.Textarea, label="Your comment or query", max_length=LONG_TEXT
+    )
+    name = forms.CharField(required=False, max_length=SHORT_TEXT, label="Name")
+    address = forms.CharField(
+        required=False, widget=forms.Textarea(attrs={"rows": 3}), max_length=SHORT_TEXT
+    )
     telephone = forms.CharField(required=False, max_length=40, label="Telephone")
     email = forms.EmailField(required=False, label="Email")
     respond_by = forms.CharField(
         required=False,
-        max_length=200,
+        max_length=SHORT_TEXT,
         label="Who would you like to respond?",
         help_text="If left blank your comments will be referred to the relevant Cabinet Member.",
     )

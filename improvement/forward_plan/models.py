@@ -8,10 +8,14 @@ the call-in window, and scrutiny can add one to its work programme (a
 `meetings.ForwardItem`).
 """
 
+from typing import Any
+
 from django.db import models
 
 from improvement.core.models import Council, Tracked
-from improvement.meetings.models import EXEMPT_PARAGRAPHS, Body, Decision, ForwardItem
+from improvement.core.text import LONG_TEXT, NOTES_TEXT, SHORT_TEXT
+from improvement.forward_plan.managers import EditionQuerySet, ForwardDecisionQuerySet
+from improvement.meetings.ports import EXEMPT_PARAGRAPHS
 
 PARTS = [
     (1, "Part 1: key decisions"),
@@ -62,6 +66,8 @@ class Edition(Tracked):
     status = models.CharField(max_length=10, choices=Status.choices, default="draft")
     published_at = models.DateTimeField(null=True, blank=True)
 
+    objects: Any = EditionQuerySet.as_manager()
+
     class Meta:
         ordering = ["-published_on", "-id"]
         constraints = [
@@ -96,7 +102,7 @@ class ForwardDecision(Tracked):
     council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="forward_decisions")
     reference = models.CharField(max_length=40, blank=True)
     title = models.CharField(max_length=500)
-    description = models.TextField(blank=True)
+    description = models.TextField(max_length=LONG_TEXT, blank=True)
     is_key = models.BooleanField(default=False)
     amount = models.DecimalField(
         max_digits=14, decimal_places=2, null=True, blank=True, help_text="Spending or saving."
@@ -111,37 +117,47 @@ class ForwardDecision(Tracked):
     expected_month = models.DateField(null=True, blank=True, help_text="The first of the month.")
     expected_note = models.CharField(max_length=200, blank=True)
     scrutiny = models.ForeignKey(
-        Body, null=True, blank=True, on_delete=models.PROTECT, related_name="forward_decisions"
+        "meetings.Body",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="forward_decisions",
     )
     wards = models.CharField(max_length=300, blank=True)
-    consultation = models.TextField(blank=True)
-    contact = models.TextField(blank=True, help_text="Contact details and report authors.")
+    consultation = models.TextField(max_length=LONG_TEXT, blank=True)
+    contact = models.TextField(
+        max_length=LONG_TEXT, blank=True, help_text="Contact details and report authors."
+    )
     contact_email = models.EmailField(blank=True)
     directorate = models.CharField(max_length=200, blank=True)
-    documents = models.TextField(blank=True)
+    documents = models.TextField(max_length=LONG_TEXT, blank=True)
     is_private = models.BooleanField(default=False)
     exempt_paragraph = models.PositiveSmallIntegerField(
         null=True, blank=True, choices=EXEMPT_PARAGRAPHS
     )
-    private_reason = models.TextField(blank=True)
-    exempt_detail = models.TextField(blank=True, help_text="Exempt information: never published.")
+    private_reason = models.TextField(max_length=LONG_TEXT, blank=True)
+    exempt_detail = models.TextField(
+        max_length=NOTES_TEXT, blank=True, help_text="Exempt information: never published."
+    )
     status = models.CharField(max_length=10, choices=Status.choices, default="planned")
     first_notice_on = models.DateField(null=True, blank=True)
     private_notice_on = models.DateField(null=True, blank=True)
     urgency_route = models.CharField(max_length=20, choices=Urgency.choices, blank=True, default="")
-    urgency_reason = models.TextField(blank=True)
+    urgency_reason = models.TextField(max_length=LONG_TEXT, blank=True)
     urgency_chair = models.CharField(max_length=200, blank=True)
     urgency_agreed_on = models.DateField(null=True, blank=True)
     urgency_recorded_on = models.DateField(null=True, blank=True)
     taken_on = models.DateField(null=True, blank=True)
-    outcome = models.TextField(blank=True)
+    outcome = models.TextField(max_length=LONG_TEXT, blank=True)
     record = models.ForeignKey(
-        Decision, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "meetings.Decision", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     work_programme_item = models.ForeignKey(
-        ForwardItem, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "meetings.ForwardItem", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     position = models.PositiveIntegerField(default=0)
+
+    objects: Any = ForwardDecisionQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "id"]
@@ -190,9 +206,9 @@ class DecisionComment(models.Model):
     shown to the board manager only, never on a public page."""
 
     decision = models.ForeignKey(ForwardDecision, on_delete=models.PROTECT, related_name="comments")
-    comment = models.TextField()
+    comment = models.TextField(max_length=LONG_TEXT)
     name = models.CharField(max_length=200, blank=True)
-    address = models.TextField(blank=True)
+    address = models.TextField(max_length=SHORT_TEXT, blank=True)
     telephone = models.CharField(max_length=40, blank=True)
     email = models.EmailField(blank=True)
     respond_by = models.CharField(max_length=200, blank=True)

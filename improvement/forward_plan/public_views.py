@@ -4,11 +4,19 @@ the form to comment on a decision. No sign-in."""
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from improvement.core.models import Council
 from improvement.forward_plan import comments, queries
 from improvement.forward_plan.forms import HONEYPOT, CommentForm
 from improvement.forward_plan.presenters import edition_parts
 from improvement.forward_plan.views import file_response
-from improvement.public.published import council_or_404
+
+
+def council_or_404(slug: str) -> Council:
+    """The council in the address, for pages anyone may read without signing in."""
+    council = queries.public_council(slug)
+    if council is None:
+        raise Http404("No such council")
+    return council
 
 
 def _edition(council, pk: int):

@@ -3,7 +3,12 @@
 from typing import Any
 
 from improvement.core.models import Council
-from improvement.forward_plan.models import Edition, ForwardPlanSettings
+from improvement.forward_plan.models import DecisionComment, Edition, ForwardPlanSettings
+
+
+def public_council(slug: str) -> Council | None:
+    """A council by slug for the public pages of the plan (no sign-in)."""
+    return Council.objects.filter(slug=slug).first()
 
 
 def settings_for(council: Council) -> ForwardPlanSettings:
@@ -13,7 +18,7 @@ def settings_for(council: Council) -> ForwardPlanSettings:
 
 
 def register(council: Council) -> Any:
-    return council.forward_decisions.select_related("scrutiny").order_by("status", "position", "id")
+    return council.forward_decisions.register()
 
 
 def decision_or_none(council: Council, pk: int) -> Any:
@@ -25,7 +30,7 @@ def editions(council: Council) -> Any:
 
 
 def published_editions(council: Council) -> Any:
-    return editions(council).filter(status=Edition.Status.PUBLISHED)
+    return editions(council).published()
 
 
 def current_edition(council: Council) -> Edition | None:
@@ -34,7 +39,7 @@ def current_edition(council: Council) -> Edition | None:
 
 
 def draft_edition(council: Council) -> Edition | None:
-    return editions(council).filter(status=Edition.Status.DRAFT).order_by("published_on").first()
+    return editions(council).drafts().order_by("published_on").first()
 
 
 def superseded_by(edition: Edition) -> Edition | None:
@@ -54,11 +59,7 @@ def entries_of(edition: Edition) -> list[Any]:
 
 def publicly_listed(council: Council, pk: int) -> Any:
     """A decision the public may comment on: one printed in a published edition."""
-    return (
-        council.forward_decisions.filter(pk=pk, entries__edition__status=Edition.Status.PUBLISHED)
-        .distinct()
-        .first()
-    )
+    return council.forward_decisions.publicly_listed().filter(pk=pk).first()
 
 
 def scrutiny_bodies(council: Council) -> Any:
@@ -70,6 +71,23 @@ def cabinet_body(council: Council) -> Any:
 
 
 def comments_of(council: Council) -> Any:
-    from improvement.forward_plan.models import DecisionComment
-
     return DecisionComment.objects.filter(decision__council=council).select_related("decision")
+
+
+def executive_decisions_of(council: Council) -> Any:
+    """Published executive decisions, newest first, with their call-in state."""
+    return (
+        council.decisions.filter(kind="executive")
+        .select_related("scrutiny")
+        .prefetch_related("called_in_by")
+        .order_by("-published_on", "-id")
+    )
+
+
+def scrutiny_members(council: Council, committee: Any) -> Any:
+    """The people who sit (not as substitutes) on a scrutiny committee: who may call in."""
+    if committee is None:
+        return council.people.none()
+    return council.people.filter(
+        body_memberships__body=committee, body_memberships__substitute=False
+    ).distinct()

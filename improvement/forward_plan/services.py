@@ -1,7 +1,8 @@
 """Every change to the forward plan's decisions: a named verb, permission-checked and audited.
 
-Editions and their publication are in `improvement.forward_plan.editions`; the
-public's comments in `improvement.forward_plan.comments`.
+Editions and their publication are in `improvement.forward_plan.editions`; executive
+decisions and their call-in in `improvement.forward_plan.call_in`; the public's
+comments in `improvement.forward_plan.comments`. Each verb checks permission first.
 """
 
 import datetime
@@ -11,13 +12,14 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from improvement.core import access
 from improvement.core.models import Council
 from improvement.core.tracking import create_tracked, save_tracked
-from improvement.forward_plan import editions, queries, rules
-from improvement.forward_plan.access import require_manager
-from improvement.forward_plan.models import ForwardDecision
-from improvement.meetings import minutes
-from improvement.meetings.services import add_work_programme_item
+from improvement.forward_plan import call_in, editions, notice, queries
+from improvement.forward_plan.models import ForwardDecision, ForwardPlanSettings
+from improvement.meetings.ports import SCRUTINY, add_work_programme_item
+
+MANAGE = "forward_plan.manage"
 
 FIELDS = {field.name for field in ForwardDecision._meta.concrete_fields}
 EDITABLE = FIELDS - {
@@ -46,7 +48,7 @@ EDITABLE = FIELDS - {
 def _check(decision: ForwardDecision) -> None:
     """The key-decision test, and what a private decision must say."""
     settings = queries.settings_for(decision.council)
-    reasons = rules.key_decision_reasons(
+    reasons = notice.key_decision_reasons(
         decision.amount, decision.wards_affected, settings.key_threshold, settings.key_ward_count
     )
     if reasons and not decision.is_key:
@@ -65,7 +67,7 @@ def _check(decision: ForwardDecision) -> None:
 def add_decision(actor: Any, council: Council, data: dict[str, Any]) -> ForwardDecision:
     """Add a decision to the register and to the draft edition of the plan.
     A key decision without a reference is given the next one of that edition."""
-    require_manager(actor, council)
+    access.require(actor, MANAGE, council)
     unknown = set(data) - EDITABLE
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
@@ -86,7 +88,7 @@ def change_decision(
     actor: Any, decision: ForwardDecision, data: dict[str, Any], expected_version: int
 ) -> ForwardDecision:
     """Change a planned decision; published editions keep what they printed."""
-    require_manager(actor, decision.council)
+    access.require(actor, MANAGE, decision)
     decision.refresh_from_db()
     if decision.status != ForwardDecision.Status.PLANNED:
         raise ValidationError("Only a decision still to be taken can be changed")
@@ -114,7 +116,7 @@ def record_earlier_notice(
 ) -> ForwardDecision:
     """When a decision was first advertised in a plan published before this register was
     kept: the 28 clear days are counted from then."""
-    require_manager(actor, decision.council)
+    access.require(actor, MANAGE, decision)
     decision.refresh_from_db()
     if decision.first_notice_on and decision.first_notice_on <= first_notice_on:
         raise ValidationError("The decision was already advertised on or before that date")
@@ -128,7 +130,7 @@ def record_earlier_notice(
 
 @transaction.atomic
 def withdraw_decision(actor: Any, decision: ForwardDecision, reason: str) -> ForwardDecision:
-    require_manager(actor, decision.council)
+    access.require(actor, MANAGE, decision)
     decision.refresh_from_db()
     if decision.status != ForwardDecision.Status.PLANNED:
         raise ValidationError("Only a decision still to be taken can be withdrawn")
@@ -150,12 +152,13 @@ def record_urgency(
     chair: str,
     agreed_on: datetime.date,
     recorded_on: datetime.date | None = None,
+    expected_version: int | None = None,
 ) -> ForwardDecision:
     """Record the general exception or special urgency route, with its reason and the
     agreement of the chair of the relevant scrutiny committee."""
-    require_manager(actor, decision.council)
+    access.require(actor, MANAGE, decision)
     decision.refresh_from_db()
-    if route not in rules.URGENT_ROUTES:
+    if route not in notice.URGENT_ROUTES:
         raise ValidationError({"route": "Choose general exception or special urgency"})
     if not reason.strip():
         raise ValidationError({"reason": "Give the reason the decision cannot wait"})
@@ -171,13 +174,15 @@ def record_urgency(
         decision.urgency_agreed_on = agreed_on
         decision.urgency_recorded_on = recorded_on or timezone.localdate()
 
-    return save_tracked(decision, actor, verb="urgency recorded", apply=apply)
+    return save_tracked(
+        decision, actor, expected_version=expected_version, verb="urgency recorded", apply=apply
+    )
 
 
 def _settle_in_draft(actor: Any, decision: ForwardDecision) -> None:
     """A decision taken leaves the plan, unless taken under urgency: then it is
     notified in Part 4 of the next edition."""
-    if decision.urgency_route in rules.URGENT_ROUTES:
+    if decision.urgency_route in notice.URGENT_ROUTES:
         editions.place(editions.draft_or_new(actor, decision.council), decision, previously=False)
         return
     draft = queries.draft_edition(decision.council)
@@ -192,15 +197,16 @@ def take_decision(
     taken_on: datetime.date,
     outcome: str,
     published_on: datetime.date | None = None,
+    expected_version: int | None = None,
 ) -> ForwardDecision:
     """Record a decision as taken, refusing with the reason when the 28 clear days rule
     is not met and no urgency route covers it; then publish it for call-in."""
-    require_manager(actor, decision.council)
+    access.require(actor, MANAGE, decision)
     decision.refresh_from_db()
     if taken_on > timezone.localdate():
         raise ValidationError({"taken_on": "A decision is recorded once it has been taken"})
     settings = queries.settings_for(decision.council)
-    refusal = rules.may_be_taken(
+    refusal = notice.may_be_taken(
         decision, taken_on, settings.notice_clear_days, settings.general_exception_clear_days
     )
     if refusal:
@@ -213,7 +219,9 @@ def take_decision(
         decision.taken_on = taken_on
         decision.outcome = outcome
 
-    save_tracked(decision, actor, verb="decision taken", apply=apply)
+    save_tracked(
+        decision, actor, expected_version=expected_version, verb="decision taken", apply=apply
+    )
     _settle_in_draft(actor, decision)
     return publish_decision(actor, decision, published_on or taken_on)
 
@@ -223,12 +231,12 @@ def publish_decision(
     actor: Any, decision: ForwardDecision, published_on: datetime.date
 ) -> ForwardDecision:
     """Publish the decision notice through meetings, which sets the call-in window."""
-    require_manager(actor, decision.council)
+    access.require(actor, MANAGE, decision)
     decision.refresh_from_db()
     if decision.status != ForwardDecision.Status.TAKEN or decision.record_id:
         raise ValidationError("Only a decision taken and not yet published")
     text = f"{decision}: {decision.outcome}"
-    record = minutes.publish_executive_decision(
+    record = call_in.publish_executive_decision(
         actor,
         decision.council,
         text,
@@ -243,13 +251,17 @@ def publish_decision(
 
 @transaction.atomic
 def add_to_work_programme(
-    actor: Any, decision: ForwardDecision, body: Any = None, meeting_on: Any = None
+    actor: Any,
+    decision: ForwardDecision,
+    body: Any = None,
+    meeting_on: Any = None,
+    expected_version: int | None = None,
 ) -> Any:
     """Put a decision on a scrutiny committee's work programme, once."""
-    require_manager(actor, decision.council)
+    access.require(actor, MANAGE, decision)
     decision.refresh_from_db()
     body = body or decision.scrutiny
-    if body is None or body.kind != "scrutiny" or body.council_id != decision.council_id:
+    if body is None or body.kind != SCRUTINY or body.council_id != decision.council_id:
         raise ValidationError({"body": "Choose one of this council's scrutiny committees"})
     if decision.work_programme_item_id:
         raise ValidationError("This decision is already on a work programme")
@@ -262,5 +274,40 @@ def add_to_work_programme(
         comments=f"From the forward plan; decision expected {decision.expected}.",
     )
     decision.work_programme_item = item
-    save_tracked(decision, actor, verb="added to work programme")
+    save_tracked(decision, actor, expected_version=expected_version, verb="added to work programme")
     return item
+
+
+SETTINGS_FIELDS = (
+    "key_threshold",
+    "key_ward_count",
+    "notice_clear_days",
+    "general_exception_clear_days",
+    "edition_interval_days",
+    "comments_email",
+)
+
+
+@transaction.atomic
+def change_settings(
+    actor: Any, council: Council, data: dict[str, Any], expected_version: int | None
+) -> ForwardPlanSettings:
+    """Change the council's key-decision test and publication rhythm. The defaults are
+    saved as the council's own the first time they are changed."""
+    access.require(actor, MANAGE, council)
+    current = queries.settings_for(council)
+    unknown = set(data) - set(SETTINGS_FIELDS) - {"version"}
+    if unknown:
+        raise ValueError(f"not settings: {sorted(unknown)}")
+
+    def apply() -> None:
+        for name in SETTINGS_FIELDS:
+            if name in data:
+                setattr(current, name, data[name])
+
+    if current.pk is None:
+        apply()
+        return create_tracked(current, actor, verb="settings saved")
+    return save_tracked(
+        current, actor, expected_version=expected_version, verb="settings changed", apply=apply
+    )

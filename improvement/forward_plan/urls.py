@@ -17,4 +17,7 @@ urlpatterns = [
     path("editions/<int:pk>/publish/", form_views.edition_publish, name="edition_publish"),
     path("editions/<int:pk>/plan.<str:fmt>", views.edition_file, name="edition_file"),
     path("comments/", views.comment_list, name="comment_list"),
+    path("settings/", form_views.settings_change, name="settings"),
+    path("executive-decisions/", views.executive_decisions, name="executive_decisions"),
+    path("executive-decisions/<int:pk>/call-in/", form_views.call_in_record, name="call_in"),
 ]

@@ -1,13 +1,12 @@
 """Pages for reading the forward plan; the forms that change it are in `form_views`."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
-from improvement.accounts.access import council_for
-from improvement.forward_plan import access, outputs, queries, rules
+from improvement.core.access import council_for
+from improvement.forward_plan import notice, outputs, queries
 from improvement.forward_plan.presenters import edition_parts
 
 CONTENT_TYPES = {
@@ -38,7 +37,6 @@ def register(request: HttpRequest, slug: str) -> HttpResponse:
             "decisions": queries.register(council),
             "current": queries.current_edition(council),
             "draft": queries.draft_edition(council),
-            "can_manage": access.can_manage(request.user, council),
         },
     )
 
@@ -57,11 +55,10 @@ def decision_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         {
             "council": council,
             "decision": decision,
-            "refusal": rules.may_be_taken(
+            "refusal": notice.may_be_taken(
                 decision, today, settings.notice_clear_days, settings.general_exception_clear_days
             ),
             "entries": decision.entries.select_related("edition"),
-            "can_manage": access.can_manage(request.user, council),
         },
     )
 
@@ -76,7 +73,6 @@ def edition_list(request: HttpRequest, slug: str) -> HttpResponse:
             "council": council,
             "editions": queries.editions(council),
             "current": queries.current_edition(council),
-            "can_manage": access.can_manage(request.user, council),
         },
     )
 
@@ -93,7 +89,6 @@ def edition_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "edition": edition,
             "parts": edition_parts(edition, queries.entries_of(edition)),
             "superseded_by": queries.superseded_by(edition),
-            "can_manage": access.can_manage(request.user, council),
         },
     )
 
@@ -108,11 +103,20 @@ def edition_file(request: HttpRequest, slug: str, pk: int, fmt: str) -> HttpResp
 @login_required
 def comment_list(request: HttpRequest, slug: str) -> HttpResponse:
     """Comments from the public, with their senders' details: the board manager only."""
-    council = council_for(request, slug)
-    if not access.can_manage(request.user, council):
-        raise PermissionDenied("Only the board manager reads comments from the public.")
+    council = council_for(request, slug, "forward_plan.read_comments")
     return render(
         request,
         "forward_plan/comment_list.html",
         {"council": council, "comments": queries.comments_of(council)},
+    )
+
+
+@login_required
+def executive_decisions(request: HttpRequest, slug: str) -> HttpResponse:
+    """Executive decisions published for call-in, and whether each was called in."""
+    council = council_for(request, slug)
+    return render(
+        request,
+        "forward_plan/executive_decisions.html",
+        {"decisions": queries.executive_decisions_of(council), "today": timezone.localdate()},
     )

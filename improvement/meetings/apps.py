@@ -4,3 +4,7 @@ from django.apps import AppConfig
 class MeetingsConfig(AppConfig):
     name = "improvement.meetings"
     label = "meetings"
+
+    def ready(self) -> None:
+        # Declares the meetings permissions.
+        from improvement.meetings import permissions  # noqa: F401

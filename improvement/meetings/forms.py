@@ -1,8 +1,14 @@
+"""Forms of bodies and meetings, drawn as GOV.UK components; every free-text field is
+bounded by the limit of `core.text` that fits its use, and every form that edits a
+record carries the version it was read at (`VersionedForm`)."""
+
 from typing import Any
 
 from django import forms
 
-from improvement.core.forms import DateField, GovukForm
+from improvement.core.forms import DateField, GovukForm, VersionedForm
+from improvement.core.text import LONG_TEXT, NOTES_TEXT, SHORT_TEXT
+from improvement.core.uploads import check_upload
 from improvement.meetings.models import (
     EXEMPT_PARAGRAPHS,
     Attendance,
@@ -12,31 +18,39 @@ from improvement.meetings.models import (
 )
 
 
-class CouncilForm(GovukForm, forms.Form):
-    """A form whose choices are drawn from the council's own records."""
+class CouncilChoices:
+    """Draws each `source_<field>` choice from the council's own records."""
 
     def __init__(self, *args: Any, council: Any = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
         self.council = council
-        for name, field in self.fields.items():
+        for name, field in self.fields.items():  # type: ignore[attr-defined]
             source = getattr(self, f"source_{name}", None)
             if source is not None:
                 field.queryset = source(council)
 
 
+class CouncilForm(CouncilChoices, GovukForm, forms.Form):
+    """A form that adds a record, its choices drawn from the council's own records."""
+
+
+class CouncilEditForm(CouncilChoices, VersionedForm):
+    """A form that changes a record: it carries the version the record was read at."""
+
+
 class BodyForm(CouncilForm):
-    name = forms.CharField(max_length=200)
+    name = forms.CharField(max_length=SHORT_TEXT)
     slug = forms.SlugField(help_text="Used in web addresses, for example scrutiny")
     kind = forms.ChoiceField(choices=Body.Kind.choices)
     standing = forms.ChoiceField(choices=Body.Standing.choices)
-    description = forms.CharField(widget=forms.Textarea, required=False)
+    description = forms.CharField(widget=forms.Textarea, required=False, max_length=LONG_TEXT)
 
 
 class MemberForm(CouncilForm):
     person = forms.ModelChoiceField(
         queryset=None, required=False, help_text="Leave empty if vacant"
     )
-    role_title = forms.CharField(max_length=200)
+    role_title = forms.CharField(max_length=SHORT_TEXT)
     organisation = forms.ModelChoiceField(queryset=None, required=False)
     position = forms.ChoiceField(choices=BodyMembership.Position.choices)
     independent = forms.BooleanField(required=False)
@@ -54,10 +68,10 @@ class MemberForm(CouncilForm):
 
 
 class TermsForm(CouncilForm):
-    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 12}))
+    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 12}), max_length=NOTES_TEXT)
     approved_on = DateField()
     approved_by_name = forms.CharField(
-        max_length=200, label="Approved by", help_text="For example, Full Council"
+        max_length=SHORT_TEXT, label="Approved by", help_text="For example, Full Council"
     )
 
 
@@ -70,8 +84,8 @@ class MeetingForm(CouncilForm):
 
 class ItemForm(CouncilForm):
     title = forms.CharField(max_length=500)
-    description = forms.CharField(widget=forms.Textarea, required=False)
-    report_author = forms.CharField(max_length=200, required=False)
+    description = forms.CharField(widget=forms.Textarea, required=False, max_length=LONG_TEXT)
+    report_author = forms.CharField(max_length=SHORT_TEXT, required=False)
     exempt_paragraph = forms.TypedChoiceField(
         choices=[("", "Open to the public"), *EXEMPT_PARAGRAPHS],
         coerce=int,
@@ -88,14 +102,24 @@ class ItemForm(CouncilForm):
 
 
 class PaperForm(CouncilForm):
-    file = forms.FileField()
+    file = forms.FileField(
+        max_length=SHORT_TEXT,
+        help_text="A PDF, Word, Excel, PowerPoint, image, CSV or text file",
+    )
+
+    def clean_file(self) -> Any:
+        # Papers are published with the agenda: refuse a file of the wrong type or size,
+        # or one that is not what its name says, before it is stored.
+        upload = self.cleaned_data["file"]
+        check_upload(upload)
+        return upload
 
 
 class AttendanceForm(CouncilForm):
     person = forms.ModelChoiceField(queryset=None)
     status = forms.ChoiceField(choices=Attendance.Status.choices)
     substitute_for = forms.ModelChoiceField(queryset=None, required=False)
-    capacity = forms.CharField(max_length=200, required=False)
+    capacity = forms.CharField(max_length=SHORT_TEXT, required=False)
 
     def source_person(self, council: Any) -> Any:
         return council.people.live()
@@ -106,29 +130,45 @@ class AttendanceForm(CouncilForm):
 class DeclarationForm(CouncilForm):
     person = forms.ModelChoiceField(queryset=None)
     kind = forms.ChoiceField(choices=Declaration.Kind.choices)
-    detail = forms.CharField(widget=forms.Textarea, required=False)
+    detail = forms.CharField(widget=forms.Textarea, required=False, max_length=LONG_TEXT)
 
     source_person = AttendanceForm.source_person
 
 
-class MinuteForm(CouncilForm):
-    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 10}), label="Minute")
+class AttendanceChangeForm(CouncilEditForm):
+    status = forms.ChoiceField(choices=Attendance.Status.choices)
+    substitute_for = forms.ModelChoiceField(queryset=None, required=False)
+    capacity = forms.CharField(max_length=SHORT_TEXT, required=False)
+
+    source_substitute_for = AttendanceForm.source_person
+
+
+class MinuteForm(CouncilEditForm):
+    text = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 10}), label="Minute", max_length=NOTES_TEXT
+    )
 
 
 class CommentForm(CouncilForm):
-    text = forms.CharField(widget=forms.Textarea, label="Your comment on the draft minutes")
+    text = forms.CharField(
+        widget=forms.Textarea, label="Your comment on the draft minutes", max_length=LONG_TEXT
+    )
 
 
-class ApproveForm(CouncilForm):
+class ApproveForm(CouncilEditForm):
     at_meeting = forms.ModelChoiceField(queryset=None, label="Approved at the meeting of")
+
+    def __init__(self, *args: Any, later: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["at_meeting"].queryset = later
 
 
 class TextForm(CouncilForm):
-    text = forms.CharField(widget=forms.Textarea, label="Resolution")
+    text = forms.CharField(widget=forms.Textarea, label="Resolution", max_length=LONG_TEXT)
 
 
 class MeetingActionForm(CouncilForm):
-    text = forms.CharField(widget=forms.Textarea, label="Action")
+    text = forms.CharField(widget=forms.Textarea, label="Action", max_length=LONG_TEXT)
     kind = forms.ChoiceField(choices=[("action", "Action"), ("officer_request", "Request")])
     owner = forms.ModelChoiceField(queryset=None, required=False)
     due_on = DateField(required=False)
@@ -140,39 +180,22 @@ class MeetingActionForm(CouncilForm):
         return council.actions.live()
 
 
-class CloseForm(CouncilForm):
-    outcome = forms.CharField(widget=forms.Textarea, required=False)
+class CloseForm(CouncilEditForm):
+    outcome = forms.CharField(widget=forms.Textarea, required=False, max_length=LONG_TEXT)
 
 
 class WorkProgrammeForm(CouncilForm):
     title = forms.CharField(max_length=500)
     meeting_on = DateField(label="Meeting date")
-    contact_officer = forms.CharField(max_length=200, required=False)
+    contact_officer = forms.CharField(max_length=SHORT_TEXT, required=False)
     draft_deadline = DateField(required=False)
     final_deadline = DateField(required=False)
-    comments = forms.CharField(widget=forms.Textarea, required=False)
+    comments = forms.CharField(widget=forms.Textarea, required=False, max_length=LONG_TEXT)
 
 
 class ConfirmForm(CouncilForm):
-    """A button with no fields: publish the agenda, add the reporting-route items."""
+    """A button with no fields: add the reporting-route items."""
 
 
-class CallInForm(CouncilForm):
-    members = forms.ModelMultipleChoiceField(
-        queryset=None,
-        widget=forms.CheckboxSelectMultiple,
-        label="Members of the scrutiny committee calling it in",
-        error_messages={"required": "Select the members who asked for the call-in"},
-    )
-
-    def __init__(self, *args: Any, decision: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        committee = decision.scrutiny
-        people = (
-            self.council.people.filter(
-                body_memberships__body=committee, body_memberships__substitute=False
-            ).distinct()
-            if committee
-            else self.council.people.none()
-        )
-        self.fields["members"].queryset = people
+class ConfirmEditForm(CouncilEditForm):
+    """A button that changes a record read at a version: publish an agenda or minutes."""

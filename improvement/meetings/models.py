@@ -13,7 +13,10 @@ from django.db import models
 
 from improvement.accounts.models import Organisation, Person
 from improvement.core.models import Archivable, Council, Tracked
-from improvement.meetings.queries import (
+from improvement.core.text import LONG_TEXT, NOTES_TEXT
+from improvement.meetings.managers import (
+    AgendaItemQuerySet,
+    BodyMembershipQuerySet,
     ForwardItemQuerySet,
     MeetingActionQuerySet,
     MeetingQuerySet,
@@ -40,7 +43,7 @@ class Body(Tracked, Archivable):
     slug = models.SlugField()
     kind = models.CharField(max_length=20, choices=Kind.choices)
     standing = models.CharField(max_length=12, choices=Standing.choices, default="formal")
-    description = models.TextField(blank=True)
+    description = models.TextField(blank=True, max_length=LONG_TEXT)
     cycle_days = models.PositiveIntegerField(default=42)
     call_in_members = models.PositiveIntegerField(
         default=3, help_text="Members of a scrutiny committee needed to call a decision in."
@@ -83,6 +86,7 @@ class BodyMembership(Tracked):
     ends_on = models.DateField(null=True, blank=True)
     position_order = models.PositiveIntegerField(default=0)
 
+    objects: Any = BodyMembershipQuerySet.as_manager()
     council_path = "body__council"
 
     class Meta:
@@ -141,7 +145,7 @@ class TermsOfReference(Tracked):
 
     body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="terms")
     number = models.PositiveIntegerField()
-    text = models.TextField()
+    text = models.TextField(max_length=NOTES_TEXT)
     approved_on = models.DateField()
     approved_by = models.ForeignKey(
         Body, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -174,15 +178,16 @@ class AgendaItem(Tracked):
     number = models.PositiveIntegerField()
     minute_number = models.PositiveIntegerField(null=True, blank=True)
     title = models.CharField(max_length=500)
-    description = models.TextField(blank=True)
+    description = models.TextField(blank=True, max_length=LONG_TEXT)
     report_author = models.CharField(max_length=200, blank=True)
     exempt_paragraph = models.PositiveSmallIntegerField(
         null=True, blank=True, choices=EXEMPT_PARAGRAPHS
     )
-    minute = models.TextField(blank=True)
+    minute = models.TextField(blank=True, max_length=NOTES_TEXT)
     objectives = models.ManyToManyField("plans.Objective", blank=True, related_name="agenda_items")
     actions = models.ManyToManyField("plans.Action", blank=True, related_name="agenda_items")
 
+    objects: Any = AgendaItemQuerySet.as_manager()
     council_path = "meeting__council"
 
     class Meta:
@@ -270,7 +275,7 @@ class Declaration(Tracked):
     item = models.ForeignKey(AgendaItem, on_delete=models.PROTECT, related_name="declarations")
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="declarations")
     kind = models.CharField(max_length=10, choices=Kind.choices)
-    detail = models.TextField(blank=True)
+    detail = models.TextField(blank=True, max_length=LONG_TEXT)
 
     council_path = "item__meeting__council"
 
@@ -285,7 +290,7 @@ class Declaration(Tracked):
 class MinuteComment(Tracked):
     meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="comments")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
-    text = models.TextField()
+    text = models.TextField(max_length=LONG_TEXT)
 
     council_path = "meeting__council"
 
@@ -316,7 +321,7 @@ class Decision(Tracked):
         AgendaItem, null=True, blank=True, on_delete=models.PROTECT, related_name="decisions"
     )
     kind = models.CharField(max_length=10, choices=Kind.choices)
-    text = models.TextField()
+    text = models.TextField(max_length=LONG_TEXT)
     decided_on = models.DateField()
     decision_maker = models.CharField(max_length=200, blank=True)
     published_on = models.DateField(null=True, blank=True)
@@ -356,14 +361,14 @@ class MeetingAction(Tracked):
         AgendaItem, null=True, blank=True, on_delete=models.PROTECT, related_name="log_entries"
     )
     kind = models.CharField(max_length=16, choices=Kind.choices, default="action")
-    text = models.TextField()
+    text = models.TextField(max_length=LONG_TEXT)
     owner = models.ForeignKey(
         Person, null=True, blank=True, on_delete=models.PROTECT, related_name="meeting_actions"
     )
     due_on = models.DateField(null=True, blank=True)
     status = models.CharField(max_length=6, choices=Status.choices, default="open")
     closed_on = models.DateField(null=True, blank=True)
-    outcome = models.TextField(blank=True)
+    outcome = models.TextField(blank=True, max_length=LONG_TEXT)
     plan_action = models.ForeignKey(
         "plans.Action",
         null=True,
@@ -393,7 +398,7 @@ class ForwardItem(Tracked):
     contact_officer = models.CharField(max_length=200, blank=True)
     draft_deadline = models.DateField(null=True, blank=True)
     final_deadline = models.DateField(null=True, blank=True)
-    comments = models.TextField(blank=True)
+    comments = models.TextField(blank=True, max_length=LONG_TEXT)
     report_received_on = models.DateField(null=True, blank=True)
     source_meeting = models.ForeignKey(
         Meeting, null=True, blank=True, on_delete=models.PROTECT, related_name="reporting_items"

@@ -1,26 +1,34 @@
-"""What other apps may ask of meetings. Domain apps call each other only through
-their `ports.py`, so these few functions are the whole of what they rely on."""
+"""What other domain apps may use of meetings, and nothing else.
+
+Domain apps (plans, evidence, annex_a, forward_plan, complaints) do not import each
+other; where one needs another, it goes through that app's `ports.py`, so every
+such dependency is listed here and can be reviewed in one place.
+
+Used by:
+- plans: `last_board_meeting_before`, the board meeting a plan's progress is reported to.
+- forward_plan: the bodies and decision records its decisions point at, the exempt
+  paragraphs, and `add_work_programme_item` to put a decision on scrutiny's programme.
+"""
 
 import datetime
-from typing import Any
 
-from django.utils import timezone
+from improvement.core.models import Council
+from improvement.meetings.models import EXEMPT_PARAGRAPHS, Body, Decision
+from improvement.meetings.queries import last_board_meeting_on_or_before
+from improvement.meetings.services import add_work_programme_item, meeting_day
 
-from improvement.meetings.models import Body, Meeting
+__all__ = [
+    "EXEMPT_PARAGRAPHS",
+    "SCRUTINY",
+    "Decision",
+    "add_work_programme_item",
+    "last_board_meeting_before",
+]
+
+SCRUTINY = Body.Kind.SCRUTINY
 
 
-def last_board_meeting_before(council: Any, day: datetime.date) -> datetime.date | None:
-    """The date of the improvement board's last meeting on or before `day` (not a
-    cancelled or archived one), or None when the board has not met by then."""
-    meeting = (
-        Meeting.objects.filter(
-            council=council,
-            body__kind=Body.Kind.IMPROVEMENT_BOARD,
-            archived_at__isnull=True,
-            starts_at__date__lte=day,
-        )
-        .exclude(status=Meeting.Status.CANCELLED)
-        .order_by("-starts_at")
-        .first()
-    )
-    return timezone.localdate(meeting.starts_at) if meeting else None
+def last_board_meeting_before(council: Council, day: datetime.date) -> datetime.date | None:
+    """The date of the latest improvement-board meeting on or before `day`, if any."""
+    meeting = last_board_meeting_on_or_before(council, day)
+    return meeting_day(meeting) if meeting else None

@@ -47,7 +47,7 @@ def _open_view(item: AgendaItem, show_minutes: bool) -> ItemView:
 
 
 def item_views(meeting: Meeting, see_exempt: bool, show_minutes: bool) -> list[ItemView]:
-    """The agenda as this reader may see it. Prefetch with `prefetch_items`."""
+    """The agenda as this reader may see it, from a meeting fetched `with_items()`."""
     views = []
     for item in meeting.items.all():
         if item.is_exempt and not see_exempt:
@@ -65,14 +65,7 @@ def item_views(meeting: Meeting, see_exempt: bool, show_minutes: bool) -> list[I
     return views
 
 
-ITEM_PREFETCH = (
-    "items__papers",
-    "items__decisions",
-    "items__declarations__person",
-    "items__log_entries__owner",
-    "items__actions",
-)
-
-
 def prefetch_items(queryset: Any) -> Any:
-    return queryset.select_related("body", "council").prefetch_related(*ITEM_PREFETCH)
+    """Kept for `public.published` until it calls `MeetingQuerySet.with_items()` itself;
+    it shapes the query and runs none."""
+    return queryset.with_items()

@@ -7,64 +7,11 @@ council, so no page can show another council's meetings.
 import datetime
 from typing import Any
 
-from django.db import models
-from django.db.models import Count, Q
-from django.utils import timezone
+from django.db.models import Count
 
-from improvement.core.models import Council, LiveQuerySet
-
-
-class MeetingQuerySet(LiveQuerySet):
-    def upcoming(self, day: datetime.date | None = None) -> "MeetingQuerySet":
-        day = day or timezone.localdate()
-        return self.live().filter(starts_at__date__gte=day).exclude(status="cancelled")
-
-    def past(self, day: datetime.date | None = None) -> "MeetingQuerySet":
-        day = day or timezone.localdate()
-        return self.live().filter(starts_at__date__lt=day).order_by("-starts_at")
-
-    def for_lists(self) -> "MeetingQuerySet":
-        return self.select_related("body").annotate(
-            item_count=Count("items", distinct=True),
-            open_action_count=Count(
-                "action_log", filter=Q(action_log__status="open"), distinct=True
-            ),
-        )
-
-    def published(self) -> "MeetingQuerySet":
-        """Meetings the public may see: agenda published, body live."""
-        return self.live().filter(agenda_published_on__isnull=False, body__archived_at__isnull=True)
-
-
-class MeetingActionQuerySet(models.QuerySet):
-    def open(self) -> "MeetingActionQuerySet":
-        return self.filter(status="open")
-
-    def carried_to(self, meeting: Any) -> "MeetingActionQuerySet":
-        """Open actions from earlier meetings of the same body: the log a meeting reviews."""
-        return self.open().filter(
-            meeting__body=meeting.body, meeting__starts_at__lt=meeting.starts_at
-        )
-
-    def overdue(self, day: datetime.date | None = None) -> "MeetingActionQuerySet":
-        day = day or timezone.localdate()
-        return self.open().filter(due_on__lt=day)
-
-    def for_lists(self) -> "MeetingActionQuerySet":
-        return self.select_related("meeting", "meeting__body", "owner", "item", "plan_action")
-
-
-class ForwardItemQuerySet(models.QuerySet):
-    def future(self, day: datetime.date | None = None) -> "ForwardItemQuerySet":
-        day = day or timezone.localdate()
-        return self.filter(Q(meeting_on__gte=day) | Q(meeting_on__isnull=True))
-
-    def past_deadline(self, day: datetime.date | None = None) -> "ForwardItemQuerySet":
-        """Reports not yet received whose final (or, failing that, draft) deadline has passed."""
-        day = day or timezone.localdate()
-        return self.filter(report_received_on__isnull=True).filter(
-            Q(final_deadline__lt=day) | Q(final_deadline__isnull=True, draft_deadline__lt=day)
-        )
+from improvement.core.models import Council
+from improvement.meetings.managers import MeetingQuerySet
+from improvement.meetings.models import AgendaItem, Attendance, ForwardItem
 
 
 def bodies_of(council: Council) -> Any:
@@ -96,8 +43,6 @@ def work_programme(body: Any) -> Any:
 
 
 def overdue_work_programme_items(council: Council, day: datetime.date | None = None) -> Any:
-    from improvement.meetings.models import ForwardItem
-
     return (
         ForwardItem.objects.filter(body__council=council)
         .future(day)
@@ -126,6 +71,17 @@ def next_meeting(meeting: Any) -> Any:
     )
 
 
+def last_board_meeting_on_or_before(council: Council, day: datetime.date) -> Any:
+    """The latest meeting of the improvement board held on or before `day`."""
+    return (
+        council.meetings.live()
+        .filter(body__kind="improvement_board", starts_at__date__lte=day)
+        .exclude(status="cancelled")
+        .order_by("-starts_at")
+        .first()
+    )
+
+
 def public_council(slug: str) -> Council | None:
     """A council by slug for the public site (no sign-in)."""
     return Council.objects.filter(slug=slug).first()
@@ -138,18 +94,18 @@ def councils_with_public_content() -> Any:
 
 
 def items_of(council: Council) -> Any:
-    from improvement.meetings.models import AgendaItem
-
-    return AgendaItem.objects.filter(
-        meeting__council=council, meeting__archived_at__isnull=True
-    ).select_related("meeting", "meeting__body", "meeting__council")
+    return AgendaItem.objects.filter(meeting__council=council).of_live_meetings()
 
 
-def executive_decisions_of(council: Any) -> Any:
-    """Published executive decisions, newest first, with their call-in state."""
-    return (
-        council.decisions.filter(kind="executive")
-        .select_related("scrutiny")
-        .prefetch_related("called_in_by")
-        .order_by("-published_on", "-id")
-    )
+def meeting_with_items(council: Council, pk: int) -> Any:
+    """A live meeting with everything its agenda page shows, or None."""
+    return council.meetings.live().with_items().filter(pk=pk).first()
+
+
+def later_meetings(meeting: Any) -> Any:
+    """The meetings of the same body after this one: where its minutes may be approved."""
+    return meeting.body.meetings.live().filter(starts_at__gt=meeting.starts_at)
+
+
+def attendance_of(council: Council) -> Any:
+    return Attendance.objects.filter(meeting__council=council).select_related("person", "meeting")

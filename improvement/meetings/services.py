@@ -1,20 +1,23 @@
 """Every change to bodies and meetings: a named verb, permission-checked and audited.
 
-The minutes workflow, decisions, call-in and the action log are in
+The minutes workflow, resolutions and the action log are in
 `improvement.meetings.minutes`; both are called alike by views, the demo and tests.
+Each checks permission as its first statement. (Executive decisions and their
+call-in belong to the forward plan: `improvement.forward_plan.call_in`.)
 """
 
 import datetime
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from improvement.core import access
 from improvement.core.models import Council
 from improvement.core.tracking import create_tracked, save_tracked
+from improvement.core.uploads import check_upload
 from improvement.core.working_days import is_working_day, working_days_between
-from improvement.meetings import access
 from improvement.meetings.models import (
     AgendaItem,
     Attendance,
@@ -27,10 +30,7 @@ from improvement.meetings.models import (
     TermsOfReference,
 )
 
-
-def require_manager(actor: Any, council: Council) -> None:
-    if not access.can_manage(actor, council):
-        raise PermissionDenied("Only the board manager can change meetings.")
+MANAGE = "meetings.manage"
 
 
 def meeting_day(meeting: Meeting) -> datetime.date:
@@ -47,13 +47,13 @@ def clear_days(published_on: datetime.date, meeting_on: datetime.date) -> int:
 
 @transaction.atomic
 def create_body(actor: Any, council: Council, data: dict[str, Any]) -> Body:
-    require_manager(actor, council)
+    access.require(actor, MANAGE, council)
     return create_tracked(Body(council=council, **data), actor)
 
 
 @transaction.atomic
 def add_member(actor: Any, body: Body, data: dict[str, Any]) -> BodyMembership:
-    require_manager(actor, body.council)
+    access.require(actor, MANAGE, body)
     person = data.get("person")
     if person is not None and person.council_id != body.council_id:
         raise ValidationError({"person": "Choose a person from this council"})
@@ -62,7 +62,7 @@ def add_member(actor: Any, body: Body, data: dict[str, Any]) -> BodyMembership:
 
 @transaction.atomic
 def end_membership(actor: Any, membership: BodyMembership, ends_on: datetime.date):
-    require_manager(actor, membership.body.council)
+    access.require(actor, MANAGE, membership)
     if membership.starts_on and ends_on < membership.starts_on:
         raise ValidationError({"ends_on": "The end date must be after the start date"})
     membership.ends_on = ends_on
@@ -80,7 +80,7 @@ def add_terms_of_reference(
     approved_at: Meeting | None = None,
 ) -> TermsOfReference:
     """A new version of a body's terms, approved at a meeting or by a named body."""
-    require_manager(actor, body.council)
+    access.require(actor, MANAGE, body)
     if not (approved_by or approved_by_name or approved_at):
         raise ValidationError({"approved_by_name": "Say who approved these terms of reference"})
     last = body.terms.order_by("-number").first()
@@ -105,7 +105,7 @@ def schedule_meeting(
     is_public: bool = True,
     series: str = "",
 ) -> Meeting:
-    require_manager(actor, body.council)
+    access.require(actor, MANAGE, body)
     meeting = Meeting(
         council=body.council,
         body=body,
@@ -128,6 +128,7 @@ def schedule_series(
     is_public: bool = True,
 ) -> list[Meeting]:
     """Meetings every `every_days` (the body's cycle, six weeks by default) up to `until`."""
+    access.require(actor, MANAGE, body)
     step = datetime.timedelta(days=every_days or body.cycle_days)
     series = f"{body.slug}-{first_starts_at:%Y%m%d}"
     meetings = []
@@ -141,7 +142,7 @@ def schedule_series(
 @transaction.atomic
 def add_agenda_item(actor: Any, meeting: Meeting, title: str, **fields: Any) -> AgendaItem:
     """Add a numbered item; `exempt_paragraph` (1 to 7) makes it exempt under Schedule 12A."""
-    require_manager(actor, meeting.council)
+    access.require(actor, MANAGE, meeting)
     actions = fields.pop("actions", [])
     objectives = fields.pop("objectives", [])
     paragraph = fields.get("exempt_paragraph")
@@ -158,7 +159,12 @@ def add_agenda_item(actor: Any, meeting: Meeting, title: str, **fields: Any) -> 
 
 @transaction.atomic
 def add_paper(actor: Any, item: AgendaItem, upload: Any) -> Paper:
-    require_manager(actor, item.meeting.council)
+    access.require(actor, MANAGE, item)
+    # Papers are published with the agenda: only an allowed, honest file gets in.
+    try:
+        check_upload(upload)
+    except ValidationError as exc:
+        raise ValidationError({"file": exc.messages}) from exc
     paper = Paper(
         item=item,
         name=upload.name,
@@ -170,9 +176,14 @@ def add_paper(actor: Any, item: AgendaItem, upload: Any) -> Paper:
 
 
 @transaction.atomic
-def publish_agenda(actor: Any, meeting: Meeting, on: datetime.date | None = None) -> Meeting:
+def publish_agenda(
+    actor: Any,
+    meeting: Meeting,
+    on: datetime.date | None = None,
+    expected_version: int | None = None,
+) -> Meeting:
     """Publish the agenda, refused when fewer than the council's clear days remain."""
-    require_manager(actor, meeting.council)
+    access.require(actor, MANAGE, meeting)
     on = on or timezone.localdate()
     needed = meeting.council.agenda_clear_days
     remaining = clear_days(on, meeting_day(meeting))
@@ -182,7 +193,7 @@ def publish_agenda(actor: Any, meeting: Meeting, on: datetime.date | None = None
             f"meeting; only {remaining} remain."
         )
     meeting.agenda_published_on = on
-    return save_tracked(meeting, actor, verb="agenda published")
+    return save_tracked(meeting, actor, expected_version=expected_version, verb="agenda published")
 
 
 @transaction.atomic
@@ -194,19 +205,16 @@ def record_attendance(
     substitute_for: Any = None,
     capacity: str = "",
 ) -> Attendance:
-    require_manager(actor, meeting.council)
+    """Record one person's attendance; a record already made is changed with
+    `change_attendance`, against the version it was read at."""
+    access.require(actor, MANAGE, meeting)
     if person.council_id != meeting.council_id:
         raise ValidationError({"person": "Choose a person from this council"})
-    if status == Attendance.Status.SUBSTITUTE and substitute_for is None:
-        raise ValidationError({"substitute_for": "Say whom this person substituted for"})
-    existing = meeting.attendance.filter(person=person).first()
-    if existing:
-        existing.status, existing.substitute_for, existing.capacity = (
-            status,
-            substitute_for,
-            capacity,
+    if meeting.attendance.filter(person=person).exists():
+        raise ValidationError(
+            {"person": f"The attendance of {person.name} is already recorded: change it instead"}
         )
-        return save_tracked(existing, actor, verb="attendance changed")
+    _check_substitute(status, substitute_for)
     record = Attendance(
         meeting=meeting,
         person=person,
@@ -217,11 +225,34 @@ def record_attendance(
     return create_tracked(record, actor, verb="attendance recorded")
 
 
+def _check_substitute(status: str, substitute_for: Any) -> None:
+    if status == Attendance.Status.SUBSTITUTE and substitute_for is None:
+        raise ValidationError({"substitute_for": "Say whom this person substituted for"})
+
+
+@transaction.atomic
+def change_attendance(
+    actor: Any, record: Attendance, data: dict[str, Any], expected_version: int | None
+) -> Attendance:
+    """Change a recorded attendance: its status, whom a substitute stood in for, capacity."""
+    access.require(actor, MANAGE, record)
+    _check_substitute(data["status"], data.get("substitute_for"))
+
+    def apply() -> None:
+        record.status = data["status"]
+        record.substitute_for = data.get("substitute_for")
+        record.capacity = data.get("capacity", "")
+
+    return save_tracked(
+        record, actor, expected_version=expected_version, verb="attendance changed", apply=apply
+    )
+
+
 @transaction.atomic
 def declare_interest(
     actor: Any, item: AgendaItem, person: Any, kind: str, detail: str = ""
 ) -> Declaration:
-    require_manager(actor, item.meeting.council)
+    access.require(actor, MANAGE, item)
     if kind not in Declaration.Kind.values:
         raise ValidationError({"kind": "Choose the kind of declaration"})
     declaration = Declaration(item=item, person=person, kind=kind, detail=detail)
@@ -231,7 +262,7 @@ def declare_interest(
 @transaction.atomic
 def add_work_programme_item(actor: Any, body: Body, title: str, **fields: Any) -> ForwardItem:
     """An item planned for a future meeting, with contact officer and report deadlines."""
-    require_manager(actor, body.council)
+    access.require(actor, MANAGE, body)
     draft, final = fields.get("draft_deadline"), fields.get("final_deadline")
     if draft and final and final < draft:
         raise ValidationError({"final_deadline": "The final deadline must follow the draft one"})
@@ -248,7 +279,7 @@ REPORTING_ROUTES = (Body.Kind.FULL_COUNCIL, Body.Kind.SCRUTINY, Body.Kind.SAFEGU
 def add_reporting_route_items(actor: Any, meeting: Meeting) -> list[ForwardItem]:
     """After a board meeting, put its report on the forward agendas of Council, Scrutiny
     and the safeguarding partnership (terms of reference item 12), once each."""
-    require_manager(actor, meeting.council)
+    access.require(actor, MANAGE, meeting)
     if meeting.body.kind != Body.Kind.IMPROVEMENT_BOARD:
         raise ValidationError("Reporting routes follow meetings of the improvement board")
     created = []

@@ -1,4 +1,5 @@
 from django.urls import path
+from django.views.generic import RedirectView
 
 from improvement.meetings import form_views, views
 
@@ -7,8 +8,15 @@ app_name = "meetings"
 urlpatterns = [
     path("", views.index, name="index"),
     path("actions/", views.action_log, name="action_log"),
-    path("decisions/", views.executive_decisions, name="executive_decisions"),
-    path("decisions/<int:pk>/call-in/", form_views.call_in, name="call_in"),
+    # Executive decisions and their call-in moved to the forward plan; old links still work.
+    path(
+        "decisions/",
+        RedirectView.as_view(pattern_name="forward_plan:executive_decisions", permanent=True),
+    ),
+    path(
+        "decisions/<int:pk>/call-in/",
+        RedirectView.as_view(pattern_name="forward_plan:call_in", permanent=True),
+    ),
     path("bodies/add/", form_views.body_create, name="body_create"),
     path("bodies/<slug:body_slug>/", views.body_detail, name="body_detail"),
     path("bodies/<slug:body_slug>/members/add/", form_views.member_add, name="member_add"),
@@ -19,6 +27,7 @@ urlpatterns = [
     path("<int:pk>/items/add/", form_views.item_add, name="item_add"),
     path("<int:pk>/publish-agenda/", form_views.agenda_publish, name="agenda_publish"),
     path("<int:pk>/attendance/", form_views.attendance_add, name="attendance_add"),
+    path("attendance/<int:pk>/change/", form_views.attendance_change, name="attendance_change"),
     path("<int:pk>/comments/add/", form_views.comment_add, name="comment_add"),
     path("<int:pk>/minutes/approve/", form_views.minutes_approve, name="minutes_approve"),
     path("<int:pk>/minutes/publish/", form_views.minutes_publish, name="minutes_publish"),

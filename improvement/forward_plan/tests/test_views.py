@@ -6,11 +6,12 @@ import datetime
 import pytest
 import time_machine
 from django.core import mail
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
 from improvement.forward_plan import comments, editions, services
-from improvement.forward_plan.models import DecisionComment, ForwardDecision
+from improvement.forward_plan.models import DecisionComment, ForwardDecision, ForwardPlanSettings
 from improvement.forward_plan.tests.factories import ScrutinyFactory
 
 D = datetime.date
@@ -22,8 +23,6 @@ SENDER = "Alice Resident"
 @pytest.fixture(autouse=True)
 def _fresh_rate_limit():
     """The comment form's per-address limit lives in the cache: start each test clean."""
-    from django.core.cache import cache
-
     cache.clear()
     yield
     cache.clear()
@@ -184,6 +183,12 @@ def test_the_board_manager_adds_a_decision(board_manager, council, setup, client
     assert setup["draft"].entries.filter(decision=decision).exists()
 
 
+def current_version(record):
+    """The version the form would carry, read now (publishing an edition changes it)."""
+    record.refresh_from_db()
+    return record.version
+
+
 def test_taking_too_soon_is_refused_on_the_page_with_the_reason(
     board_manager, council, setup, client_for
 ):
@@ -194,6 +199,7 @@ def test_taking_too_soon_is_refused_on_the_page_with_the_reason(
             "taken_on_month": "2",
             "taken_on_year": "2024",
             "outcome": "Approved",
+            "version": current_version(setup["open"]),
         },
     )
     assert response.status_code == 200
@@ -211,6 +217,7 @@ def test_taking_after_notice_publishes_for_call_in(board_manager, council, setup
             "taken_on_month": "3",
             "taken_on_year": "2024",
             "outcome": "Approved",
+            "version": current_version(setup["open"]),
         },
     )
     assert response.status_code == 302
@@ -232,12 +239,14 @@ def test_recording_urgency_and_adding_to_the_work_programme(
             "agreed_on_day": "29",
             "agreed_on_month": "2",
             "agreed_on_year": "2024",
+            "version": current_version(setup["open"]),
         },
     )
     assert response.status_code == 302
+    setup["open"].refresh_from_db()
     response = client.post(
         reverse("forward_plan:work_programme", args=[council.slug, pk]),
-        {"body": setup["scrutiny"].pk},
+        {"body": setup["scrutiny"].pk, "version": current_version(setup["open"])},
     )
     assert response.status_code == 302
     setup["open"].refresh_from_db()
@@ -247,7 +256,12 @@ def test_recording_urgency_and_adding_to_the_work_programme(
 
 def test_publishing_an_edition_from_the_page(board_manager, council, setup, client_for):
     url = reverse("forward_plan:edition_publish", args=[council.slug, setup["draft"].pk])
-    assert client_for(board_manager).post(url).status_code == 302
+    client = client_for(board_manager)
+    refused = client.post(url)
+    assert "This page is out of date" in refused.content.decode()
+    setup["draft"].refresh_from_db()
+    assert not setup["draft"].is_published
+    assert client.post(url, {"version": setup["draft"].version}).status_code == 302
     setup["draft"].refresh_from_db()
     assert setup["draft"].is_published
 
@@ -334,3 +348,60 @@ def test_list_pages_keep_their_query_count_as_the_plan_grows(
         client_for(None).get(
             reverse("public_forward_plan:edition_detail", args=[council.slug, edition.pk])
         )
+
+
+SETTINGS = {
+    "key_threshold": "250000",
+    "key_ward_count": "2",
+    "notice_clear_days": "28",
+    "general_exception_clear_days": "5",
+    "edition_interval_days": "28",
+    "comments_email": "democratic.services@example.gov.uk",
+}
+
+
+def test_the_board_manager_changes_the_settings_at_the_version_read(
+    board_manager, council, client_for
+):
+    client = client_for(board_manager)
+    url = reverse("forward_plan:settings", args=[council.slug])
+    assert client.get(url).status_code == 200
+    assert "This page is out of date" in client.post(url, SETTINGS).content.decode()
+    assert not ForwardPlanSettings.objects.filter(council=council).exists()
+    assert client.post(url, {**SETTINGS, "version": 1}).status_code == 302
+    saved = ForwardPlanSettings.objects.get(council=council)
+    assert saved.key_threshold == 250_000 and saved.edition_interval_days == 28
+    opened = saved.version
+    assert (
+        client.post(url, {**SETTINGS, "key_ward_count": "3", "version": opened}).status_code == 302
+    )
+    stale = client.post(url, {**SETTINGS, "key_ward_count": "4", "version": opened})
+    assert "after you opened it. Your changes have not been saved" in stale.content.decode()
+    saved.refresh_from_db()
+    assert saved.key_ward_count == 3
+
+
+def test_the_settings_refuse_less_notice_than_the_regulations_require(
+    board_manager, council, client_for
+):
+    url = reverse("forward_plan:settings", args=[council.slug])
+    data = {**SETTINGS, "notice_clear_days": "10", "version": 1}
+    response = client_for(board_manager).post(url, data)
+    assert response.status_code == 200
+    assert not ForwardPlanSettings.objects.filter(council=council).exists()
+
+
+@pytest.mark.parametrize("role", ["chair", "councillor", "owner"])
+def test_only_the_board_manager_opens_the_settings(council, cast, client_for, role):
+    url = reverse("forward_plan:settings", args=[council.slug])
+    assert client_for(cast[role]).get(url).status_code == 403
+
+
+def test_a_comment_longer_than_the_limit_is_refused(council, setup, client):
+    decision = setup["open"]
+    url = reverse("public_forward_plan:comment", args=[council.slug, decision.pk])
+    data = {"comment": "x" * 5001, "stamp": stamp_ago(60)}
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "at most 5000 characters" in response.content.decode()
+    assert not DecisionComment.objects.exists()

@@ -1,4 +1,4 @@
-"""The meeting verbs: scheduling, clear days, call-in, the minutes workflow and the log."""
+"""The meeting verbs: scheduling, clear days, the minutes workflow and the log."""
 
 import datetime
 
@@ -6,9 +6,12 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from improvement.accounts.tests.factories import PersonFactory
+from improvement.core import access
 from improvement.core.audit import history_for
 from improvement.meetings import minutes, services
 from improvement.meetings.models import Body, Decision, Meeting
+from improvement.meetings.permissions import is_body_member
+from improvement.meetings.queries import open_actions_carried_forward, overdue_work_programme_items
 from improvement.meetings.tests.factories import (
     AgendaItemFactory,
     BodyFactory,
@@ -97,52 +100,6 @@ def test_an_exempt_item_needs_a_paragraph_from_one_to_seven(board, board_manager
     assert item.number == 1 and item.exempt_notice == "Exempt: paragraph 1 of Schedule 12A"
 
 
-@pytest.mark.parametrize(
-    ("published", "ends", "implementable"),
-    [
-        (datetime.date(2024, 3, 1), datetime.date(2024, 3, 6), datetime.date(2024, 3, 7)),
-        (datetime.date(2024, 3, 28), datetime.date(2024, 4, 4), datetime.date(2024, 4, 5)),
-    ],
-)
-def test_an_executive_decision_waits_out_the_call_in_working_days(
-    council, board_manager, published, ends, implementable
-):
-    decision = minutes.publish_executive_decision(
-        board_manager, council, "Award the contract", published, "Cabinet", published
-    )
-    assert decision.call_in_ends_on == ends
-    assert decision.implementable_on == implementable
-
-
-def _scrutiny_members(scrutiny, n):
-    people = [PersonFactory(council=scrutiny.council, name=f"Councillor {i}") for i in range(n)]
-    for person in people:
-        BodyMembershipFactory(body=scrutiny, person=person, role_title="Councillor")
-    return people
-
-
-def test_call_in_needs_three_scrutiny_members_within_the_period(council, scrutiny, board_manager):
-    members = _scrutiny_members(scrutiny, 3)
-    outsider = PersonFactory(council=council, name="Not a member")
-    decision = minutes.publish_executive_decision(
-        board_manager,
-        council,
-        "Close a centre",
-        datetime.date(2024, 3, 1),
-        "Cabinet",
-        datetime.date(2024, 3, 1),
-        scrutiny=scrutiny,
-    )
-    with pytest.raises(ValidationError, match="needs 3"):
-        minutes.request_call_in(board_manager, decision, [*members[:2], outsider])
-    with pytest.raises(ValidationError, match="call-in period ended"):
-        minutes.request_call_in(board_manager, decision, members, on=datetime.date(2024, 3, 7))
-    minutes.request_call_in(board_manager, decision, members, on=datetime.date(2024, 3, 6))
-    decision.refresh_from_db()
-    assert decision.called_in_on == datetime.date(2024, 3, 6)
-    assert decision.called_in_by.count() == 3
-
-
 @pytest.fixture
 def held(board, board_member):
     meeting = MeetingFactory(body=board, starts_at=at(2024, 1, 10))
@@ -203,8 +160,6 @@ def test_an_officer_request_becomes_a_tracked_action_and_is_carried_forward(
         item=item,
         kind="officer_request",
     )
-    from improvement.meetings.queries import open_actions_carried_forward
-
     assert list(open_actions_carried_forward(nxt)) == [entry]
     minutes.close_meeting_action(board_manager, entry, "Sent")
     assert list(open_actions_carried_forward(nxt)) == []
@@ -256,8 +211,6 @@ def test_reporting_routes_put_the_board_on_council_scrutiny_and_partnership_agen
 
 
 def test_work_programme_items_past_their_deadline_are_flagged(council, scrutiny, board_manager):
-    from improvement.meetings.queries import overdue_work_programme_items
-
     late = services.add_work_programme_item(
         board_manager,
         scrutiny,
@@ -308,10 +261,9 @@ def test_minutes_are_approved_only_at_a_meeting_that_has_taken_place(
 
 
 def test_a_member_whose_membership_has_ended_no_longer_sees_exempt_items(board, board_member):
-    from improvement.meetings import access
-
     person = PersonFactory(council=board.council, name="Former Member", user=board_member)
     BodyMembershipFactory(
         body=board, person=person, role_title="Member", ends_on=datetime.date(2024, 2, 1)
     )
-    assert not access.is_member_of(board_member, board)
+    assert not is_body_member(board_member, board)
+    assert not access.allowed(board_member, "meetings.see_exempt", board)

@@ -1,4 +1,4 @@
-"""The forward plan's rules, as pure functions of dates and a decision's fields.
+"""The forward plan's notice rules, as pure functions of dates and a decision's fields.
 
 The Local Authorities (Executive Arrangements) (Meetings and Access to
 Information) (England) Regulations 2012: a key decision (reg 9), and notice of

@@ -1,0 +1,22 @@
+"""QuerySets of the forward plan, named for what they are for. The models import
+these; nothing here imports the models."""
+
+from django.db import models
+
+
+class EditionQuerySet(models.QuerySet):
+    def published(self) -> "EditionQuerySet":
+        return self.filter(status="published")
+
+    def drafts(self) -> "EditionQuerySet":
+        return self.filter(status="draft")
+
+
+class ForwardDecisionQuerySet(models.QuerySet):
+    def register(self) -> "ForwardDecisionQuerySet":
+        """The register's order: planned first, then as the plan lists them."""
+        return self.select_related("scrutiny").order_by("status", "position", "id")
+
+    def publicly_listed(self) -> "ForwardDecisionQuerySet":
+        """Decisions printed in a published edition: the ones the public may comment on."""
+        return self.filter(entries__edition__status="published").distinct()

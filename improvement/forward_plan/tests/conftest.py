@@ -1,0 +1,1 @@
+from improvement.meetings.tests.conftest import _rules_installed  # noqa: F401
