@@ -2,6 +2,7 @@
 one document pipeline (`improvement.documents`), in the columns and parts of the
 published plan, all from the same rows (so a private decision shows nothing exempt)."""
 
+import datetime
 import json
 from typing import Any
 
@@ -15,6 +16,13 @@ from improvement.forward_plan import queries
 from improvement.forward_plan.presenters import edition_parts
 
 FORMATS = ("json", "pdf", "docx", "html")
+
+
+def edition_on(council: Any, day: datetime.date | None) -> Any:
+    """The edition published on `day`, or without one the current edition (or None)."""
+    if day is None:
+        return queries.current_edition(council)
+    return queries.editions(council).filter(published_on=day).first()
 
 
 def _section_json(section: Any) -> dict[str, Any]:

@@ -6,20 +6,16 @@ from typing import Any
 from django.core.management.base import CommandError, CommandParser
 
 from improvement.core.commands import CouncilCommand
-from improvement.forward_plan import queries
-from improvement.forward_plan.outputs import FORMATS, render_edition
+from improvement.forward_plan.outputs import FORMATS, edition_on, render_edition
 
 
 def edition_of(council: Any, day: str | None) -> Any:
     """The edition published on `day` (YYYY-MM-DD), or without one the current edition."""
-    if day is None:
-        edition = queries.current_edition(council)
-    else:
-        try:
-            on = datetime.date.fromisoformat(day)
-        except ValueError as exc:
-            raise CommandError("--edition must be a date, YYYY-MM-DD") from exc
-        edition = queries.editions(council).filter(published_on=on).first()
+    try:
+        on = datetime.date.fromisoformat(day) if day else None
+    except ValueError as exc:
+        raise CommandError("--edition must be a date, YYYY-MM-DD") from exc
+    edition = edition_on(council, on)
     if edition is None:
         raise CommandError("No such edition of the forward plan")
     return edition
