@@ -145,6 +145,7 @@ def _draw_bars(chart: BarChart) -> Any:
 
 
 def _draw_trend(chart: TrendChart) -> Any:
+    # Lazy, as in _figure: start-up cost.
     from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 
     figure = _figure(8, 4)

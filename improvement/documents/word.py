@@ -1,7 +1,10 @@
 """A document as a Word file: A4 on every section, page numbers in the footer, the
 council as author, headings as Word headings (so a reader can navigate), tables with
 a repeated header row and columns sized to their content, and charts with alt text
-followed by their figures as a table."""
+followed by their figures as a table.
+
+python-docx is imported inside the functions that use it, never at the top: it
+costs start-up time in every process and only a Word file needs it."""
 
 import io
 from typing import Any
@@ -16,7 +19,7 @@ CHAR_WIDTH = 0.55
 
 
 def docx_bytes(document: Document) -> bytes:
-    # Imported here, not at the top: python-docx is only needed to write a Word file.
+    # Lazy: start-up cost (see the module's docstring).
     from docx import Document as Word
     from docx.shared import Pt
 
@@ -52,6 +55,7 @@ def _properties(word: Any, document: Document) -> None:
 
 def _page(section: Any, landscape: bool) -> None:
     """A4, portrait or landscape, with "Page N of M" in the footer."""
+    # Lazy: start-up cost (see the module's docstring).
     from docx.enum.section import WD_ORIENT
     from docx.shared import Mm
 
@@ -75,6 +79,7 @@ def _page(section: Any, landscape: bool) -> None:
 
 def _field(paragraph: Any, name: str) -> None:
     """A field Word fills in as it lays out the pages: PAGE or NUMPAGES."""
+    # Lazy: start-up cost (see the module's docstring).
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
@@ -105,6 +110,7 @@ def _section(word: Any, section: Section, level: int, landscape: bool) -> None:
 
 
 def _chart(word: Any, chart: Any) -> None:
+    # Lazy: start-up cost (see the module's docstring).
     from docx.shared import Cm
 
     word.add_picture(io.BytesIO(chart.png), width=Cm(15))
@@ -133,6 +139,7 @@ def _table(word: Any, table: Table) -> None:
 
 def _header_row(grid: Any) -> None:
     """Bold, repeated on each page, and marked as the table's header row."""
+    # Lazy: start-up cost (see the module's docstring).
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
@@ -165,6 +172,7 @@ def column_widths(rows: list[list[Any]], usable: float, char: float) -> list[flo
 
 
 def _size_columns(word: Any, grid: Any, rows: list[list[Any]]) -> None:
+    # Lazy: start-up cost (see the module's docstring).
     from docx.shared import Emu, Pt
 
     section = word.sections[-1]

@@ -7,6 +7,8 @@ from typing import Any
 from django.db.models import Q
 
 from improvement.core.models import Council
+from improvement.evidence.models import MeasureValue
+from improvement.meetings.models import Attendance
 from improvement.meetings.services import meeting_day
 
 __all__ = ["meeting_day"]
@@ -39,8 +41,6 @@ def next_meeting_of(body: Any, after: datetime.date) -> Any:
 
 def measure_histories(council: Council, as_at: datetime.date) -> dict[int, list[Any]]:
     """Every value of every live measure up to a date, oldest first, in one query."""
-    from improvement.evidence.models import MeasureValue
-
     rows = MeasureValue.objects.filter(
         measure__council=council, measure__archived_at__isnull=True, period__lte=as_at
     ).order_by("measure_id", "period")
@@ -78,8 +78,6 @@ def action_log_until(meeting: Any, as_at: datetime.date) -> Any:
 
 def board_attendance(council: Council, since: Any, until: datetime.date) -> Any:
     """Attendance at board meetings after `since` (None: from the first) up to `until`."""
-    from improvement.meetings.models import Attendance
-
     rows = Attendance.objects.filter(
         meeting__council=council,
         meeting__body__kind=BOARD,
