@@ -18,6 +18,7 @@ from improvement.evidence.tests.factories import MeasureFactory, monthly
 from improvement.forward_plan import editions
 from improvement.forward_plan import services as forward_plan
 from improvement.forward_plan.outputs import edition_document
+from improvement.plans.tests.factories import ActionFactory, ObjectiveFactory, UpdateFactory
 from improvement.reports import services as reports
 from improvement.reports.build import build_document
 from improvement.reports.tests.factories import board_meeting, scrutiny
@@ -60,6 +61,10 @@ def build(council, board_manager, chair):
     """Each kind's document, made as the service makes it."""
     meeting = board_meeting(council)
     day = meeting.starts_at.date()
+    objective = ObjectiveFactory(council=council, title="Safe\x0bat the front door")
+    for rating in ("green", "red"):
+        action = ActionFactory(objective=objective, title=f"Strategy meetings ({rating})")
+        UpdateFactory(action=action, rating=rating, reason=VERTICAL_TAB)
     measure = MeasureFactory(council=council, name="$x$ of assessments_in^time")
     monthly(measure, [60, 65, 70])
     ComplaintFactory(council=council, received_on=D(2023, 5, 2), team="Leaving\x0bCare")
@@ -120,3 +125,14 @@ def test_a_measure_named_like_tex_is_charted_as_written(build):
     assert chart.alt.startswith("$x$ of assessments_in^time from")
     assert chart.data.head == ["Period", "$x$ of assessments_in^time"]
     assert [row[1] for row in chart.data.rows[:3]] == ["60.0%", "65.0%", "70.0%"]
+
+
+def test_the_board_report_tags_its_ratings_and_keeps_every_action(build):
+    document = build("board")
+    summary = document.sections[0].tables[0]
+    assert summary.rows[0][0] == {"tag": "Blue", "tone": "blue"}
+    objectives = document.sections[1].subsections
+    assert len(objectives[0].tables[0].rows) == 2
+    html = render(document, "html").decode()
+    assert '<strong class="govuk-tag govuk-tag--red">Red</strong>' in html
+    assert "Green: Note the progress<br>made since the last meeting" in html
