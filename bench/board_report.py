@@ -45,11 +45,11 @@ def demo_meeting(meeting_id: int | None):
     from django.utils import timezone
 
     from improvement.core.models import Council
-    from improvement.reports.queries import board_meeting, board_meetings_of
+    from improvement.reports.queries import board_meeting_of, board_meetings_of
 
-    if meeting_id is not None:
-        return board_meeting(meeting_id)
     council = Council.objects.get(slug="peterborough")
+    if meeting_id is not None:
+        return board_meeting_of(council, meeting_id)
     return board_meetings_of(council).filter(starts_at__lt=timezone.now()).last()
 
 
@@ -83,12 +83,14 @@ def main() -> None:
 
 
 def run(meeting_id: int | None, repeat: int) -> None:
-    from improvement.reports import board, render
-    from improvement.reports.build import board_report
+    from improvement.documents import pdf
+    from improvement.documents.html import print_html
+    from improvement.documents.render import render
+    from improvement.reports import board
 
     meeting = demo_meeting(meeting_id)
-    html = render.print_html(board.board_progress(meeting))
-    pages = len(render.pdf_document(html).pages)
+    html = print_html(board.board_progress(meeting))
+    pages = len(pdf.laid_out(html).pages)
     print(f"Meeting {meeting.pk} ({meeting}): {pages} pages, HTML {len(html) / 1e6:.1f} MB")
     ours_label, floor_label = (
         "board_report --format pdf (end to end)",
@@ -96,8 +98,8 @@ def run(meeting_id: int | None, repeat: int) -> None:
     )
     medians = timed(
         {
-            ours_label: lambda: board_report(meeting.pk, "pdf"),
-            floor_label: lambda: render.pdf_from_html(html),
+            ours_label: lambda: render(board.board_progress(meeting), "pdf"),
+            floor_label: lambda: pdf.pdf_from_html(html),
         },
         repeat,
     )

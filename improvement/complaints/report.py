@@ -1,94 +1,87 @@
-"""The annual report as JSON, HTML, PDF and Word, all from the same figures."""
+"""The annual report as JSON, and as a page, PDF and Word document through the one
+document pipeline (`improvement.documents`), all from the same figures."""
 
-import base64
-import io
 import json
 from typing import Any
 
-from django.template.loader import render_to_string
-from django.utils.html import format_html
+from django.http import Http404, HttpResponse
 from django.utils.safestring import mark_safe
 
-from improvement.complaints import charts
-from improvement.complaints.charts import svg_markup
 from improvement.complaints.figures import annual_figures
 from improvement.complaints.presenters import annual_report
+from improvement.documents import charts
+from improvement.documents.download import download
+from improvement.documents.render import render
+from improvement.documents.structure import Document, Section, Table
+
+FORMATS = ("json", "pdf", "docx", "html")
 
 
 def figures_json(council: Any, year: int) -> str:
     return json.dumps(annual_figures(council, year), indent=2)
 
 
-def _with_charts(report: dict[str, Any], fmt: str) -> dict[str, Any]:
-    for section in report["sections"]:
+def report_for_page(council: Any, year: int) -> dict[str, Any]:
+    """The report's sections with each chart as inline SVG, for the page."""
+    report = annual_report(council, year)
+    for n, section in enumerate(report["sections"]):
         chart = section.chart
-        if chart is None:
-            section.chart_html = ""
-        elif fmt == "svg":
-            section.chart_html = mark_safe(svg_markup(chart))  # noqa: S308 (our own SVG)
-        else:
-            data = base64.b64encode(charts.render(chart, "png")).decode()
-            section.chart_html = format_html(
-                '<img src="data:image/png;base64,{}" alt="{}">', data, chart.alt
-            )
+        # Our own SVG, its text escaped by matplotlib and its label by the chart module.
+        section.chart_html = (
+            "" if chart is None else mark_safe(charts.svg(chart, f"c{n}", described=False))  # noqa: S308
+        )
     return report
 
 
-def report_for_page(council: Any, year: int) -> dict[str, Any]:
-    return _with_charts(annual_report(council, year), "svg")
+def _section(section: Any) -> Section:
+    return Section(
+        section.heading,
+        paragraphs=[section.note] if section.note else [],
+        # Each chart draws figures of the section's own tables, so it needs no other.
+        charts=[charts.for_document(section.chart, data=False)] if section.chart else [],
+        tables=[
+            Table(table.caption, table.head, table.rows, "None in the year.")
+            for table in section.tables
+        ],
+    )
+
+
+def annual_document(council: Any, year: int) -> Document:
+    report = annual_report(council, year)
+    return Document(
+        kind="complaints_annual",
+        title=report["title"],
+        council=council.name,
+        subtitle=(
+            f"Financial year 1 April {year} to 31 March {year + 1}, with {report['years'][0]} "
+            "beside each figure. Every figure is counted from the council's case records."
+        ),
+        sections=[_section(section) for section in report["sections"]],
+        figures={"year": year},
+    )
 
 
 def report_pdf(council: Any, year: int) -> bytes:
-    from weasyprint import HTML
-
-    report = _with_charts(annual_report(council, year), "png")
-    html = render_to_string("complaints/report_document.html", {"report": report})
-    return HTML(string=html).write_pdf()
+    return render(annual_document(council, year), "pdf")
 
 
 def report_docx(council: Any, year: int) -> bytes:
-    from docx import Document
-    from docx.shared import Cm
-
-    report = annual_report(council, year)
-    document = Document()
-    document.core_properties.title = report["title"]
-    document.add_heading(report["title"], level=0)
-    document.add_paragraph(f"{council.name}. Financial year from 1 April {year}.")
-    for section in report["sections"]:
-        document.add_heading(section.heading, level=1)
-        if section.note:
-            document.add_paragraph(section.note)
-        if section.chart is not None:
-            document.add_picture(io.BytesIO(charts.render(section.chart, "png")), width=Cm(15))
-            _set_alt_text(document.inline_shapes[-1], section.chart.alt)
-        for table in section.tables:
-            _docx_table(document, table)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
-
-
-def _set_alt_text(shape: Any, text: str) -> None:
-    shape._inline.docPr.set("descr", text)
-
-
-def _docx_table(document: Any, table: Any) -> None:
-    document.add_paragraph(table.caption, style="Caption")
-    grid = document.add_table(rows=1, cols=len(table.head), style="Table Grid")
-    for cell, text in zip(grid.rows[0].cells, table.head, strict=True):
-        cell.text = text
-    for row in table.rows or [["None in the year."] + [""] * (len(table.head) - 1)]:
-        for cell, text in zip(grid.add_row().cells, row, strict=True):
-            cell.text = text
+    return render(annual_document(council, year), "docx")
 
 
 def render_report(council: Any, year: int, fmt: str) -> bytes:
-    """The annual report as `json`, `pdf` or `docx` bytes."""
+    """The annual report as `json`, `pdf`, `docx` or `html` bytes."""
     if fmt == "json":
         return figures_json(council, year).encode()
-    if fmt == "pdf":
-        return report_pdf(council, year)
-    if fmt == "docx":
-        return report_docx(council, year)
-    raise ValueError(f"unknown format {fmt}: use json, pdf or docx")
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt}: use json, pdf, docx or html")
+    return render(annual_document(council, year), fmt)
+
+
+def report_response(council: Any, year: int, fmt: str) -> HttpResponse:
+    """The download of the annual report in `fmt` (404 for an unknown format)."""
+    if fmt not in FORMATS:
+        raise Http404("No such format")
+    return download(
+        render_report(council, year, fmt), fmt, f"complaints-report-{council.slug}-{year}"
+    )

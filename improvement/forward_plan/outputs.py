@@ -1,24 +1,28 @@
-"""An edition of the plan as JSON, PDF and Word, in the columns and parts of the
+"""An edition of the plan as JSON, and as a page, PDF and Word document through the
+one document pipeline (`improvement.documents`), in the columns and parts of the
 published plan, all from the same rows (so a private decision shows nothing exempt)."""
 
-import io
+import datetime
 import json
 from typing import Any
 
-from django.template.loader import render_to_string
+from django.http import Http404, HttpResponse
 
+from improvement.documents.download import download
+from improvement.documents.html import print_html
+from improvement.documents.render import render
+from improvement.documents.structure import Document, Section, Table
 from improvement.forward_plan import queries
 from improvement.forward_plan.presenters import edition_parts
 
+FORMATS = ("json", "pdf", "docx", "html")
 
-def edition_document(edition: Any) -> dict[str, Any]:
-    successor = queries.superseded_by(edition)
-    return {
-        "edition": edition,
-        "title": f"{edition.council.name.upper()}'S FORWARD PLAN OF EXECUTIVE DECISIONS",
-        "parts": edition_parts(edition, queries.entries_of(edition)),
-        "superseded_by": successor,
-    }
+
+def edition_on(council: Any, day: datetime.date | None) -> Any:
+    """The edition published on `day`, or without one the current edition (or None)."""
+    if day is None:
+        return queries.current_edition(council)
+    return queries.editions(council).filter(published_on=day).first()
 
 
 def _section_json(section: Any) -> dict[str, Any]:
@@ -38,8 +42,7 @@ def _section_json(section: Any) -> dict[str, Any]:
 
 
 def edition_json(edition: Any) -> dict[str, Any]:
-    doc = edition_document(edition)
-    successor = doc["superseded_by"]
+    successor = queries.superseded_by(edition)
     return {
         "council": {"slug": edition.council.slug, "name": edition.council.name},
         "published_on": edition.published_on.isoformat(),
@@ -52,66 +55,66 @@ def edition_json(edition: Any) -> dict[str, Any]:
                 "title": part.title,
                 "sections": [_section_json(section) for section in part.sections],
             }
-            for part in doc["parts"]
+            for part in edition_parts(edition, queries.entries_of(edition))
         ],
     }
 
 
+def _part(part: Any) -> Section:
+    return Section(
+        part.title,
+        tables=[
+            Table(
+                section.heading or part.title,
+                ["No.", *section.headers],
+                [[f"{number}.", *cells] for number, cells, _ in section.numbered],
+            )
+            for section in part.sections
+        ],
+    )
+
+
+def edition_document(edition: Any) -> Document:
+    """The edition as the council prints it: landscape, its parts in order."""
+    successor = queries.superseded_by(edition)
+    return Document(
+        kind="forward_plan_edition",
+        title=f"{edition.council.name.upper()}'S FORWARD PLAN OF EXECUTIVE DECISIONS",
+        council=edition.council.name,
+        subtitle=f"PUBLISHED: {edition.published_on:%-d %B %Y}".upper(),
+        banner=(
+            [
+                "This edition has been superseded by the edition published on "
+                f"{successor.published_on:%-d %B %Y}."
+            ]
+            if successor
+            else []
+        ),
+        sections=[_part(part) for part in edition_parts(edition, queries.entries_of(edition))],
+        figures={"published_on": edition.published_on.isoformat()},
+        landscape=True,
+        font_size=8,
+    )
+
+
 def edition_html(edition: Any) -> str:
     """The printable document the PDF is made from."""
-    return render_to_string("forward_plan/edition_document.html", edition_document(edition))
-
-
-def edition_pdf(edition: Any) -> bytes:
-    from weasyprint import HTML
-
-    return HTML(string=edition_html(edition)).write_pdf()
-
-
-def edition_docx(edition: Any) -> bytes:
-    from docx import Document
-    from docx.enum.section import WD_ORIENT
-    from docx.shared import Cm, Pt
-
-    doc = edition_document(edition)
-    document = Document()
-    section = document.sections[0]
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = Cm(29.7), Cm(21.0)
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Cm(1.2))
-    document.styles["Normal"].font.size = Pt(8)
-    document.core_properties.title = doc["title"]
-    document.add_heading(doc["title"], level=0)
-    document.add_paragraph(f"PUBLISHED: {edition.published_on:%-d %B %Y}".upper())
-    for part in doc["parts"]:
-        document.add_heading(part.title, level=1)
-        for table in part.sections:
-            _docx_table(document, table)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
-
-
-def _docx_table(document: Any, section: Any) -> None:
-    if section.heading:
-        document.add_heading(section.heading, level=2)
-    grid = document.add_table(rows=1, cols=len(section.headers) + 1, style="Table Grid")
-    for cell, text in zip(grid.rows[0].cells, ["", *section.headers], strict=True):
-        cell.text = text
-    rows = section.numbered or [(None, ["None."] + [""] * (len(section.headers) - 1), None)]
-    for number, cells, _ in rows:
-        label = f"{number}." if number else ""
-        for cell, text in zip(grid.add_row().cells, [label, *cells], strict=True):
-            cell.text = text
+    return print_html(edition_document(edition))
 
 
 def render_edition(edition: Any, fmt: str) -> bytes:
-    """The edition as `json`, `pdf` or `docx` bytes."""
+    """The edition as `json`, `pdf`, `docx` or `html` bytes."""
     if fmt == "json":
         return json.dumps(edition_json(edition), indent=2).encode()
-    if fmt == "pdf":
-        return edition_pdf(edition)
-    if fmt == "docx":
-        return edition_docx(edition)
-    raise ValueError(f"unknown format {fmt}: use json, pdf or docx")
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt}: use json, pdf, docx or html")
+    return render(edition_document(edition), fmt)
+
+
+def edition_response(edition: Any, fmt: str) -> HttpResponse:
+    """The download of an edition in `fmt` (404 for an unknown format)."""
+    if fmt not in FORMATS:
+        raise Http404("No such format")
+    content = render_edition(edition, fmt)
+    name = f"forward-plan-{edition.published_on:%Y-%m-%d}"
+    return download(content, fmt, name, inline=fmt != "docx")

@@ -4,12 +4,13 @@
 import datetime
 from typing import Any
 
-from improvement.core.templatetags.ib import pct, rating_label, ukdate
+from improvement.core.templatetags.ib import pct, rating_entry, rating_label, ukdate
+from improvement.documents.structure import Document, Section, Table, lines, tag
 from improvement.evidence.queries import measure_summaries
+from improvement.meetings.queries import previous_meeting
 from improvement.plans.picture import PlanPicture, plan_picture
 from improvement.plans.progress import NOT_RATED
 from improvement.reports import charts, evidence
-from improvement.reports.document import Document, Section, Table, lines
 from improvement.reports.queries import action_log_until, exempt_actions_until, meeting_day
 
 NO_RECOMMENDATIONS = "The report's author has not yet written recommendations to the board."
@@ -86,13 +87,24 @@ def _summary(council: Any, picture: PlanPicture, previous: PlanPicture | None) -
     if picture.notice:
         text.append(f"The next DfE review is due by {ukdate(picture.notice.next_review_due)}.")
     rows = [
-        [label, str(n), str(before[i]) if before else "", _delta(n, before[i] if before else None)]
-        for i, (label, n) in enumerate(zip(labels, now, strict=True))
+        [
+            rating_tag(council, codes[i]),
+            str(n),
+            str(before[i]) if before else "",
+            _delta(n, before[i] if before else None),
+        ]
+        for i, n in enumerate(now)
     ]
     table = Table("Actions by rating", ["Rating", "Now", "At the last meeting", "Change"], rows)
     names = (ukdate(picture.as_at), ukdate(previous.as_at) if previous else "")
     chart = charts.ratings_chart(labels, now, before, names)
     return Section("Summary", paragraphs=text, charts=[chart], tables=[table], anchor="summary")
+
+
+def rating_tag(council: Any, code: str) -> dict[str, str]:
+    """A rating as a tag in a table: its label, in its colour."""
+    entry = rating_entry(council, code)
+    return tag(entry["label"], entry["colour"])
 
 
 def _delta(now: int, before: int | None) -> str:
@@ -202,8 +214,8 @@ def _action_log(meeting: Any, as_at: datetime.date) -> Section:
 
 
 def key_section(council: Any) -> Section:
-    rows = [[row["label"], row["meaning"]] for row in council.rating_scale]
-    rows.append([rating_label(council, NOT_RATED), "No rated update yet"])
+    rows = [[rating_tag(council, row["code"]), row["meaning"]] for row in council.rating_scale]
+    rows.append([rating_tag(council, NOT_RATED), "No rated update yet"])
     return Section(
         "Key to the ratings",
         paragraphs=["Every rating is given with its reason."],
@@ -224,8 +236,6 @@ def recommendations_section(text: str) -> Section:
 
 def pictures(meeting: Any) -> tuple[PlanPicture, PlanPicture | None]:
     """The plan as at this meeting, and as at the last one (None for the first)."""
-    from improvement.meetings.queries import previous_meeting
-
     picture = plan_picture(meeting.council, meeting_day(meeting))
     earlier = previous_meeting(meeting)
     previous = plan_picture(meeting.council, meeting_day(earlier)) if earlier else None

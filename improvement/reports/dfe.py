@@ -7,12 +7,12 @@ from typing import Any
 
 from improvement.core.numbers import percentage
 from improvement.core.templatetags.ib import pct, rating_label, ukdate
+from improvement.documents.structure import Document, Section, Table, paragraphs
 from improvement.evidence.queries import measure_summaries
 from improvement.plans.models import Rating
 from improvement.plans.picture import notice_summary, plan_picture
 from improvement.reports import board, evidence, queries
 from improvement.reports.committee import plan_figures
-from improvement.reports.document import Document, Section, Table, paragraphs
 
 SUPERVISION_WORDS = ("supervis", "oversight", "caseload", "feedback")
 SELF_ASSESSMENT_KEYS = [

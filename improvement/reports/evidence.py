@@ -7,9 +7,9 @@ from typing import Any
 from improvement.complaints.presenters import experience_lines
 from improvement.core.numbers import percentage
 from improvement.core.templatetags.ib import pct, ukdate
+from improvement.documents.structure import Section, Table
 from improvement.evidence import ratings
 from improvement.reports import charts
-from improvement.reports.document import Section, Table
 from improvement.reports.queries import audits_until, measure_histories, voice_until
 
 MEASURE_HEAD = ["Measure", "Latest", "Target", "England", "Rating", "Direction of travel"]

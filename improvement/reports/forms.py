@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from improvement.core.forms import DateField, GovukForm
+from improvement.core.forms import DateField, GovukForm, VersionedForm
 from improvement.meetings.models import EXEMPT_PARAGRAPHS
 from improvement.reports import committee, dfe
 from improvement.reports.models import ReportDocument
@@ -71,14 +71,13 @@ class CreateReportForm(GovukForm, forms.Form):
         }
 
 
-class EditReportForm(GovukForm, forms.Form):
+class EditReportForm(VersionedForm):
     title = forms.CharField(max_length=300)
     recommendations = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 6}),
         required=False,
         help_text="One recommendation a line.",
     )
-    version = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, report: ReportDocument, **kwargs: Any) -> None:
         sections = report.sections or {}

@@ -11,6 +11,7 @@ from django.db import models
 
 from improvement.core.models import Council, Tracked
 from improvement.meetings.models import EXEMPT_PARAGRAPHS, Body, Meeting
+from improvement.reports.managers import ReportQuerySet, ReportVersionQuerySet
 
 
 class ReportDocument(Tracked):
@@ -50,6 +51,8 @@ class ReportDocument(Tracked):
     sections = models.JSONField(default=dict, blank=True)
     recommendations = models.TextField(blank=True)
 
+    objects = ReportQuerySet.as_manager()
+
     class Meta:
         ordering = ["-as_at", "-id"]
 
@@ -79,6 +82,8 @@ class ReportVersion(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     published_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ReportVersionQuerySet.as_manager()
 
     class Meta:
         ordering = ["report", "-number"]

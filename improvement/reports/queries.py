@@ -1,4 +1,5 @@
-"""Reads for reports, each taking the council, so no report reads another's records."""
+"""Reads from other apps for reports, each taking the council, so no report reads
+another council's records. Reports' own reads are in `managers.py`."""
 
 import datetime
 from typing import Any
@@ -6,41 +7,14 @@ from typing import Any
 from django.db.models import Q
 
 from improvement.core.models import Council
+from improvement.evidence.models import MeasureValue
+from improvement.meetings.models import Attendance
 from improvement.meetings.services import meeting_day
 
 __all__ = ["meeting_day"]
 
 BOARD = "improvement_board"
 COMMITTEES = ("scrutiny", "cabinet", "full_council")
-
-
-def reports_of(council: Council) -> Any:
-    return council.reports.select_related("meeting", "meeting__body", "body", "author")
-
-
-def report_of(council: Council, pk: int) -> Any:
-    return reports_of(council).filter(pk=pk).first()
-
-
-def versions_of(report: Any) -> Any:
-    return report.versions.select_related("finalised_by").order_by("-number")
-
-
-def latest_version(report: Any) -> Any:
-    return report.versions.order_by("-number").first()
-
-
-def published_version(report: Any) -> Any:
-    return report.versions.filter(published_at__isnull=False).order_by("-number").first()
-
-
-def published_reports(council: Council) -> Any:
-    """What the public may read: published at least once, and never an exempt report."""
-    return (
-        reports_of(council)
-        .filter(versions__published_at__isnull=False, exempt_paragraph__isnull=True)
-        .distinct()
-    )
 
 
 def board_meetings_of(council: Council) -> Any:
@@ -67,8 +41,6 @@ def next_meeting_of(body: Any, after: datetime.date) -> Any:
 
 def measure_histories(council: Council, as_at: datetime.date) -> dict[int, list[Any]]:
     """Every value of every live measure up to a date, oldest first, in one query."""
-    from improvement.evidence.models import MeasureValue
-
     rows = MeasureValue.objects.filter(
         measure__council=council, measure__archived_at__isnull=True, period__lte=as_at
     ).order_by("measure_id", "period")
@@ -106,8 +78,6 @@ def action_log_until(meeting: Any, as_at: datetime.date) -> Any:
 
 def board_attendance(council: Council, since: Any, until: datetime.date) -> Any:
     """Attendance at board meetings after `since` (None: from the first) up to `until`."""
-    from improvement.meetings.models import Attendance
-
     rows = Attendance.objects.filter(
         meeting__council=council,
         meeting__body__kind=BOARD,
@@ -126,15 +96,9 @@ def words_match(field: str, words: tuple[str, ...]) -> Q:
     return query
 
 
-def board_meeting(pk: int) -> Any:
-    """A board meeting by id, for the command line, which names no council."""
-    from improvement.meetings.models import Meeting
-
-    return (
-        Meeting.objects.select_related("body", "council")
-        .filter(pk=pk, body__kind=BOARD, archived_at__isnull=True)
-        .first()
-    )
+def board_meeting_of(council: Council, pk: int) -> Any:
+    """One of the council's board meetings by id, for the command line."""
+    return board_meetings_of(council).select_related("council").filter(pk=pk).first()
 
 
 def exempt_actions_until(meeting: Any) -> int:

@@ -7,37 +7,31 @@ makes it a draft again; its frozen versions stay as they were.
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from improvement.core import access
+from improvement.core.actors import person_or_none
+from improvement.core.templatetags.ib import ukdate
 from improvement.core.tracking import create_tracked, save_tracked
-from improvement.reports import access
+from improvement.documents.html import print_html
 from improvement.reports.build import build_document
 from improvement.reports.models import ReportDocument, ReportVersion
-from improvement.reports.render import print_html
+from improvement.reports.permissions import write_perm
 
 FINAL_REFUSAL = "This report is final and cannot be changed. Start a new version to revise it."
 
 
-def _require_writer(actor: Any, report: ReportDocument) -> None:
-    # None is the system (commands, the demo); a person must be allowed to write it.
-    if actor is not None and not access.can_write(actor, report):
-        raise PermissionDenied("You cannot change this report.")
-
-
 def create_report(actor: Any, council: Any, kind: str, **fields: Any) -> ReportDocument:
-    if actor is not None and not access.can_create(actor, council, kind):
-        raise PermissionDenied("You cannot write this kind of report.")
-    report = ReportDocument(council=council, kind=kind, author=actor, **fields)
+    access.require(actor, write_perm(kind), council)
+    report = ReportDocument(council=council, kind=kind, author=person_or_none(actor), **fields)
     if not report.title:
         report.title = default_title(report)
     return create_tracked(report, actor)
 
 
 def default_title(report: ReportDocument) -> str:
-    from improvement.core.templatetags.ib import ukdate
-
     if report.kind == "board_progress" and report.meeting:
         day = ukdate(report.meeting.starts_at.date())
         return f"Progress report to the {report.meeting.body.name}, {day}"
@@ -57,7 +51,7 @@ def update_draft(
     actor: Any, report: ReportDocument, changes: dict[str, Any], expected_version: int | None = None
 ) -> ReportDocument:
     """Change a draft's title, written sections, recommendations or exemption."""
-    _require_writer(actor, report)
+    access.require(actor, "reports.write", report)
 
     def apply() -> None:
         # Checked under save_tracked's row lock, so an edit cannot land after a finalise.
@@ -74,7 +68,7 @@ def update_draft(
 @transaction.atomic
 def finalise(actor: Any, report: ReportDocument) -> ReportVersion:
     """Freeze the draft as the next version: its HTML and its data, as rendered now."""
-    _require_writer(actor, report)
+    access.require(actor, "reports.write", report)
     _refuse_unless_draft(ReportDocument.objects.select_for_update().get(pk=report.pk))
     document = build_document(report)
     number = report.versions.count() + 1
@@ -86,7 +80,7 @@ def finalise(actor: Any, report: ReportDocument) -> ReportVersion:
         figures=document.figures,
         as_at=report.as_at,
         finalised_at=timezone.now(),
-        finalised_by=actor if getattr(actor, "is_authenticated", False) else None,
+        finalised_by=person_or_none(actor),
     )
     report.status = ReportDocument.Status.FINAL
     save_tracked(report, actor, verb="finalised")
@@ -96,12 +90,12 @@ def finalise(actor: Any, report: ReportDocument) -> ReportVersion:
 @transaction.atomic
 def publish(actor: Any, report: ReportDocument) -> ReportVersion:
     """Publish the latest final version; an exempt report is never published."""
-    _require_writer(actor, report)
+    access.require(actor, "reports.write", report)
     if report.is_exempt:
         raise ValidationError("An exempt report cannot be published.")
     if report.status != ReportDocument.Status.FINAL:
         raise ValidationError("Only a final report can be published.")
-    version = report.versions.order_by("-number").first()
+    version = report.versions.latest_version()
     version.published_at = timezone.now()
     version.save(update_fields=["published_at"])
     report.status = ReportDocument.Status.PUBLISHED
@@ -112,7 +106,7 @@ def publish(actor: Any, report: ReportDocument) -> ReportVersion:
 @transaction.atomic
 def revise(actor: Any, report: ReportDocument) -> ReportDocument:
     """Start a new draft from a final report; the frozen versions stay as they were."""
-    _require_writer(actor, report)
+    access.require(actor, "reports.write", report)
     if report.is_draft:
         raise ValidationError("This report is already a draft.")
     report.status = ReportDocument.Status.DRAFT

@@ -2,72 +2,89 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from improvement.accounts import access as council_access
-from improvement.core.tracking import StaleEdit
-from improvement.reports import access, queries, services
-from improvement.reports.build import build_document, report_file
-from improvement.reports.document import from_json
+from improvement.core import access
+from improvement.core.forms import bound, form_page
+from improvement.documents.download import download
+from improvement.documents.html import fragment
+from improvement.documents.render import FORMATS
+from improvement.documents.structure import from_json
+from improvement.reports import services
+from improvement.reports.build import build_document, file_name, report_file
 from improvement.reports.forms import CreateReportForm, EditReportForm
 from improvement.reports.models import ReportDocument
-from improvement.reports.render import CONTENT_TYPES, FORMATS
+from improvement.reports.permissions import write_perm
 
 ACTIONS = {"finalise": services.finalise, "publish": services.publish, "revise": services.revise}
 
 
 def _readable(request: HttpRequest, slug: str, pk: int) -> ReportDocument:
-    council = council_access.council_for(request, slug)
-    report = queries.report_of(council, pk)
-    if report is None or not access.can_read(request.user, report):
+    """The report, if the person may read it; an exempt report is not there for others."""
+    council = access.council_for(request, slug)
+    report = council.reports.for_lists().filter(pk=pk).first()
+    if report is None or not access.allowed(request.user, "reports.read", report):
         raise Http404("No such report")
     return report
 
 
 def _writable(request: HttpRequest, slug: str, pk: int) -> ReportDocument:
-    report = _readable(request, slug, pk)
-    if not access.can_write(request.user, report):
-        raise PermissionDenied("You cannot change this report.")
-    return report
+    return access.check(request, "reports.write", _readable(request, slug, pk))
+
+
+def _creatable_kinds(request: HttpRequest, council: object) -> list[tuple[str, str]]:
+    return [
+        (kind, label)
+        for kind, label in ReportDocument.Kind.choices
+        if access.allowed(request.user, write_perm(kind), council)
+    ]
 
 
 @login_required
 def report_list(request: HttpRequest, slug: str) -> HttpResponse:
-    council = council_access.council_for(request, slug)
-    kinds = access.creatable_kinds(request.user, council, ReportDocument.Kind.choices)
-    reports = access.readable(request.user, queries.reports_of(council))
-    return render(request, "reports/list.html", {"reports": reports, "can_create": bool(kinds)})
+    council = access.council_for(request, slug)
+    reports = [
+        report
+        for report in council.reports.for_lists()
+        if access.allowed(request.user, "reports.read", report)
+    ]
+    return render(request, "reports/list.html", {"council": council, "reports": reports})
 
 
 @login_required
 def report_create(request: HttpRequest, slug: str) -> HttpResponse:
-    council = council_access.council_for(request, slug)
-    kinds = access.creatable_kinds(request.user, council, ReportDocument.Kind.choices)
-    if not kinds:
-        raise PermissionDenied("You cannot start a report.")
-    form = CreateReportForm(request.POST or None, council=council, kinds=kinds)
-    if form.is_valid():
-        kind = form.cleaned_data["kind"]
-        report = services.create_report(request.user, council, kind, **form.report_fields())
-        messages.success(request, f"Draft started: {report}")
-        return redirect("reports:report_edit", council.slug, report.pk)
-    return render(request, "plans/form.html", {"form": form, "title": "Start a report"})
+    council = access.council_for(request, slug, "reports.start")
+    form = bound(
+        request, CreateReportForm, council=council, kinds=_creatable_kinds(request, council)
+    )
+    return form_page(
+        request,
+        form,
+        service=lambda data: services.create_report(
+            request.user, council, data["kind"], **form.report_fields()
+        ),
+        done=lambda report: reverse("reports:report_edit", args=[council.slug, report.pk]),
+        title="Start a report",
+        success="Draft started",
+    )
 
 
 @login_required
 def report_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     report = _readable(request, slug, pk)
-    latest = queries.latest_version(report)
+    latest = report.versions.latest_version()
     frozen = not report.is_draft and latest is not None
     document = from_json(latest.document) if frozen else build_document(report)
     context = {
+        "council": report.council,
         "report": report,
         "document": document,
-        "versions": queries.versions_of(report),
-        "can_write": access.can_write(request.user, report),
+        "document_html": fragment(document),
+        "versions": report.versions.newest_first(),
         "formats": FORMATS,
     }
     return render(request, "reports/detail.html", context)
@@ -79,19 +96,17 @@ def report_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     if not report.is_draft:
         messages.error(request, services.FINAL_REFUSAL)
         return redirect("reports:report_detail", slug, pk)
-    form = EditReportForm(request.POST or None, report=report)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_draft(
-                request.user, report, form.changes(), expected_version=form.cleaned_data["version"]
-            )
-        except (StaleEdit, ValidationError) as exc:
-            form.add_error(None, exc.messages if isinstance(exc, ValidationError) else str(exc))
-        else:
-            messages.success(request, "Draft saved")
-            return redirect("reports:report_detail", slug, pk)
-    title = f"Edit: {report}"
-    return render(request, "plans/form.html", {"form": form, "title": title})
+    form = bound(request, EditReportForm, report=report)
+    return form_page(
+        request,
+        form,
+        service=lambda data: services.update_draft(
+            request.user, report, form.changes(), expected_version=data["version"]
+        ),
+        done=reverse("reports:report_detail", args=[slug, pk]),
+        title=f"Edit: {report}",
+        success="Draft saved",
+    )
 
 
 @login_required
@@ -121,12 +136,4 @@ def report_download(
         version = report.versions.filter(number=number).first()
         if version is None:
             raise Http404("No such version")
-    return download(report, fmt, version)
-
-
-def download(report: ReportDocument, fmt: str, version: object = None) -> HttpResponse:
-    response = HttpResponse(report_file(report, fmt, version), content_type=CONTENT_TYPES[fmt])
-    suffix = f"-v{version.number}" if version is not None else "-draft"
-    disposition = "inline" if fmt != "docx" else "attachment"
-    response["Content-Disposition"] = f'{disposition}; filename="report-{report.pk}{suffix}.{fmt}"'
-    return response
+    return download(report_file(report, fmt, version), fmt, file_name(report, version))

@@ -1,8 +1,8 @@
 from improvement.accounts.tests.factories import PersonFactory
+from improvement.documents.html import print_html
 from improvement.meetings import minutes
 from improvement.meetings.tests.factories import AgendaItemFactory
 from improvement.reports.board import board_progress
-from improvement.reports.render import print_html
 from improvement.reports.tests.factories import board_meeting
 
 

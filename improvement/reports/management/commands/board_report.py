@@ -1,45 +1,35 @@
 """board_report: the progress report for one improvement board meeting."""
 
-import argparse
-import sys
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 
-from improvement.reports.build import board_report
-from improvement.reports.render import FORMATS
+from improvement.core.commands import CouncilCommand
+from improvement.documents.render import FORMATS, render
+from improvement.reports.board import board_progress
+from improvement.reports.queries import board_meeting_of
 
 
-class Command(BaseCommand):
-    help = "Write the progress report for one board meeting, as at the meeting's date."
-    example = """\
-examples:
-  manage.py board_report --meeting 12 --format pdf -o board-report.pdf
-  manage.py board_report --meeting 12 --format html -o -
-
-Works for any board meeting, past or future: figures are as at the meeting's date
-(or today, for a meeting still to come), with changes since the meeting before it."""
-
-    def create_parser(self, prog_name: str, subcommand: str, **kwargs: Any) -> CommandParser:
-        parser = super().create_parser(prog_name, subcommand, **kwargs)
-        parser.epilog = self.example
-        parser.formatter_class = argparse.RawDescriptionHelpFormatter
-        return parser
+class Command(CouncilCommand):
+    help = (
+        "Write the progress report for one board meeting, as at the meeting's date (or "
+        "today, for a meeting still to come), with changes since the meeting before it."
+    )
+    example = (
+        "manage.py board_report --council peterborough --meeting 12 --format pdf -o report.pdf"
+    )
+    writes_output = True
 
     def add_arguments(self, parser: CommandParser) -> None:
+        super().add_arguments(parser)
         parser.add_argument("--meeting", type=int, required=True, help="the board meeting's id")
         parser.add_argument("--format", choices=FORMATS, default="pdf")
-        parser.add_argument("-o", "--output", required=True, help="a path, or - for stdout")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        try:
-            content = board_report(options["meeting"], options["format"])
-        except LookupError as exc:
-            raise CommandError(str(exc)) from exc
-        if options["output"] == "-":
-            sys.stdout.buffer.write(content)
-            sys.stdout.flush()
-        else:
-            with open(options["output"], "wb") as handle:
-                handle.write(content)
-            self.stderr.write(f"Wrote {options['output']}")
+        council = self.council(options)
+        meeting = board_meeting_of(council, options["meeting"])
+        if meeting is None:
+            raise CommandError(
+                f"{council.name} has no board meeting with the id {options['meeting']}."
+            )
+        self.write(options, render(board_progress(meeting), options["format"]), "the board report")

@@ -1,25 +1,40 @@
-"""The shape every report takes, whatever its kind: a title, a header table and
+"""The shape every document takes, whatever its kind: a title, a header table and
 numbered or plain sections of paragraphs, lists, charts and tables.
 
-Builders fill it from the data; one template renders it as HTML (for the page
-and, through WeasyPrint, the PDF) and one writer walks it for Word, so the three
-formats say the same. It turns into plain JSON, so a final version keeps it.
+Builders fill it from their data; the renderers walk it for HTML (the page, and
+through WeasyPrint the PDF) and for Word, so every format says the same. It turns
+into plain JSON, so a final version keeps it as it was.
 """
 
 import base64
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+# A table cell is text, or a rating tag: {"tag": "Green", "tone": "green"}, drawn as a
+# GOV.UK tag on a page and in bold in Word, its label always printed.
+Cell = str | dict[str, str]
+
+
+def tag(text: str, tone: str) -> dict[str, str]:
+    """A rating tag for a table cell: the label, and the GOV.UK tag colour it wears."""
+    return {"tag": text, "tone": tone}
+
+
+def cell_text(cell: Cell) -> str:
+    return cell["tag"] if isinstance(cell, dict) else cell
+
 
 @dataclass
 class Table:
     caption: str
     head: list[str]
-    rows: list[list[str]]
+    rows: list[list[Cell]]
     empty: str = "None."
+    # False for a table of label and value pairs (a report's header): no header row.
+    header_row: bool = True
 
     @property
-    def body(self) -> list[list[str]]:
+    def body(self) -> list[list[Cell]]:
         """The rows, or one row saying there are none, so a table is never blank."""
         if self.rows:
             return self.rows
@@ -28,13 +43,17 @@ class Table:
 
 @dataclass
 class Chart:
+    """A chart as a PNG picture, with the words a screen reader reads for it and the
+    figures it draws as a table beside it."""
+
     title: str
     alt: str
     png_base64: str
+    data: Table | None = None
 
     @classmethod
-    def from_png(cls, title: str, alt: str, png: bytes) -> "Chart":
-        return cls(title, alt, base64.b64encode(png).decode())
+    def from_png(cls, title: str, alt: str, png: bytes, data: Table | None = None) -> "Chart":
+        return cls(title, alt, base64.b64encode(png).decode(), data)
 
     @property
     def png(self) -> bytes:
@@ -72,6 +91,10 @@ class Document:
     banner: list[str] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     figures: dict[str, Any] = field(default_factory=dict)
+    # Wide tables (the forward plan) are printed on landscape A4.
+    landscape: bool = False
+    # The page's size for the PDF's body text, in points: small for wide tables.
+    font_size: float = 10
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -81,11 +104,19 @@ class Document:
         return [section.title for section in self.sections]
 
 
+def _table(data: dict[str, Any] | None) -> Table | None:
+    return None if data is None else Table(**data)
+
+
+def _chart(data: dict[str, Any]) -> Chart:
+    return Chart(**{**data, "data": _table(data.get("data"))})
+
+
 def _section(data: dict[str, Any]) -> Section:
     return Section(
         **{
             **data,
-            "charts": [Chart(**chart) for chart in data.get("charts", [])],
+            "charts": [_chart(chart) for chart in data.get("charts", [])],
             "tables": [Table(**table) for table in data.get("tables", [])],
             "subsections": [_section(sub) for sub in data.get("subsections", [])],
         }
@@ -93,6 +124,7 @@ def _section(data: dict[str, Any]) -> Section:
 
 
 def from_json(data: dict[str, Any]) -> Document:
+    """A document from `to_json`, including one frozen before charts carried their data."""
     return Document(**{**data, "sections": [_section(s) for s in data.get("sections", [])]})
 
 

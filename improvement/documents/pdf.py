@@ -1,0 +1,30 @@
+"""A document's HTML as a tagged PDF (PDF/UA-1): headings, tables with their
+headers, figures with their alt text and the document's language are marked for
+screen readers."""
+
+import logging
+from typing import Any
+
+from improvement.core.text import clean_text
+
+# WeasyPrint 70: the PDF/UA-1 variant turns on `pdf_tags` and writes the
+# structure tree (/StructTreeRoot, /MarkInfo << /Marked true >>).
+VARIANT = "pdf/ua-1"
+
+
+def _weasyprint_html(html: str) -> Any:
+    # Imported here, not at the top: WeasyPrint is slow to import and only a PDF needs it.
+    from weasyprint import HTML
+
+    # Its page-by-page progress is noise on a command's standard error.
+    logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
+    return HTML(string=clean_text(html))
+
+
+def pdf_from_html(html: str) -> bytes:
+    return _weasyprint_html(html).write_pdf(pdf_variant=VARIANT)
+
+
+def laid_out(html: str) -> Any:
+    """WeasyPrint's laid-out document, for counting its pages."""
+    return _weasyprint_html(html).render(pdf_variant=VARIANT)

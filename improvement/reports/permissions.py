@@ -1,0 +1,61 @@
+"""Who may read and write which reports, declared once as `rules` predicates.
+
+- The board manager writes every report except the adviser's, which the chair
+  (the DfE adviser) writes.
+- Everyone with a role in the council reads reports, except that councillors
+  read only committee reports.
+- An exempt report is read only by its writers and those who see the body's
+  exempt items.
+- The public reads published, open reports only (`ReportQuerySet.published`).
+"""
+
+from typing import Any
+
+import rules
+
+from improvement.accounts.models import Role
+from improvement.accounts.permissions import council_of, is_board_manager, is_chair, roles_in
+from improvement.core.access import declare
+from improvement.meetings.access import can_see_exempt
+
+ADVISER = "adviser"
+COMMITTEE = "committee"
+
+
+def write_perm(kind: str) -> str:
+    """The permission to write a report of this kind."""
+    return "reports.write_adviser" if kind == ADVISER else "reports.write_board"
+
+
+@rules.predicate
+def writes_this_kind(user: Any, report: Any) -> bool:
+    writer = is_chair if report.kind == ADVISER else is_board_manager
+    return writer(user, report)
+
+
+@rules.predicate
+def reads_report(user: Any, report: Any) -> bool:
+    roles = roles_in(user, council_of(report))
+    if not roles:
+        return False
+    if roles == {Role.COUNCILLOR} and report.kind != COMMITTEE:
+        return False
+    if report.is_exempt:
+        body = report.body or (report.meeting.body if report.meeting else None)
+        return writes_this_kind(user, report) or bool(body and can_see_exempt(user, body))
+    return True
+
+
+declare("reports.read", reads_report, "You cannot read this report.")
+declare("reports.write", writes_this_kind, "You cannot change this report.")
+declare("reports.start", is_board_manager | is_chair, "You cannot start a report.")
+declare(
+    "reports.write_board",
+    is_board_manager,
+    "Only the board manager writes board, committee and DfE self-assessment reports.",
+)
+declare(
+    "reports.write_adviser",
+    is_chair,
+    "Only the chair, the DfE adviser, writes the adviser's report.",
+)
