@@ -11,7 +11,7 @@ from improvement.core.navigation import navigation
 # (label, url name); every entry takes the council slug.
 COUNCIL_NAVIGATION: list[tuple[str, str]] = [
     ("Dashboard", "board:dashboard"),
-    ("Plan", "plans:objective_list"),
+    ("Plan", "board:objective_list"),
     ("Inspections", "plans:inspection_list"),
     ("Notice", "plans:notice_detail"),
     ("Evidence", "evidence:index"),

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from improvement.board.picture import board_picture
+from improvement.board.presenters import ExceptionRow
 from improvement.board.queries import councils_of
 from improvement.complaints.access import can_see_cases
 from improvement.complaints.presenters import experience_lines
@@ -59,6 +60,29 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
             "awaiting": updates_of(council).awaiting_acceptance(),
         },
     )
+
+
+@login_required
+def objective_list(request: HttpRequest, slug: str) -> HttpResponse:
+    council = access.council_for(request, slug, "plans.view_plan")
+    form, as_at = as_at_of(request)
+    return render(
+        request,
+        "plans/objective_list.html",
+        {"picture": board_picture(council, as_at), "as_at_form": form},
+    )
+
+
+@login_required
+def slow_to_progress(request: HttpRequest, slug: str) -> HttpResponse:
+    """Objectives flagged by their actions or a linked measure, with the support asked for."""
+    council = access.council_for(request, slug, "evidence.view")
+    today = timezone.localdate()
+    rows = [
+        ExceptionRow(progress.objective, progress.slow, progress.measure_reasons)
+        for progress in board_picture(council, today).slow_objectives
+    ]
+    return render(request, "evidence/exceptions.html", {"rows": rows, "as_at": today})
 
 
 @login_required

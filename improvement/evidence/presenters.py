@@ -139,20 +139,3 @@ class MeasureSummary:
             f"Measure {m.code}: {m.name} is off target ({self.latest_display} against "
             f"{self.target_display}) and has not improved over {over}"
         )
-
-
-@dataclass
-class ExceptionRow:
-    """An objective slow to progress: why, and the support or capacity its owners asked for."""
-
-    objective: Any
-    actions: list[Any]
-    measure_reasons: list[str]
-
-    @property
-    def capacity_asked(self) -> list[Any]:
-        return [
-            item
-            for item in self.actions
-            if item.latest_update and item.latest_update.support_needed
-        ]

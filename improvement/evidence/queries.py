@@ -15,8 +15,7 @@ from improvement.evidence.models import (
     UpdateRequestRecipient,
     VoiceTheme,
 )
-from improvement.evidence.presenters import ExceptionRow, MeasureSummary
-from improvement.plans.picture import plan_picture
+from improvement.evidence.presenters import MeasureSummary
 
 
 def recent_values(measure_ids: list[int], as_at: datetime.date) -> dict[int, list[MeasureValue]]:
@@ -105,16 +104,6 @@ def summary_of(
 ) -> MeasureSummary:
     known = [row for row in values if row.period <= as_at]
     return MeasureSummary(measure, known[-ratings.WINDOW :], benchmarks)
-
-
-def exception_list(council: Council, as_at: datetime.date) -> list[ExceptionRow]:
-    """Objectives flagged by the design's rules: by their actions, or by a linked measure
-    (the plan's picture already carries each objective's measure reasons)."""
-    picture = plan_picture(council, as_at)
-    return [
-        ExceptionRow(progress.objective, progress.slow, progress.measure_reasons)
-        for progress in picture.slow_objectives
-    ]
 
 
 def recipients_for_pages(council: Council) -> QuerySet:

@@ -6,7 +6,6 @@ app_name = "evidence"
 
 urlpatterns = [
     path("", views.index, name="index"),
-    path("slow-to-progress/", views.exceptions, name="exceptions"),
     path("measures/add/", views.measure_create, name="measure_create"),
     path("measures/<int:pk>/", views.measure_detail, name="measure_detail"),
     path("measures/<int:pk>/edit/", views.measure_edit, name="measure_edit"),

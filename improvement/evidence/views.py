@@ -46,14 +46,6 @@ def index(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-def exceptions(request: HttpRequest, slug: str) -> HttpResponse:
-    council = access.council_for(request, slug, VIEW)
-    today = timezone.localdate()
-    rows = queries.exception_list(council, today)
-    return render(request, "evidence/exceptions.html", {"rows": rows, "as_at": today})
-
-
-@login_required
 def measure_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     council = access.council_for(request, slug, VIEW)
     measure = get_object_or_404(queries.measures_for_pages(council), pk=pk)

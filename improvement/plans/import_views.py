@@ -89,7 +89,7 @@ def import_preview(request: HttpRequest, slug: str, token: str) -> HttpResponse:
     if applying and plan.applied:
         default_storage.delete(path)
         messages.success(request, f"Plan imported from {name}: {plan.summary()}")
-        return redirect("plans:objective_list", council.slug)
+        return redirect("board:objective_list", council.slug)
     return render(
         request,
         "plans/import_preview.html",

@@ -7,7 +7,6 @@ app_name = "plans"
 # The dashboard and the objective and action pages are the board's (board.urls),
 # at the same paths under the council.
 urlpatterns = [
-    path("plan/", views.objective_list, name="objective_list"),
     path("plan/objectives/add/", views.objective_create, name="objective_create"),
     path("plan/objectives/<int:pk>/edit/", views.objective_edit, name="objective_edit"),
     path("plan/objectives/<int:pk>/archive/", views.objective_archive, name="objective_archive"),

@@ -21,10 +21,9 @@ from improvement.plans.forms import (
     ObjectiveForm,
     ReprofileForm,
     UpdateForm,
-    as_at_of,
     without_version,
 )
-from improvement.plans.picture import notice_summary, plan_picture
+from improvement.plans.picture import notice_summary
 from improvement.plans.queries import evidence_of, updates_of
 
 FORM = "plans/form.html"
@@ -44,17 +43,6 @@ def _action_url(council: Any, pk: int) -> str:
 
 def _objective_url(council: Any, pk: int) -> str:
     return reverse("board:objective_detail", args=[council.slug, pk])
-
-
-@login_required
-def objective_list(request: HttpRequest, slug: str) -> HttpResponse:
-    council = access.council_for(request, slug, "plans.view_plan")
-    form, as_at = as_at_of(request)
-    return render(
-        request,
-        "plans/objective_list.html",
-        {"picture": plan_picture(council, as_at), "as_at_form": form},
-    )
 
 
 @login_required
@@ -100,7 +88,7 @@ def objective_archive(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         service=lambda data: services.archive_objective(
             request.user, objective, data["reason"], data["version"]
         ),
-        done=reverse("plans:objective_list", args=[council.slug]),
+        done=reverse("board:objective_list", args=[council.slug]),
         title=f"Archive {objective}",
         success=f"Objective {objective} archived",
         template=FORM,

@@ -1,5 +1,5 @@
 """The board progress report for one meeting, as at its date: every figure from
-`plan_picture`, the dashboard's own source, so the two never disagree."""
+`board_picture`, the dashboard's own source, so the two never disagree."""
 
 import datetime
 from typing import Any
@@ -8,7 +8,8 @@ from improvement.core.templatetags.ib import pct, rating_entry, rating_label, uk
 from improvement.documents.structure import Document, Section, Table, lines, tag
 from improvement.evidence.queries import measure_summaries
 from improvement.meetings.queries import previous_meeting
-from improvement.plans.picture import PlanPicture, plan_picture
+from improvement.board.picture import board_picture
+from improvement.plans.picture import PlanPicture
 from improvement.plans.progress import NOT_RATED
 from improvement.reports import charts, evidence
 from improvement.reports.queries import action_log_until, exempt_actions_until, meeting_day
@@ -21,7 +22,7 @@ def rating_codes(council: Any) -> list[str]:
 
 
 def summary_figures(picture: PlanPicture) -> dict[str, Any]:
-    """The dashboard's figures: what the tests compare with `plan_picture`."""
+    """The dashboard's figures: what the tests compare with `board_picture`."""
     return {
         "as_at": picture.as_at.isoformat(),
         "actions": len(picture.actions),
@@ -236,9 +237,9 @@ def recommendations_section(text: str) -> Section:
 
 def pictures(meeting: Any) -> tuple[PlanPicture, PlanPicture | None]:
     """The plan as at this meeting, and as at the last one (None for the first)."""
-    picture = plan_picture(meeting.council, meeting_day(meeting))
+    picture = board_picture(meeting.council, meeting_day(meeting))
     earlier = previous_meeting(meeting)
-    previous = plan_picture(meeting.council, meeting_day(earlier)) if earlier else None
+    previous = board_picture(meeting.council, meeting_day(earlier)) if earlier else None
     return picture, previous
 
 

@@ -7,7 +7,7 @@ from typing import Any
 from improvement.core.templatetags.ib import pct, rating_label, ukdate
 from improvement.documents.structure import Document, Section, Table, lines, numbered_paragraphs
 from improvement.evidence.queries import measure_summaries
-from improvement.plans.picture import plan_picture
+from improvement.board.picture import board_picture
 from improvement.reports import board, evidence
 from improvement.reports.queries import meeting_day, next_meeting_of
 
@@ -65,7 +65,7 @@ def drafted(report: Any, key: str, default: str = "") -> str:
 
 
 def plan_figures(report: Any) -> tuple[list[str], Table, Any]:
-    picture = plan_picture(report.council, report.as_at)
+    picture = board_picture(report.council, report.as_at)
     head = ["Objective", "Actions", "Complete", "Slow to progress"]
     rows = [
         [

@@ -10,7 +10,8 @@ from improvement.core.templatetags.ib import pct, rating_label, ukdate
 from improvement.documents.structure import Document, Section, Table, paragraphs
 from improvement.evidence.queries import measure_summaries
 from improvement.plans.models import Rating
-from improvement.plans.picture import notice_summary, plan_picture
+from improvement.board.picture import board_picture
+from improvement.plans.picture import notice_summary
 from improvement.reports import board, evidence, queries
 from improvement.reports.committee import plan_figures
 
@@ -167,7 +168,7 @@ def findings_table(report: Any, picture: Any) -> Table:
 
 def adviser(report: Any) -> Document:
     council = report.council
-    picture = plan_picture(council, report.as_at)
+    picture = board_picture(council, report.as_at)
     text, table, _ = plan_figures(report)
     summaries = measure_summaries(council, picture.as_at)
     judgement = written(report, "judgement") or ["Not yet given."]

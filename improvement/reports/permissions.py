@@ -3,7 +3,8 @@
 - The board manager writes every report except the adviser's, which the chair
   (the DfE adviser) writes.
 - Everyone with a role in the council reads reports, except that councillors
-  read only committee reports.
+  read board and committee reports but not the DfE's documents (docs/adr/011):
+  they read the same on the plan pages, and scrutiny receives the board's report.
 - An exempt report is read only by its writers and those who see the body's
   exempt items.
 - The public reads published, open reports only (`ReportQuerySet.published`).
@@ -15,11 +16,12 @@ import rules
 
 from improvement.accounts.models import Role
 from improvement.accounts.permissions import council_of, is_board_manager, is_chair, roles_in
-from improvement.core.access import declare
-from improvement.meetings.access import can_see_exempt
+from improvement.core.access import allowed, declare
 
 ADVISER = "adviser"
 COMMITTEE = "committee"
+BOARD = "board_progress"
+COUNCILLORS_READ = {BOARD, COMMITTEE}
 
 
 def write_perm(kind: str) -> str:
@@ -38,11 +40,13 @@ def reads_report(user: Any, report: Any) -> bool:
     roles = roles_in(user, council_of(report))
     if not roles:
         return False
-    if roles == {Role.COUNCILLOR} and report.kind != COMMITTEE:
+    if roles == {Role.COUNCILLOR} and report.kind not in COUNCILLORS_READ:
         return False
     if report.is_exempt:
         body = report.body or (report.meeting.body if report.meeting else None)
-        return writes_this_kind(user, report) or bool(body and can_see_exempt(user, body))
+        return writes_this_kind(user, report) or bool(
+            body and allowed(user, "meetings.see_exempt", body)
+        )
     return True
 
 

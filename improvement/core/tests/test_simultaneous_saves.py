@@ -56,7 +56,7 @@ def test_simultaneous_saves_end_in_one_save_and_stale_edit_messages(tmp_path: Pa
         "PATH": "",
         "PYTHONPATH": str(Path(__file__).resolve().parents[3]),
     }
-    done = subprocess.run(
+    done = subprocess.run(  # noqa: S603 - our own interpreter and script
         [sys.executable, "-c", SCRIPT], env=env, capture_output=True, text=True, timeout=120
     )
     assert done.returncode == 0, done.stderr

@@ -42,7 +42,7 @@ def _pages(council, measure, event):
     slug = council.slug
     return {
         "evidence:index": [slug],
-        "evidence:exceptions": [slug],
+        "board:exceptions": [slug],
         "evidence:measure_detail": [slug, measure.pk],
         "evidence:audit_list": [slug],
         "evidence:voice_list": [slug],
@@ -157,9 +157,7 @@ def test_overview_query_count_does_not_grow_with_measures(
 
 
 def test_exception_list_explains_a_measure_flag(owner, council, measure, objective, client_for):
-    html = (
-        client_for(owner).get(reverse("evidence:exceptions", args=[council.slug])).content.decode()
-    )
+    html = client_for(owner).get(reverse("board:exceptions", args=[council.slug])).content.decode()
     assert "Timely front door" in html
     assert "Measure CTR: Contacts leading to referral is off target (61.0% against 75.0%)" in html
 

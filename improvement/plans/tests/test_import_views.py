@@ -98,7 +98,7 @@ def test_web_import_writes_and_audits_as_the_board_manager(council, board_manage
     client = client_for(board_manager)
     url = upload(client, council, GOOD).url
     response = client.post(url, follow=True)
-    assert response.redirect_chain[-1][0] == reverse("plans:objective_list", args=["testshire"])
+    assert response.redirect_chain[-1][0] == reverse("board:objective_list", args=["testshire"])
     assert b"Plan imported from plan.xlsx" in response.content
     assert counts() == (1, 2, 2)
     action = council.actions.get(ref="1.1")

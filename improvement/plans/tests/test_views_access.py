@@ -33,7 +33,7 @@ def plan(council, owner_person):
 
 
 # The pages that join the plan with evidence and complaints are the board's.
-BOARD_PAGES = {"dashboard", "objective_detail", "action_detail"}
+BOARD_PAGES = {"dashboard", "objective_list", "objective_detail", "action_detail"}
 
 
 def url(council, name, *args):

@@ -196,6 +196,6 @@ def test_list_pages_keep_a_fixed_query_count_from_10_to_2000_actions(
         Objective.objects.all().delete()
         _bulk_plan(council, owner_person.organisation, size)
         with CaptureQueriesContext(connection) as queries:
-            assert client.get(url(council, page)).status_code == 200
+            assert client.get(reverse(f"board:{page}", args=[council.slug])).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1]

@@ -53,6 +53,12 @@ def test_the_list_shows_each_role_what_it_may_read(cast, client_for, reports):
     assert page.status_code == 200
     assert "Draft self-assessment" not in page.content.decode()
     assert escape(reports["committee"].title) in page.content.decode()
+    # What a councillor reads on the plan pages, they read in the board's report too.
+    assert escape(reports["progress"].title) in page.content.decode()
+    assert (
+        client_for(cast["councillor"]).get(url("report_detail", reports["progress"])).status_code
+        == 200
+    )
 
 
 def test_an_officer_of_another_council_sees_nothing(cast, client_for, reports):
