@@ -6,7 +6,7 @@ from improvement.core.forms import DateField, GovukForm, VersionedForm
 from improvement.core.text import LONG_TEXT, SHORT_TEXT
 from improvement.core.uploads import check_upload
 from improvement.evidence.models import Benchmark, CaseAudit, Measure, VoiceEvent, VoiceTheme
-from improvement.plans.models import Rating
+from improvement.plans.ports import Rating
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 

@@ -18,7 +18,7 @@ from improvement.core.actors import require_actor
 from improvement.core.models import Council
 from improvement.core.tracking import create_tracked
 from improvement.evidence.models import UpdateRequest, UpdateRequestRecipient
-from improvement.plans.services import record_update
+from improvement.plans.ports import record_update
 
 ASKED, BEFORE, AFTER = "asked", "before", "after"
 SUBJECTS = {

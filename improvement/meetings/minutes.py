@@ -16,7 +16,7 @@ from improvement.core import access
 from improvement.core.tracking import create_tracked, save_tracked
 from improvement.meetings.models import AgendaItem, Decision, Meeting, MeetingAction, MinuteComment
 from improvement.meetings.services import MANAGE, meeting_day
-from improvement.plans import services as plan_services
+from improvement.plans import ports as plan_services
 
 
 @transaction.atomic
