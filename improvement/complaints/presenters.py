@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from improvement.complaints import models as m
-from improvement.complaints.charts import Chart
 from improvement.complaints.figures import annual_figures, stage_cases
 from improvement.complaints.years import financial_year_of, year_label
+from improvement.documents.charts import BarChart as Chart
 
 OUTCOME_ROWS = [
     ("upheld", "Upheld"),

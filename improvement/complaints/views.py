@@ -27,17 +27,12 @@ from improvement.complaints.forms import (
     SubjectAccessForm,
     latest_complete_year,
 )
-from improvement.complaints.report import render_report, report_for_page
+from improvement.complaints.report import report_for_page, report_response
 from improvement.core import access, audit
 from improvement.core.forms import bound, form_page, run_service
 
 FIGURES, CASES, MANAGE = "complaints.view_figures", "complaints.view_cases", "complaints.manage"
 FORM = "complaints/form.html"
-CONTENT_TYPES = {
-    "json": "application/json",
-    "pdf": "application/pdf",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-}
 STAGE_SERVICES = {
     "stage1": services.record_stage1,
     "stage2": services.record_stage2,
@@ -149,12 +144,9 @@ def report(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def report_download(request: HttpRequest, slug: str, year: int, fmt: str) -> HttpResponse:
     council = access.council_for(request, slug, FIGURES)
-    if fmt not in CONTENT_TYPES or not FIRST_YEAR <= year <= LAST_YEAR:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
         raise Http404("No such report")
-    response = HttpResponse(render_report(council, year, fmt), content_type=CONTENT_TYPES[fmt])
-    filename = f"complaints-report-{council.slug}-{year}.{fmt}"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return report_response(council, year, fmt)
 
 
 @login_required

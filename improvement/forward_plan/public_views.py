@@ -5,10 +5,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from improvement.core.models import Council
-from improvement.forward_plan import comments, queries
+from improvement.forward_plan import comments, outputs, queries
 from improvement.forward_plan.forms import HONEYPOT, CommentForm
 from improvement.forward_plan.presenters import edition_parts
-from improvement.forward_plan.views import file_response
 
 
 def council_or_404(slug: str) -> Council:
@@ -52,7 +51,7 @@ def edition_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 def edition_file(request: HttpRequest, slug: str, pk: int, fmt: str) -> HttpResponse:
     place = council_or_404(slug)
-    return file_response(_edition(place, pk), fmt)
+    return outputs.edition_response(_edition(place, pk), fmt)
 
 
 def _client_address(request: HttpRequest) -> str:

@@ -9,22 +9,6 @@ from improvement.core.access import council_for
 from improvement.forward_plan import notice, outputs, queries
 from improvement.forward_plan.presenters import edition_parts
 
-CONTENT_TYPES = {
-    "json": "application/json",
-    "pdf": "application/pdf",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-}
-
-
-def file_response(edition, fmt: str) -> HttpResponse:
-    if fmt not in CONTENT_TYPES:
-        raise Http404("No such format")
-    response = HttpResponse(outputs.render_edition(edition, fmt), content_type=CONTENT_TYPES[fmt])
-    name = f"forward-plan-{edition.published_on:%Y-%m-%d}.{fmt}"
-    disposition = "inline" if fmt in ("json", "pdf") else "attachment"
-    response["Content-Disposition"] = f'{disposition}; filename="{name}"'
-    return response
-
 
 @login_required
 def register(request: HttpRequest, slug: str) -> HttpResponse:
@@ -97,7 +81,7 @@ def edition_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def edition_file(request: HttpRequest, slug: str, pk: int, fmt: str) -> HttpResponse:
     council = council_for(request, slug)
     edition = get_object_or_404(queries.editions(council), pk=pk)
-    return file_response(edition, fmt)
+    return outputs.edition_response(edition, fmt)
 
 
 @login_required
