@@ -1,6 +1,6 @@
 """Every page in the main navigation is checked with axe, whoever adds it.
 
-The pages come from `improvement.core.navigation.COUNCIL_NAVIGATION`, so a page
+The pages come from `improvement.board.navigation.COUNCIL_NAVIGATION`, so a page
 added to the navigation is checked here without anyone remembering to.
 """
 
@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from e2e.conftest import check_page, sign_in
-from improvement.core.navigation import COUNCIL_NAVIGATION
+from improvement.board.navigation import COUNCIL_NAVIGATION
 from improvement.plans.tests.factories import (
     ActionFactory,
     FindingFactory,
