@@ -16,14 +16,13 @@ import numpy as np
 
 from improvement.annex_a.reader import RawList
 from improvement.annex_a.schema import DATE, ID, INT, LISTS, YES
+from improvement.core import spreadsheets
+from improvement.core.spreadsheets import is_blank
 
 BLANK = np.int64(-(2**62))
 BAD = np.int64(-(2**62) + 1)
 EPOCH = datetime.date(1970, 1, 1).toordinal()
-EXCEL_EPOCH = 25569  # 1970-01-01 as an Excel (1900 system) serial
 REASONS = ("missing_child_unique_id", "unreadable_required_date", "date_after_reference_date")
-DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T].*)?$")
-ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$")
 CODE_PREFIX = re.compile(r"^[a-z]{1,2}\d?\)\s*")
 BRACKETED = re.compile(r"\s*\[.*\]\s*$")
 
@@ -36,45 +35,12 @@ def to_date(days: int) -> datetime.date:
     return datetime.date.fromordinal(int(days) + EPOCH)
 
 
-def _serial(number: float) -> int:
-    if not 0 < number < 2958466:
-        return BAD
-    return int(number) - EXCEL_EPOCH
-
-
-def _text_date(text: str) -> int:
-    text = text.strip()
-    if not text:
-        return BLANK
-    for pattern, order in ((DMY, (2, 1, 0)), (ISO, (0, 1, 2))):
-        match = pattern.match(text)
-        if match:
-            year, month, day = (int(match.group(i + 1)) for i in order)
-            try:
-                return day_number(datetime.date(year, month, day))
-            except ValueError:
-                return BAD
-    try:
-        return _serial(float(text))
-    except ValueError:
-        return BAD
-
-
 def parse_date(value: Any) -> int:
     """Days since 1970 for a date cell; BLANK or BAD when it holds none."""
-    if value is None:
+    if is_blank(value):
         return BLANK
-    if isinstance(value, datetime.datetime):
-        return day_number(value.date())
-    if isinstance(value, datetime.date):
-        return day_number(value)
-    if isinstance(value, bool):
-        return BAD
-    if isinstance(value, int | float):
-        return _serial(value)
-    if isinstance(value, str):
-        return _text_date(value)
-    return BAD
+    day = spreadsheets.parse_date(value)
+    return BAD if day is None else day_number(day)
 
 
 def normalise_id(value: Any) -> str:
@@ -103,9 +69,11 @@ def parse_int(value: Any) -> int:
     if isinstance(value, bool) or value is None:
         return -1
     try:
-        return int(float(value))
+        number = float(value)
     except (TypeError, ValueError):
         return -1
+    # A count past a billion is a typing slip or a hostile file, never a child's count.
+    return int(number) if 0 <= number < 1e9 else -1
 
 
 PARSERS = {DATE: (parse_date, np.int64), YES: (is_yes, bool), INT: (parse_int, np.int64)}

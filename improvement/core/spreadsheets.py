@@ -108,8 +108,10 @@ def row_is_blank(row: list[Any]) -> bool:
     return all(is_blank(value) for value in row)
 
 
-DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
-ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::[\d.]+)?)?$")
+# A time after the date (as case systems export it) is ignored.
+DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T].*)?$")
+ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$")
+NUMBER = re.compile(r"^\d+(?:\.\d*)?$")
 
 
 def excel_serial(number: float) -> datetime.date | None:
@@ -139,8 +141,8 @@ def parse_date(value: Any) -> datetime.date | None:
                 return datetime.date(year, month, day)
             except ValueError:
                 return None
-    if text.isdigit():
-        return excel_serial(int(text))
+    if NUMBER.match(text):
+        return excel_serial(float(text))
     return None
 
 
@@ -363,8 +365,11 @@ def _check_extent(name: str, height: int, width: int, limits: Limits) -> None:
 
 # The archive ------------------------------------------------------------------------
 
-ROW_REF = re.compile(rb"<(?:\w+:)?row\b[^>]*?\sr=\"(\d+)\"")
-COLUMN_REF = re.compile(rb"\sr=\"([A-Z]{2,3})\d")
+# Literal prefixes keep the scan to a fifth of calamine's own read; a sheet written
+# with namespace prefixes (<x:row>) takes the slower general patterns.
+ROW_REF = re.compile(rb"<row r=\"(\d+)\"")
+ROW_REF_ANY = re.compile(rb"<(?:\w+:)?row\b[^>]*?\sr=\"(\d+)\"")
+COLUMN_REF = re.compile(rb" r=\"([A-Z]{2,3})\d")
 SHEET_ENTRY = re.compile(rb"<(?:\w+:)?sheet\b[^>]*>")
 RELATION = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*>")
 ATTRIBUTE = re.compile(rb"([\w:]+)=\"([^\"]*)\"")
@@ -436,24 +441,39 @@ def _scan_part(
 ) -> tuple[int, int]:
     """Unpack one part in chunks (zipfile stops at its declared size and checks its CRC);
     for a worksheet, the furthest row and column its rows and cells reach."""
-    far_row = re.compile(rb"\sr=\"[A-Z]{1,3}(\d{%d,})\"" % row_digits)
-    rows = unnumbered = columns = cells = cell_refs = 0
+    far_row = re.compile(rb" r=\"[A-Z]{1,3}(\d{%d,})\"" % row_digits)
+    extent = _Extent()
     tail = b""
     with archive.open(part) as stream:
         while chunk := stream.read(CHUNK):
-            if not is_sheet:
-                continue
-            text = tail + chunk
-            cut = text.rfind(b"<")
-            text, tail = text[:cut], text[cut:]
-            numbers = ROW_REF.findall(text)
-            rows = max([rows, *map(int, numbers), *map(int, far_row.findall(text))])
-            unnumbered += text.count(b"<row") - len(numbers)
-            for letters in set(COLUMN_REF.findall(text)):
-                columns = max(columns, _column_index(letters))
-            cells += text.count(b"<c ") + text.count(b"<c>") + text.count(b"<c/>")
-            cell_refs += text.count(b' r="') - len(numbers)
-    # A row or cell without a reference takes the next place, so each one may push the
-    # extent one further.
-    width = max(columns, 26 if cells else 0) + max(cells - cell_refs, 0)
-    return rows + max(unnumbered, 0), width
+            if is_sheet:
+                text = tail + chunk
+                cut = text.rfind(b"<")
+                extent.scan(text[:cut], far_row)
+                tail = text[cut:]
+    return extent.size()
+
+
+class _Extent:
+    """How far a worksheet's rows and cells reach, from their references."""
+
+    def __init__(self) -> None:
+        self.rows = self.unnumbered = self.columns = self.cells = self.cell_refs = 0
+
+    def scan(self, text: bytes, far_row: re.Pattern) -> None:
+        prefixed = b":row" in text
+        numbers = (ROW_REF_ANY if prefixed else ROW_REF).findall(text)
+        self.rows = max([self.rows, *map(int, numbers), *map(int, far_row.findall(text))])
+        self.unnumbered += text.count(b"<row") + text.count(b":row ") - len(numbers)
+        for letters in set(COLUMN_REF.findall(text)):
+            self.columns = max(self.columns, _column_index(letters))
+        self.cells += text.count(b"<c ") + text.count(b"<c>") + text.count(b"<c/>")
+        if prefixed:
+            self.cells += text.count(b":c ") + text.count(b":c>")
+        self.cell_refs += text.count(b' r="') - len(numbers)
+
+    def size(self) -> tuple[int, int]:
+        # A row or cell without a reference takes the next place, so each one may push
+        # the extent one further.
+        width = max(self.columns, 26 if self.cells else 0) + max(self.cells - self.cell_refs, 0)
+        return self.rows + max(self.unnumbered, 0), width
