@@ -75,7 +75,8 @@ class SheetProblem(Exception):
         return ", ".join(parts)
 
     def __str__(self) -> str:
-        text = f"{self.place}: {self.message}" if self.place else self.message
+        place = self.place[:1].upper() + self.place[1:]
+        text = f"{place}: {self.message}" if place else self.message
         return f"{text} {self.fix}".strip()
 
 
@@ -244,18 +245,19 @@ def _too_many(sheet: str, row: int | None, what: str, limit: int) -> SheetProble
 
 
 def read_sheets(
-    source: str | Path | bytes | IO[bytes], filename: str, limits: Limits
+    source: str | Path | bytes | IO[bytes], filename: str, limits: Limits, *, first: bool = False
 ) -> list[Sheet]:
     """The sheets of a .xlsx, .xlsm or .csv file, each checked against the limits.
 
     `filename` is the name the person gave the file (never a temporary name): it
-    chooses the format and names the file in every problem."""
+    chooses the format and names the file in every problem. `first`: only the first
+    sheet is built."""
     data = _bytes(source, filename, limits)
     suffix = Path(filename).suffix.lower()
     if suffix == ".csv":
         return [_csv_sheet(data, filename, limits)]
     if suffix in SPREADSHEETS:
-        return _workbook_sheets(data, filename, limits)
+        return _workbook_sheets(data, filename, limits, first)
     raise SheetProblem(
         "", None, None, f"{filename} is not a .xlsx workbook or a .csv file.", "Save it as one."
     )
@@ -314,13 +316,13 @@ def _csv_sheet(data: bytes, filename: str, limits: Limits) -> Sheet:
     return Sheet(name, 0, 0, [], rows, limits)
 
 
-def _workbook_sheets(data: bytes, filename: str, limits: Limits) -> list[Sheet]:
+def _workbook_sheets(data: bytes, filename: str, limits: Limits, first: bool) -> list[Sheet]:
     check_archive(data, filename, limits)
     try:
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
     except Exception as exc:  # noqa: BLE001 - calamine raises several unrelated types
         raise _unreadable(filename, exc) from None
-    names = book.sheet_names
+    names = book.sheet_names[:1] if first else book.sheet_names
     if len(names) > limits.max_sheets:
         raise _too_many(filename, None, "sheets", limits.max_sheets)
     return [_open_sheet(book, name, filename, limits) for name in names]
