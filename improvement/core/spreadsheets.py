@@ -110,8 +110,8 @@ def row_is_blank(row: list[Any]) -> bool:
 
 
 # A time after the date (as case systems export it) is ignored.
-DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T].*)?$")
-ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$")
+DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ Tt].*)?$")
+ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ Tt].*)?$")
 NUMBER = re.compile(r"^\d+(?:\.\d*)?$")
 
 
@@ -213,13 +213,17 @@ class Sheet:
     merged: list[tuple[tuple[int, int], tuple[int, int]]]
     _source: Any
     limits: Limits
+    first_column: int = 0  # calamine leaves out the empty columns left of the data
 
     def rows(self) -> Iterator[tuple[int, list[Any]]]:
         """Each row as a list of cells, text cleaned of XML-illegal characters; stops
         with a SheetProblem past the row or cell budget."""
         limits = self.limits
         cells = 0
+        pad = [""] * self.first_column
         for number, row in enumerate(self._source(), start=1):
+            if pad:
+                row = pad + row
             if number > limits.max_rows:
                 raise _too_many(self.name, number, "rows", limits.max_rows)
             cells += len(row)
@@ -346,7 +350,9 @@ def _open_sheet(book: CalamineWorkbook, name: str, filename: str, limits: Limits
         raise _unreadable(filename, exc) from None
     height, width = sheet.total_height, sheet.total_width
     _check_extent(name, height, width, limits)
-    return Sheet(name, height, width, sheet.merged_cell_ranges or [], sheet.iter_rows, limits)
+    first_column = sheet.start[1] if sheet.start else 0
+    merged = sheet.merged_cell_ranges or []
+    return Sheet(name, height, width, merged, sheet.iter_rows, limits, first_column)
 
 
 def _check_extent(name: str, height: int, width: int, limits: Limits) -> None:
