@@ -14,10 +14,10 @@ from typing import Any
 
 import numpy as np
 
-from improvement.annex_a.reader import RawList
+from improvement.annex_a.reader import AnnexAError, RawList
 from improvement.annex_a.schema import DATE, ID, INT, LISTS, YES
 from improvement.core import spreadsheets
-from improvement.core.spreadsheets import is_blank
+from improvement.core.spreadsheets import column_letter, is_blank
 
 BLANK = np.int64(-(2**62))
 BAD = np.int64(-(2**62) + 1)
@@ -25,6 +25,7 @@ EPOCH = datetime.date(1970, 1, 1).toordinal()
 REASONS = ("missing_child_unique_id", "unreadable_required_date", "date_after_reference_date")
 CODE_PREFIX = re.compile(r"^[a-z]{1,2}\d?\)\s*")
 BRACKETED = re.compile(r"\s*\[.*\]\s*$")
+LONGEST_ID = 100  # case systems' IDs are a dozen characters; a longer one is a wrong column
 
 
 def day_number(day: datetime.date) -> int:
@@ -153,10 +154,24 @@ def _rejected_sample(numbers: np.ndarray, reasons: np.ndarray, limit: int = 50) 
     return [{"row": int(numbers[i]), "reason": REASONS[reasons[i] - 1]} for i in where]
 
 
+def _check_ids(raw: RawList, ids: np.ndarray, numbers: np.ndarray) -> None:
+    """Refuse the file when a Child Unique ID is far longer than any case system writes."""
+    if not len(ids) or ids.dtype.itemsize // 4 <= LONGEST_ID:
+        return
+    index = int(np.flatnonzero(np.char.str_len(ids) > LONGEST_ID)[0])
+    position = next(p for p, column in raw.mapping.items() if column.field == "child_id")
+    raise AnnexAError(
+        f"Sheet '{raw.sheet}', row {numbers[index]}, column {column_letter(position)}: the "
+        f"Child Unique ID has {len(ids[index]):,} characters, more than {LONGEST_ID}. "
+        "Check the column holds the IDs, then import the file again."
+    )
+
+
 def build_table(raw: RawList, reference: datetime.date) -> Table:
     """The used rows of a list, and its data_quality entry."""
     rows, numbers = _nonblank(raw)
     columns = _columns(raw, rows)
+    _check_ids(raw, columns["child_id"], numbers)
     reasons = _reasons(raw.number, columns, day_number(reference))
     used = reasons == 0
     counts = np.bincount(reasons, minlength=4)
