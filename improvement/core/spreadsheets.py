@@ -153,7 +153,7 @@ def cell_text(value: Any) -> str:
         return ""
     if isinstance(value, bool):
         return "Yes" if value else "No"
-    if isinstance(value, float) and value.is_integer():
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
         return str(int(value))
     if isinstance(value, datetime.datetime):
         return value.date().isoformat() if value.time() == datetime.time() else value.isoformat()
