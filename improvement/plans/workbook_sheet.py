@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from typing import Any
 
-from improvement.core.spreadsheets import cell_text, column_letter, is_blank
+from improvement.core.spreadsheets import LAST_SERIAL, cell_text, column_letter, is_blank
 from improvement.plans.workbook_data import (
     HeaderMatch,
     ParsedAction,
@@ -220,6 +220,17 @@ class SheetReader:
         action = self.action
         assert action is not None
         text = cell_text(value)
+        if _out_of_range(value):
+            self.plan.errors.append(
+                Problem(
+                    self.sheet.name,
+                    number,
+                    self._column_name(index),
+                    f"{text} is a number past any date.",
+                    "Enter a date such as 31/10/2024 or Oct 2024.",
+                )
+            )
+            return
         if name == "due" and text.lower().startswith("from "):
             start = parse_date(text[5:], end=False)
             if start is not None:
@@ -292,6 +303,12 @@ class SheetReader:
                 f"Objective '{objective.text}' has no actions, so it was not imported.",
                 "Add its actions under it, or delete the row if it is not an objective.",
             )
+
+
+def _out_of_range(value: Any) -> bool:
+    """A number too large for a serial date (after 9999): a broken or hostile cell."""
+    is_number = isinstance(value, int | float) and not isinstance(value, bool)
+    return is_number and not value < LAST_SERIAL + 1
 
 
 def _append(extra: dict[str, str], key: str, text: str) -> None:
