@@ -18,6 +18,7 @@ from improvement.annex_a.reader import AnnexAError, RawList
 from improvement.annex_a.schema import DATE, ID, INT, LISTS, YES
 from improvement.core import spreadsheets
 from improvement.core.spreadsheets import column_letter, is_blank
+from improvement.core.text import clean_text
 
 BLANK = np.int64(-(2**62))
 BAD = np.int64(-(2**62) + 1)
@@ -48,14 +49,15 @@ def normalise_id(value: Any) -> str:
     """A Child Unique ID held as a whole number is its digits; all IDs are trimmed."""
     if value is None:
         return ""
-    if isinstance(value, float) and value.is_integer():
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
         return str(int(value))
-    return str(value).strip()
+    text = str(value)
+    return (text if text.isprintable() else clean_text(text)).strip()
 
 
 def normalise_code(value: Any) -> str:
     """The bare label of an Ofsted dropdown code: 'a) Yes [Yes]' -> 'Yes'."""
-    text = BRACKETED.sub("", str(value if value is not None else "").strip())
+    text = BRACKETED.sub("", clean_text(str(value if value is not None else "")).strip())
     return CODE_PREFIX.sub("", text).strip()
 
 

@@ -29,6 +29,7 @@ def limits() -> Limits:
         max_columns=80,
         max_cells=8_000_000,
         max_sheets=30,
+        clean=False,  # parse.py cleans the distinct values of the columns it keeps
     )
 
 

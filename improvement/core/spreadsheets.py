@@ -50,6 +50,9 @@ class Limits:
     max_columns: int = 100
     max_cells: int = 2_000_000
     max_sheets: int = 50
+    # Remove XML-illegal characters from every text cell. A caller that reads only a few
+    # columns of a large file may say False and clean the distinct values it keeps.
+    clean: bool = True
 
 
 class SheetProblem(Exception):
@@ -231,9 +234,10 @@ class Sheet:
                 raise _too_many(self.name, number, "cells", limits.max_cells)
             if len(row) > limits.max_columns:
                 row = row[: limits.max_columns]
-            for index, value in enumerate(row):
-                if value.__class__ is str and not value.isprintable():
-                    row[index] = clean_text(value)
+            if limits.clean:
+                for index, value in enumerate(row):
+                    if value.__class__ is str and not value.isprintable():
+                        row[index] = clean_text(value)
             yield number, row
 
 
@@ -377,7 +381,6 @@ def _check_extent(name: str, height: int, width: int, limits: Limits) -> None:
 # with namespace prefixes (<x:row>) takes the slower general patterns.
 ROW_REF = re.compile(rb"<row r=\"(\d+)\"")
 ROW_REF_ANY = re.compile(rb"<(?:\w+:)?row\b[^>]*?\sr=\"(\d+)\"")
-COLUMN_REF = re.compile(rb" r=\"([A-Z]{2,3})\d")
 SHEET_ENTRY = re.compile(rb"<(?:\w+:)?sheet\b[^>]*>")
 RELATION = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*>")
 ATTRIBUTE = re.compile(rb"([\w:]+)=\"([^\"]*)\"")
@@ -403,14 +406,16 @@ def check_archive(data: bytes, filename: str, limits: Limits) -> None:
             "Delete what the import does not need (images, other sheets) and upload it again.",
         )
     names = _sheet_names(archive)
-    row_digits = len(str(limits.max_rows))
+    far = re.compile(rb" r=\"(?:([A-Z]{2,3})(\d+)|[A-Z](\d{%d,}))\"" % len(str(limits.max_rows)))
     for part in parts:
         is_sheet = part.filename.startswith("xl/worksheets/") and part.filename.endswith(".xml")
+        extent = _Extent(far) if is_sheet else None
         try:
-            height, width = _scan_part(archive, part, is_sheet, row_digits)
+            _scan_part(archive, part, extent)
         except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError):
             raise _unreadable(filename) from None
-        if is_sheet:
+        if extent is not None:
+            height, width = extent.size()
             _check_extent(names.get(part.filename, part.filename), height, width, limits)
 
 
@@ -444,39 +449,38 @@ def _sheet_names(archive: zipfile.ZipFile) -> dict[str, str]:
     return names
 
 
-def _scan_part(
-    archive: zipfile.ZipFile, part: zipfile.ZipInfo, is_sheet: bool, row_digits: int
-) -> tuple[int, int]:
-    """Unpack one part in chunks (zipfile stops at its declared size and checks its CRC);
-    for a worksheet, the furthest row and column its rows and cells reach."""
-    far_row = re.compile(rb" r=\"[A-Z]{1,3}(\d{%d,})\"" % row_digits)
-    extent = _Extent()
+def _scan_part(archive: zipfile.ZipFile, part: zipfile.ZipInfo, extent: "_Extent | None") -> None:
+    """Unpack one part in chunks (zipfile stops at its declared size and checks its CRC),
+    measuring a worksheet's extent as it goes."""
     tail = b""
     with archive.open(part) as stream:
         while chunk := stream.read(CHUNK):
-            if is_sheet:
+            if extent is not None:
                 text = tail + chunk
                 cut = text.rfind(b"<")
-                extent.scan(text[:cut], far_row)
+                extent.scan(text[:cut])
                 tail = text[cut:]
-    return extent.size()
 
 
 class _Extent:
     """How far a worksheet's rows and cells reach, from their references."""
 
-    def __init__(self) -> None:
+    def __init__(self, far: re.Pattern) -> None:
+        self.far = far  # multi-letter columns, and rows with as many digits as the limit
         self.rows = self.unnumbered = self.columns = self.cells = self.cell_refs = 0
 
-    def scan(self, text: bytes, far_row: re.Pattern) -> None:
+    def scan(self, text: bytes) -> None:
         prefixed = b":row" in text
         numbers = (ROW_REF_ANY if prefixed else ROW_REF).findall(text)
-        self.rows = max([self.rows, *map(int, numbers), *map(int, far_row.findall(text))])
-        self.unnumbered += text.count(b"<row") + text.count(b":row ") - len(numbers)
-        for letters in set(COLUMN_REF.findall(text)):
-            self.columns = max(self.columns, _column_index(letters))
+        self.rows = max([self.rows, *map(int, numbers)])
+        for letters, digits, far_row in set(self.far.findall(text)):
+            if letters:
+                self.columns = max(self.columns, _column_index(letters))
+            self.rows = max(self.rows, int(digits or far_row))
+        self.unnumbered += text.count(b"<row") - len(numbers)
         self.cells += text.count(b"<c ") + text.count(b"<c>") + text.count(b"<c/>")
         if prefixed:
+            self.unnumbered += text.count(b":row ")
             self.cells += text.count(b":c ") + text.count(b":c>")
         self.cell_refs += text.count(b' r="') - len(numbers)
 
