@@ -5,3 +5,7 @@ class AnnexAConfig(AppConfig):
     name = "improvement.annex_a"
     label = "annex_a"
     verbose_name = "Annex A imports and KPIs"
+
+    def ready(self) -> None:
+        # Declares the app's permissions with core.access.
+        from improvement.annex_a import permissions  # noqa: F401

@@ -13,9 +13,10 @@ from django.utils import timezone
 
 from improvement.annex_a.output import england_benchmarks
 from improvement.annex_a.rules import KPIS, Kpi
-from improvement.core import audit
+from improvement.annex_a.schema import LISTS
+from improvement.core import access, audit
+from improvement.core.actors import person_or_none
 from improvement.evidence import services as evidence
-from improvement.evidence.access import require_editor
 from improvement.evidence.models import Benchmark, Measure, MeasureValue
 from improvement.evidence.services import derive_value
 
@@ -78,7 +79,7 @@ def _write_values(actor: Any, measure: Measure, points: list[dict], note: str) -
     """Create or replace the measure's values for these months: three queries and one
     audit entry a measure, where evidence.record_value would take four queries and an
     audit entry a value (a twelfth of the whole import's time on a large workbook)."""
-    user = actor if getattr(actor, "is_authenticated", False) else None
+    user = person_or_none(actor)
     now = timezone.now()
     existing = {
         v.period: v for v in measure.values.filter(period__in=[p["period"] for p in points])
@@ -106,11 +107,22 @@ def _write_values(actor: Any, measure: Measure, points: list[dict], note: str) -
     audit.record(actor, "recorded values from Annex A", measure, before, after)
 
 
+def present_lists(report: dict[str, Any]) -> set[int]:
+    """The lists an import held with at least one used row."""
+    quality = report.get("data_quality", {})
+    return {n for n, spec in LISTS.items() if (quality.get(spec.key) or {}).get("used")}
+
+
 def feed(actor: Any, record: Any) -> None:
-    """Record every KPI's monthly values (and England benchmarks) as measures."""
-    require_editor(actor, record.council)
+    """Record the monthly values (and England benchmarks) of every KPI whose lists the
+    import held. A KPI from a missing list keeps its measure as it was: writing its 0 of
+    0 would tell the board the service had stopped."""
+    access.require(actor, "annex_a.import", record.council)
+    present = present_lists(record.report)
     note = f"From Annex A import {record.pk} (reference date {record.reference_date:%d/%m/%Y})"
     for kpi in KPIS:
+        if not kpi.sources <= present:
+            continue
         measure = _measure(actor, record.council, kpi)
         points = _points(kpi, record.kpis[kpi.key], record.reference_date)
         if points:

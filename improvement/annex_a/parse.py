@@ -14,18 +14,19 @@ from typing import Any
 
 import numpy as np
 
-from improvement.annex_a.reader import RawList
+from improvement.annex_a.reader import AnnexAError, RawList
 from improvement.annex_a.schema import DATE, ID, INT, LISTS, YES
+from improvement.core import spreadsheets
+from improvement.core.spreadsheets import column_letter, is_blank
+from improvement.core.text import clean_text
 
 BLANK = np.int64(-(2**62))
 BAD = np.int64(-(2**62) + 1)
 EPOCH = datetime.date(1970, 1, 1).toordinal()
-EXCEL_EPOCH = 25569  # 1970-01-01 as an Excel (1900 system) serial
 REASONS = ("missing_child_unique_id", "unreadable_required_date", "date_after_reference_date")
-DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T].*)?$")
-ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$")
 CODE_PREFIX = re.compile(r"^[a-z]{1,2}\d?\)\s*")
 BRACKETED = re.compile(r"\s*\[.*\]\s*$")
+LONGEST_ID = 100  # case systems' IDs are a dozen characters; a longer one is a wrong column
 
 
 def day_number(day: datetime.date) -> int:
@@ -36,59 +37,27 @@ def to_date(days: int) -> datetime.date:
     return datetime.date.fromordinal(int(days) + EPOCH)
 
 
-def _serial(number: float) -> int:
-    if not 0 < number < 2958466:
-        return BAD
-    return int(number) - EXCEL_EPOCH
-
-
-def _text_date(text: str) -> int:
-    text = text.strip()
-    if not text:
-        return BLANK
-    for pattern, order in ((DMY, (2, 1, 0)), (ISO, (0, 1, 2))):
-        match = pattern.match(text)
-        if match:
-            year, month, day = (int(match.group(i + 1)) for i in order)
-            try:
-                return day_number(datetime.date(year, month, day))
-            except ValueError:
-                return BAD
-    try:
-        return _serial(float(text))
-    except ValueError:
-        return BAD
-
-
 def parse_date(value: Any) -> int:
     """Days since 1970 for a date cell; BLANK or BAD when it holds none."""
-    if value is None:
+    if is_blank(value):
         return BLANK
-    if isinstance(value, datetime.datetime):
-        return day_number(value.date())
-    if isinstance(value, datetime.date):
-        return day_number(value)
-    if isinstance(value, bool):
-        return BAD
-    if isinstance(value, int | float):
-        return _serial(value)
-    if isinstance(value, str):
-        return _text_date(value)
-    return BAD
+    day = spreadsheets.parse_date(value)
+    return BAD if day is None else day_number(day)
 
 
 def normalise_id(value: Any) -> str:
     """A Child Unique ID held as a whole number is its digits; all IDs are trimmed."""
     if value is None:
         return ""
-    if isinstance(value, float) and value.is_integer():
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
         return str(int(value))
-    return str(value).strip()
+    text = str(value)
+    return (text if text.isprintable() else clean_text(text)).strip()
 
 
 def normalise_code(value: Any) -> str:
     """The bare label of an Ofsted dropdown code: 'a) Yes [Yes]' -> 'Yes'."""
-    text = BRACKETED.sub("", str(value if value is not None else "").strip())
+    text = BRACKETED.sub("", clean_text(str(value if value is not None else "")).strip())
     return CODE_PREFIX.sub("", text).strip()
 
 
@@ -103,9 +72,11 @@ def parse_int(value: Any) -> int:
     if isinstance(value, bool) or value is None:
         return -1
     try:
-        return int(float(value))
+        number = float(value)
     except (TypeError, ValueError):
         return -1
+    # A count past a billion is a typing slip or a hostile file, never a child's count.
+    return int(number) if 0 <= number < 1e9 else -1
 
 
 PARSERS = {DATE: (parse_date, np.int64), YES: (is_yes, bool), INT: (parse_int, np.int64)}
@@ -185,10 +156,24 @@ def _rejected_sample(numbers: np.ndarray, reasons: np.ndarray, limit: int = 50) 
     return [{"row": int(numbers[i]), "reason": REASONS[reasons[i] - 1]} for i in where]
 
 
+def _check_ids(raw: RawList, ids: np.ndarray, numbers: np.ndarray) -> None:
+    """Refuse the file when a Child Unique ID is far longer than any case system writes."""
+    if not len(ids) or ids.dtype.itemsize // 4 <= LONGEST_ID:
+        return
+    index = int(np.flatnonzero(np.char.str_len(ids) > LONGEST_ID)[0])
+    position = next(p for p, column in raw.mapping.items() if column.field == "child_id")
+    raise AnnexAError(
+        f"Sheet '{raw.sheet}', row {numbers[index]}, column {column_letter(position)}: the "
+        f"Child Unique ID has {len(ids[index]):,} characters, more than {LONGEST_ID}. "
+        "Check the column holds the IDs, then import the file again."
+    )
+
+
 def build_table(raw: RawList, reference: datetime.date) -> Table:
     """The used rows of a list, and its data_quality entry."""
     rows, numbers = _nonblank(raw)
     columns = _columns(raw, rows)
+    _check_ids(raw, columns["child_id"], numbers)
     reasons = _reasons(raw.number, columns, day_number(reference))
     used = reasons == 0
     counts = np.bincount(reasons, minlength=4)

@@ -1,21 +1,36 @@
-"""Reading an Annex A workbook (or one CSV per list) into its lists, with python-calamine.
+"""Reading an Annex A workbook (or one CSV per list) into its lists, through the one
+bounded reader of core.spreadsheets.
 
 A sheet is recognised by its name ("List 3", "List 3 - Referrals") or, failing
 that, by its headings. The header row is whichever of the first ten rows matches
 most of the list's headings, so title rows above it are skipped.
 """
 
-import csv
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from python_calamine import CalamineWorkbook
+from django.conf import settings
 
 from improvement.annex_a import headers
 from improvement.annex_a.schema import LISTS, Column
+from improvement.core.spreadsheets import MB, Limits, SheetProblem, read_sheets
 
-SPREADSHEETS = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
+SPREADSHEETS = {".xlsx", ".xlsm"}
+
+
+def limits() -> Limits:
+    """A large council's year of Annex A (List 1 has about 60,000 contacts) with room to
+    spare; the widest list has under 40 columns."""
+    return Limits(
+        max_file_bytes=getattr(settings, "ANNEX_A_MAX_BYTES", 50 * MB),
+        max_uncompressed_bytes=400 * MB,
+        max_rows=300_000,
+        max_columns=80,
+        max_cells=8_000_000,
+        max_sheets=30,
+        clean=False,  # parse.py cleans the distinct values of the columns it keeps
+    )
 
 
 class AnnexAError(Exception):
@@ -39,18 +54,13 @@ class RawList:
 Progress = Callable[[int], None] | None
 
 
-def _sheets(path: Path) -> list[tuple[str, list[list]]]:
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        with path.open(newline="", encoding="utf-8-sig") as handle:
-            return [(path.stem, list(csv.reader(handle)))]
-    if suffix in SPREADSHEETS:
-        try:
-            book = CalamineWorkbook.from_path(str(path))
-        except Exception as error:  # calamine raises several unrelated types
-            raise AnnexAError(f"{path.name} could not be read as a workbook: {error}") from error
-        return [(name, book.get_sheet_by_name(name).to_python()) for name in book.sheet_names]
-    raise AnnexAError(f"{path.name} is not an .xlsx workbook or a .csv file")
+def _sheets(path: Path, name: str) -> list[tuple[str, list[list]]]:
+    """Each sheet's rows; `name` is the file as the person called it."""
+    try:
+        sheets = read_sheets(path, name, limits())
+        return [(sheet.name, [row for _number, row in sheet.rows()]) for sheet in sheets]
+    except SheetProblem as problem:
+        raise AnnexAError(f"{name}: {problem}") from None
 
 
 def _files(path: Path) -> list[Path]:
@@ -72,12 +82,18 @@ def _recognise(name: str, rows: list[list]) -> RawList | None:
     return RawList(number, name, list(rows[index]), mapping, rows[index + 1 :], index + 2)
 
 
-def read_lists(path: str | Path, on_progress: Progress = None) -> dict[int, RawList]:
-    """Every recognised list in the file (or directory of CSVs), by list number."""
+def read_lists(
+    path: str | Path, on_progress: Progress = None, file_name: str = ""
+) -> dict[int, RawList]:
+    """Every recognised list in the file (or directory of CSVs), by list number.
+
+    `file_name` is the name the person uploaded (the file itself may be temporary)."""
     found: dict[int, RawList] = {}
     rows_read = 0
-    for file in _files(Path(path)):
-        for name, rows in _sheets(file):
+    files = _files(Path(path))
+    for file in files:
+        shown = file_name if file_name and len(files) == 1 else file.name
+        for name, rows in _sheets(file, shown):
             raw = _recognise(name, rows)
             rows_read += len(rows)
             if on_progress:
@@ -86,7 +102,7 @@ def read_lists(path: str | Path, on_progress: Progress = None) -> dict[int, RawL
                 found[raw.number] = raw
     if not found:
         raise AnnexAError(
-            f"No Annex A list was recognised in {Path(path).name}: name each sheet "
+            f"No Annex A list was recognised in {file_name or Path(path).name}: name each sheet "
             "'List 1', 'List 3' and so on, or keep the Ofsted template's headings"
         )
     return found

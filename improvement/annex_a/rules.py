@@ -159,11 +159,16 @@ class Kpi:
     shown: tuple[str, ...]
     polarity: str = "higher"
     count: bool = False
+    also_needs: tuple[int, ...] = ()  # lists other than list_number the rule reads
+
+    @property
+    def sources(self) -> frozenset[int]:
+        return frozenset((self.list_number, *self.also_needs))
 
 
 KPIS: tuple[Kpi, ...] = (
     Kpi("contacts_to_referral_pct", "Contacts leading to a referral within 30 days", 1,
-        contacts_to_referral, ("contact_date",)),
+        contacts_to_referral, ("contact_date",), also_needs=(3,)),
     Kpi("referral_nfa_pct", "Referrals with no further action", 3, referral_nfa,
         ("referral_date", "nfa"), "lower"),
     Kpi("rereferral_12m_pct", "Re-referrals within 12 months", 3, rereferral,

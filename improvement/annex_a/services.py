@@ -15,14 +15,15 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from improvement.annex_a import access, measures, queries
+from improvement.annex_a import measures, queries
 from improvement.annex_a.models import AnnexAImport, AnnexARows
 from improvement.annex_a.parse import Table, build_table, empty_quality
 from improvement.annex_a.reader import AnnexAError, Progress, read_lists
 from improvement.annex_a.rules import compute_all, icpc_before_s47_start
 from improvement.annex_a.schema import LISTS
 from improvement.annex_a.storage import pack
-from improvement.core import audit
+from improvement.core import access, audit
+from improvement.core.actors import person_or_none, require_actor
 from improvement.core.models import Council
 from improvement.core.tracking import create_tracked, save_tracked
 
@@ -53,7 +54,38 @@ def _report(tables: dict[int, Table]) -> dict[str, Any]:
             "Every referral has 1 or more in 'Number of Referrals in Last 12 Months': the "
             "case system probably counts the current referral, which overstates re-referrals."
         )
+    warnings += _missing_lists(tables)
     return {"data_quality": quality, "rejected_rows": rejected_rows, "warnings": warnings}
+
+
+def _missing_lists(tables: dict[int, Table]) -> list[str]:
+    """A warning for each list the file lacks (or whose every row was rejected): the
+    KPIs that come from it keep their measures' earlier values."""
+    warnings = []
+    for number, spec in LISTS.items():
+        table = tables.get(number)
+        if table is None or not len(table):
+            state = "is not in the file" if table is None else "has no usable rows"
+            warnings.append(
+                f"List {number} ({spec.name}) {state}: the KPIs that come from it were not "
+                "updated on the board's measures."
+            )
+    return warnings
+
+
+def _refuse_unusable(tables: dict[int, Table], file_name: str) -> None:
+    if any(len(table) for table in tables.values()):
+        return
+    rejected: dict[str, int] = {}
+    for table in tables.values():
+        for reason, count in table.quality["rejected"].items():
+            rejected[reason] = rejected.get(reason, 0) + count
+    reasons = ", ".join(f"{reason.replace('_', ' ')}: {n}" for reason, n in rejected.items() if n)
+    raise AnnexAError(
+        f"No row of {file_name} could be used ({reasons or 'every list is empty'}), so "
+        "nothing was imported. Check the reference date and the Child Unique ID and date "
+        "columns, then import it again."
+    )
 
 
 @contextmanager
@@ -71,12 +103,19 @@ def _bulk_load() -> Iterator[None]:
             gc.enable()
 
 
-def analyse(path: str | Path, reference: datetime.date, on_progress: Progress = None) -> Analysis:
-    """Read, check and compute, writing nothing. Raises AnnexAError for an unusable file."""
+def analyse(
+    path: str | Path,
+    reference: datetime.date,
+    on_progress: Progress = None,
+    file_name: str = "",
+) -> Analysis:
+    """Read, check and compute, writing nothing. Raises AnnexAError for an unusable file,
+    or one with no row that can be used."""
     with _bulk_load():
-        raw = read_lists(path, on_progress)
+        raw = read_lists(path, on_progress, file_name)
         tables = {number: build_table(lst, reference) for number, lst in raw.items()}
         del raw
+    _refuse_unusable(tables, file_name or Path(path).name)
     rows_read = sum(table.quality["rows"] for table in tables.values())
     return Analysis(tables, _report(tables), compute_all(tables, reference), rows_read)
 
@@ -120,14 +159,14 @@ def import_annex_a(
     on_progress: Progress = None,
 ) -> AnnexAImport:
     """Import a workbook (or CSVs) for a reference date: its report, KPIs, rows and measures."""
-    access.require_importer(actor, council)
-    analysis = analyse(path, reference_date, on_progress)
-    user = actor if getattr(actor, "is_authenticated", False) else None
+    access.require(actor, "annex_a.import", council)
+    file_name = file_name or Path(path).name
+    analysis = analyse(path, reference_date, on_progress, file_name)
     record = AnnexAImport(
         council=council,
         reference_date=reference_date,
-        file_name=file_name or Path(path).name,
-        uploaded_by=user,
+        file_name=file_name,
+        uploaded_by=person_or_none(actor),
     )
     return _save(actor, record, analysis)
 
@@ -136,15 +175,20 @@ def queue_import(
     actor: Any, council: Council, file_name: str, reference_date: datetime.date
 ) -> AnnexAImport:
     """Record an uploaded workbook waiting to be read (the web upload's first step)."""
-    access.require_importer(actor, council)
+    access.require(actor, "annex_a.import", council)
     record = AnnexAImport(
-        council=council, reference_date=reference_date, file_name=file_name, uploaded_by=actor
+        council=council,
+        reference_date=reference_date,
+        file_name=file_name,
+        uploaded_by=person_or_none(actor),
     )
     return create_tracked(record, actor, verb="uploaded Annex A")
 
 
 def run_queued(actor: Any, record: AnnexAImport, path: str | Path) -> AnnexAImport:
     """Read a queued upload, recording rows read as it goes; a bad file marks it failed."""
+    require_actor(actor)
+    access.require(actor, "annex_a.import", record.council)
     imports = AnnexAImport.objects.filter(pk=record.pk)
     imports.update(status=AnnexAImport.Status.RUNNING)
 
@@ -152,7 +196,7 @@ def run_queued(actor: Any, record: AnnexAImport, path: str | Path) -> AnnexAImpo
         imports.update(rows_read=rows)
 
     try:
-        analysis = analyse(path, record.reference_date, progress)
+        analysis = analyse(path, record.reference_date, progress, record.file_name)
         record.refresh_from_db()
         return _save(actor, record, analysis)
     except AnnexAError as error:
@@ -165,8 +209,9 @@ def run_queued(actor: Any, record: AnnexAImport, path: str | Path) -> AnnexAImpo
 
 
 @transaction.atomic
-def purge_expired(today: datetime.date | None = None) -> int:
+def purge_expired(actor: Any, today: datetime.date | None = None) -> int:
     """Delete the child-level rows of every import past its retention date."""
+    require_actor(actor)
     today = today or timezone.localdate()
     expired = AnnexARows.objects.filter(annex_import__retained_until__lt=today).select_related(
         "annex_import__council"
@@ -177,11 +222,13 @@ def purge_expired(today: datetime.date | None = None) -> int:
         rows.delete()
         before = {"child_rows": "kept"}
         AnnexAImport.objects.filter(pk=record.pk).update(rows_purged_at=timezone.now())
-        audit.record(None, "purged child-level rows", record, before, {"child_rows": "deleted"})
+        audit.record(actor, "purged child-level rows", record, before, {"child_rows": "deleted"})
         count += 1
     return count
 
 
 def note_rows_viewed(actor: Any, record: AnnexAImport, key: str) -> None:
     """Child-level rows are personal data: every look at them is on the audit log."""
+    require_actor(actor)
+    access.require(actor, "annex_a.see_rows", record.council)
     audit.record(actor, "viewed child-level rows", record, None, {"kpi": key})

@@ -4,39 +4,36 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from improvement.annex_a import access, presenters, queries
+from improvement.annex_a import presenters, queries
 from improvement.annex_a.forms import UploadForm
 from improvement.annex_a.rules import BY_KEY, drill_down
 from improvement.annex_a.services import note_rows_viewed
 from improvement.annex_a.storage import unpack
 from improvement.annex_a.uploads import start_upload
+from improvement.core import access
+from improvement.core.forms import bound
 
 SHOWN_ROWS = 500
 
 
 @login_required
 def kpi_page(request: HttpRequest, slug: str) -> HttpResponse:
-    council = access.reader_council(request, slug)
+    council = access.council_for(request, slug, "annex_a.view")
     record = queries.latest_import(council)
     context = {
         "council": council,
         "record": record,
         "kpis": presenters.kpi_rows(record.kpis) if record else [],
         "imports": queries.imports_of(council)[:10],
-        "can_import": access.can_import(request.user, council),
-        "can_drill": record is not None
-        and record.has_child_rows
-        and access.can_see_child_rows(request.user, council),
     }
     return render(request, "annex_a/kpis.html", context)
 
 
 @login_required
 def upload(request: HttpRequest, slug: str) -> HttpResponse:
-    council = access.importer_council(request, slug)
-    posted = request.method == "POST"
-    form = UploadForm(request.POST if posted else None, request.FILES if posted else None)
-    if posted and form.is_valid():
+    council = access.council_for(request, slug, "annex_a.import")
+    form = bound(request, UploadForm)
+    if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         record = start_upload(request.user, council, data["workbook"], data["reference_date"])
         return redirect("annex_a:import_status", council.slug, record.pk)
@@ -45,7 +42,7 @@ def upload(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def import_status(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    council = access.importer_council(request, slug)
+    council = access.council_for(request, slug, "annex_a.import")
     record = queries.import_of(council, pk)
     if record is None:
         raise Http404("No such import")
@@ -60,7 +57,7 @@ def import_status(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @login_required
 def kpi_rows(request: HttpRequest, slug: str, pk: int, key: str) -> HttpResponse:
-    council = access.importer_council(request, slug)
+    council = access.council_for(request, slug, "annex_a.see_rows")
     record = queries.import_of(council, pk)
     if record is None or key not in BY_KEY:
         raise Http404("No such import or KPI")

@@ -1,12 +1,11 @@
 """Reading a complaints register (formats/complaints-register.md), CSV or XLSX.
 
-Every row is checked before anything is written; any problem is reported with its row
-and column and what to do, and then nothing is written at all.
+The file is read through core.spreadsheets, bounded to what a register can be.
+Every row is checked before anything is written; any problem is reported with its
+row and column and what to do, and then nothing is written at all.
 """
 
-import csv
 import datetime
-import io
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,10 @@ from django.db import transaction
 from improvement.complaints import models as m
 from improvement.complaints.rules import procedure_errors
 from improvement.complaints.services import add_representation, normalise_category
+from improvement.core import spreadsheets
+from improvement.core.actors import require_actor
+from improvement.core.spreadsheets import MB, Limits, SheetProblem, is_blank, row_is_blank
+from improvement.core.text import LONG_TEXT
 
 DATE_COLUMNS = (
     "received_on",
@@ -49,7 +52,22 @@ COLUMNS = ("reference", "received_on", "kind", "process", "not_logged_reason", "
            "stage3_outcome", "ombudsman_referred_on", "ombudsman_decided_on", "ombudsman_outcome",
            "service_improvement")  # fmt: skip
 REQUIRED = ("reference", "received_on", "kind", "service")
-EXCEL_EPOCH = datetime.date(1899, 12, 30)
+# A large council's registers for many years; the register has 25 columns.
+LIMITS = Limits(
+    max_file_bytes=10 * MB,
+    max_uncompressed_bytes=100 * MB,
+    max_rows=50_000,
+    max_columns=60,
+    max_cells=1_500_000,
+    max_sheets=20,
+)
+
+
+def _text_limit(column: str) -> int:
+    return m.Representation._meta.get_field(column).max_length or LONG_TEXT
+
+
+TEXT_LIMITS = {column: _text_limit(column) for column in TEXT_COLUMNS}
 
 
 @dataclass(frozen=True)
@@ -59,6 +77,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        if not self.row and not self.column:
+            return self.message  # the file as a whole
         where = f"Row {self.row}" if self.row else "Header row"
         return f"{where}, column {self.column}: {self.message}"
 
@@ -69,42 +89,36 @@ class RegisterError(Exception):
         super().__init__("\n".join(str(problem) for problem in problems))
 
 
-def read_rows(path: Path) -> list[dict[str, Any]]:
-    """The register's rows as dicts keyed by header, from a CSV or XLSX file."""
-    if path.suffix.lower() in (".xlsx", ".xlsm", ".xls"):
-        from python_calamine import CalamineWorkbook
+def read_rows(path: Path, file_name: str = "") -> list[tuple[int, dict[str, Any]]]:
+    """The register's rows, with their row numbers, as dicts keyed by header.
 
-        sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()
-        header, *body = sheet or [[]]
-    else:
-        text = path.read_text(encoding="utf-8-sig")
-        header, *body = list(csv.reader(io.StringIO(text))) or [[]]
-    names = [str(name).strip().lower() for name in header]
-    return [dict(zip(names, row, strict=False)) for row in body if any(_blank(v) for v in row)]
-
-
-def _blank(value: Any) -> bool:
-    return value not in (None, "") and str(value).strip() != ""
+    `file_name` is the name the person gave the file (it names the file in problems)."""
+    name = file_name or Path(path).name
+    try:
+        sheet = spreadsheets.read_sheets(path, name, LIMITS, first=True)[0]
+        rows = list(sheet.rows())
+    except SheetProblem as problem:
+        raise RegisterError([Problem(problem.row or 0, problem.column, str(problem))]) from None
+    if not rows:
+        return []
+    names = [str(cell).strip().lower() for cell in rows[0][1] if cell is not None]
+    return [
+        (number, dict(zip(names, row, strict=False)))
+        for number, row in rows[1:]
+        if not row_is_blank(row)
+    ]
 
 
 def parse_date(value: Any) -> datetime.date | None:
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    if isinstance(value, (int, float)):
-        return EXCEL_EPOCH + datetime.timedelta(days=int(value))
-    text = str(value).strip()
-    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
-        try:
-            return datetime.datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    raise ValueError(f"“{text}” is not a date: use yyyy-mm-dd or dd/mm/yyyy")
+    day = spreadsheets.parse_date(value)
+    if day is None:
+        text = spreadsheets.cell_text(value)[:40]
+        raise ValueError(f"“{text}” is not a date: use yyyy-mm-dd or dd/mm/yyyy")
+    return day
 
 
 def _parse_cell(column: str, raw: Any) -> Any:
-    text = "" if raw is None else str(raw).strip()
+    text = spreadsheets.cell_text(raw) if column in TEXT_LIMITS else str(raw or "").strip()
     if column in DATE_COLUMNS:
         return parse_date(raw) if text else None
     if column in YES_NO_COLUMNS:
@@ -116,6 +130,11 @@ def _parse_cell(column: str, raw: Any) -> Any:
         if text.lower() not in codes:
             raise ValueError(f"“{text}” is not one of: {', '.join(codes)}")
         return text.lower()
+    if column in TEXT_LIMITS:
+        try:
+            return spreadsheets.check_text(raw, TEXT_LIMITS[column], ("", 0, column))
+        except SheetProblem as problem:
+            raise ValueError(f"{problem.message} {problem.fix}") from None
     return text
 
 
@@ -128,7 +147,7 @@ def parse_row(number: int, raw: dict[str, Any]) -> tuple[dict[str, Any], list[Pr
         except ValueError as exc:
             problems.append(Problem(number, column, str(exc)))
     for column in REQUIRED:
-        if column in data and data[column] in ("", None):
+        if column in data and is_blank(data[column]):
             problems.append(Problem(number, column, "is required: fill it in"))
     if not problems:
         problems += [
@@ -138,8 +157,8 @@ def parse_row(number: int, raw: dict[str, Any]) -> tuple[dict[str, Any], list[Pr
     return data, problems
 
 
-def _header_problems(rows: list[dict[str, Any]]) -> list[Problem]:
-    seen = set(rows[0]) if rows else set()
+def _header_problems(rows: list[tuple[int, dict[str, Any]]]) -> list[Problem]:
+    seen = set(rows[0][1]) if rows else set()
     missing = [column for column in REQUIRED if column not in seen]
     unknown = sorted(seen - set(COLUMNS) - {""})
     problems = [Problem(0, column, "is missing from the header row") for column in missing]
@@ -149,14 +168,14 @@ def _header_problems(rows: list[dict[str, Any]]) -> list[Problem]:
     return problems
 
 
-def check_register(council: Any, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def check_register(council: Any, rows: list[tuple[int, dict[str, Any]]]) -> list[dict[str, Any]]:
     """The rows ready to write, or RegisterError listing every problem found."""
     problems = _header_problems(rows)
     if problems:
         raise RegisterError(problems)
     existing = set(council.representations.values_list("reference", flat=True))
     parsed, seen = [], set()
-    for number, raw in enumerate(rows, start=2):
+    for number, raw in rows:
         data, row_problems = parse_row(number, raw)
         ref = data.get("reference")
         if ref in existing or ref in seen:
@@ -176,9 +195,10 @@ def check_register(council: Any, rows: list[dict[str, Any]]) -> list[dict[str, A
 
 
 @transaction.atomic
-def import_complaints(actor: Any, council: Any, path: Path) -> int:
+def import_complaints(actor: Any, council: Any, path: Path, file_name: str = "") -> int:
     """Import a whole register or nothing; the number of records written."""
-    rows = check_register(council, read_rows(path))
+    require_actor(actor)
+    rows = check_register(council, read_rows(path, file_name))
     for data in rows:
         add_representation(actor, council, data)
     return len(rows)

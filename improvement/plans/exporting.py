@@ -14,6 +14,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from improvement.core.models import Council
+from improvement.core.text import clean_text
 
 COLUMNS: tuple[tuple[str, int], ...] = (
     ("Ref", 10),
@@ -100,11 +101,11 @@ def export_plan(council: Council) -> bytes:
     sheet = book.active
     sheet.title = SHEET_TITLE
     exported = timezone.localdate()
-    sheet.cell(row=1, column=1, value=f"{council.name} improvement plan")
+    sheet.cell(row=1, column=1, value=clean_text(f"{council.name} improvement plan"))
     sheet.cell(row=1, column=1).font = Font(bold=True, size=14)
     sheet.cell(row=2, column=1, value=f"Exported on {exported:%-d %B %Y}")
     for column, header in enumerate(headers, start=1):
-        cell = sheet.cell(row=HEADER_ROW, column=column, value=header)
+        cell = sheet.cell(row=HEADER_ROW, column=column, value=clean_text(header))
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         sheet.column_dimensions[get_column_letter(column)].width = widths.get(header, 25)
@@ -121,7 +122,8 @@ def export_plan(council: Council) -> bytes:
 
 def _write_row(sheet: Any, number: int, headers: list[str], row: dict[str, Any]) -> None:
     for column, header in enumerate(headers, start=1):
-        value = row.get(header)
+        # Text saved before it was cleaned on the way in would break the whole file.
+        value = clean_text(row.get(header))
         if value in (None, ""):
             continue
         cell = sheet.cell(row=number, column=column)

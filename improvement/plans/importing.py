@@ -14,8 +14,10 @@ from django.utils import timezone
 
 from improvement.accounts.models import Organisation, Person
 from improvement.core import audit
+from improvement.core.actors import person_or_none, require_actor
 from improvement.core.models import Council
 from improvement.core.tracking import create_tracked, save_tracked
+from improvement.plans.import_checks import length_problems
 from improvement.plans.models import (
     Action,
     DueDateChange,
@@ -50,13 +52,6 @@ class _DryRun(Exception):
     """Raised to roll back a trial import once its counts are known."""
 
 
-def find_council(slug: str) -> Council:
-    council = Council.objects.filter(slug=slug).first()
-    if council is None:
-        raise LookupError(f"There is no council with the slug '{slug}'")
-    return council
-
-
 def find_user(username: str) -> Any:
     user = get_user_model().objects.filter(username=username).first()
     if user is None:
@@ -67,13 +62,17 @@ def find_user(username: str) -> Any:
 def import_file(
     source: str | Path | IO[bytes],
     council: Council,
-    actor: Any = None,
+    actor: Any,
     *,
     filename: str | None = None,
     dry_run: bool = False,
     mappings: list[str] | tuple[str, ...] = (),
 ) -> ParsedPlan:
-    """Read a workbook and apply it to the council's plan; the plan carries the report."""
+    """Read a workbook and apply it to the council's plan; the plan carries the report.
+
+    `actor` is the person importing from the web, or the command's system actor;
+    `filename` is the name the person gave the file."""
+    require_actor(actor)
     plan = read_workbook(source, filename, mappings=mappings, scale=council.rating_scale)
     return apply_plan(plan, council, actor, dry_run=dry_run)
 
@@ -85,6 +84,8 @@ def apply_plan(
 
     A dry run makes every change and then rolls it back, so its counts are exact.
     """
+    require_actor(actor)
+    plan.errors += length_problems(plan)
     if plan.errors:
         return plan
     try:
@@ -104,7 +105,7 @@ class _Importer:
         self.plan = plan
         self.council = council
         self.actor = actor
-        self.user = actor if getattr(actor, "is_authenticated", False) else None
+        self.user = person_or_none(actor)
         self.today = timezone.localdate()
         self.organisations = {o.name.lower(): o for o in council.organisations.all()}
         self.people = {p.name.lower(): p for p in council.people.all()}

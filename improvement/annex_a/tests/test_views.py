@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from improvement.annex_a.services import import_annex_a
 from improvement.annex_a.tests.handbuilt import R, hand_built
+from improvement.core.actors import SystemActor
 from improvement.core.models import AuditEntry
 
 
@@ -16,7 +17,7 @@ def _inline(settings):
 
 @pytest.fixture
 def imported(council, tmp_path):
-    return import_annex_a(None, council, hand_built(tmp_path / "annex-a.xlsx"), R)
+    return import_annex_a(SystemActor("test"), council, hand_built(tmp_path / "annex-a.xlsx"), R)
 
 
 def url(name, *args):

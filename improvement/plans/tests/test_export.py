@@ -132,3 +132,13 @@ def test_export_command_writes_to_standard_output(plan, capsysbinary):
     data = capsysbinary.readouterr().out
     assert data.startswith(b"PK")
     assert _sheet(data)["D5"].value == "Publish the local offer"
+
+
+@pytest.mark.django_db
+def test_text_saved_with_control_characters_still_exports(council):
+    from improvement.plans.tests.factories import ActionFactory
+
+    ActionFactory(council=council, title="Audit\x01 contacts\x0b weekly")
+    book = load_workbook(io.BytesIO(export_plan(council)))
+    titles = [cell.value for row in book.active.iter_rows() for cell in row]
+    assert "Audit contacts\n weekly" in titles

@@ -8,6 +8,7 @@ from django.core.management import CommandError, call_command
 from openpyxl import Workbook
 
 from improvement.accounts.models import Organisation, Person
+from improvement.core.actors import SystemActor
 from improvement.core.models import AuditEntry
 from improvement.plans.importing import import_file
 from improvement.plans.models import Action, Objective, Update
@@ -133,7 +134,8 @@ def test_command_imports_as_system_and_prints_the_report(council, workbook):
     first = out.getvalue().splitlines()[0]
     assert first == "2 actions (2 created, 0 updated), 1 objectives, 1 warnings, 0 errors"
     assert "Header mapping:" in out.getvalue()
-    assert set(AuditEntry.objects.values_list("actor_name", flat=True)) == {"system"}
+    names = set(AuditEntry.objects.values_list("actor_name", flat=True))
+    assert names == {"System (import_plan)"}
 
 
 @pytest.mark.django_db
@@ -161,7 +163,7 @@ def test_unknown_rating_exits_1_and_writes_nothing(council, tmp_path):
         call_command("import_plan", str(path), "--council", "testshire", stdout=out)
     assert raised.value.returncode == 1
     assert counts() == before
-    assert "Plan row 4, column F (RAG): 'Purple' is not a rating." in out.getvalue()
+    assert "Sheet 'Plan', row 4, column F (RAG): 'Purple' is not a rating." in out.getvalue()
     assert out.getvalue().splitlines()[0].endswith("1 errors")
 
 
@@ -204,7 +206,7 @@ def test_map_option_on_the_command(council, tmp_path):
 
 @pytest.mark.django_db
 def test_unknown_council_is_a_command_error(db, workbook):
-    with pytest.raises(CommandError, match="no council"):
+    with pytest.raises(CommandError, match="No council has the slug 'nowhere'"):
         call_command("import_plan", str(workbook), "--council", "nowhere", stdout=io.StringIO())
 
 
@@ -237,6 +239,6 @@ def test_actions_are_matched_on_ref_and_updated(council, council_org, board_mana
 @pytest.mark.django_db
 def test_owners_are_people_of_the_council_reused_by_name(council, owner_person, tmp_path):
     rows = [["Action", "Owner", "RAG"], ["Audit", "olu owner; New Person", "G"]]
-    import_file(write_xlsx(tmp_path / "p.xlsx", rows), council, None)
+    import_file(write_xlsx(tmp_path / "p.xlsx", rows), council, SystemActor("test"))
     action = council.actions.get()
     assert set(action.owners.all()) == {owner_person, council.people.get(name="New Person")}

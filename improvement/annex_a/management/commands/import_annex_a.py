@@ -1,23 +1,26 @@
 """import_annex_a PATH --council SLUG --reference-date YYYY-MM-DD"""
 
 import datetime
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 
 from improvement.annex_a.services import AnnexAError, import_annex_a
-from improvement.core.models import Council
+from improvement.core.commands import CouncilCommand
 
 
-class Command(BaseCommand):
+class Command(CouncilCommand):
     help = (
         "Import an Ofsted Annex A workbook (.xlsx, or a .csv or folder of CSVs, one per list) "
-        "and compute its KPIs. Example: manage.py import_annex_a annex-a.xlsx "
-        "--council peterborough --reference-date 2024-03-31"
+        "and compute its KPIs."
+    )
+    example = (
+        "manage.py import_annex_a annex-a.xlsx --council peterborough --reference-date 2024-03-31"
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
+        super().add_arguments(parser)
         parser.add_argument("path")
-        parser.add_argument("--council", required=True, help="The council's slug")
         parser.add_argument(
             "--reference-date",
             required=True,
@@ -25,17 +28,15 @@ class Command(BaseCommand):
             help="The date the extract was taken (YYYY-MM-DD)",
         )
 
-    def handle(self, *args, **options) -> None:
-        council = Council.objects.filter(slug=options["council"]).first()
-        if council is None:
-            raise CommandError(f"No council has the slug {options['council']!r}")
+    def handle(self, *args: Any, **options: Any) -> None:
+        council = self.council(options)
         try:
-            record = import_annex_a(None, council, options["path"], options["reference_date"])
+            record = import_annex_a(self.actor, council, options["path"], options["reference_date"])
         except AnnexAError as error:
             raise CommandError(str(error)) from error
         self._print_report(record)
 
-    def _print_report(self, record) -> None:
+    def _print_report(self, record: Any) -> None:
         quality = record.report["data_quality"]
         self.stdout.write(f"Imported Annex A as import {record.pk} for {record.council.slug}")
         for key, entry in quality.items():

@@ -1,28 +1,25 @@
 """kpis --council SLUG --format json"""
 
 import json
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 
 from improvement.annex_a.output import kpi_document
 from improvement.annex_a.queries import latest_import
-from improvement.core.models import Council
+from improvement.core.commands import CouncilCommand
 
 
-class Command(BaseCommand):
-    help = (
-        "Print the KPIs of formats/kpis.md from the council's latest Annex A import. "
-        "Example: manage.py kpis --council peterborough --format json"
-    )
+class Command(CouncilCommand):
+    help = "Print the KPIs of formats/kpis.md from the council's latest Annex A import."
+    example = "manage.py kpis --council peterborough --format json"
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--council", required=True, help="The council's slug")
+        super().add_arguments(parser)
         parser.add_argument("--format", choices=["json"], default="json")
 
-    def handle(self, *args, **options) -> None:
-        council = Council.objects.filter(slug=options["council"]).first()
-        if council is None:
-            raise CommandError(f"No council has the slug {options['council']!r}")
+    def handle(self, *args: Any, **options: Any) -> None:
+        council = self.council(options)
         record = latest_import(council)
         if record is None:
             raise CommandError(f"{council.slug} has no Annex A import yet: run import_annex_a")
