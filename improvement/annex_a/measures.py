@@ -9,18 +9,12 @@ import datetime
 from decimal import Decimal
 from typing import Any
 
-from django.utils import timezone
-
 from improvement.annex_a.output import england_benchmarks
 from improvement.annex_a.rules import KPIS, Kpi
 from improvement.annex_a.schema import LISTS
-from improvement.core import access, audit
-from improvement.core.actors import person_or_none
-from improvement.evidence import services as evidence
-from improvement.evidence.models import Benchmark, Measure, MeasureValue
-from improvement.evidence.services import derive_value
-
-FIELDS = ["numerator", "denominator", "value", "note", "modified_by", "modified_at", "version"]
+from improvement.core import access
+from improvement.evidence import ports as evidence
+from improvement.evidence.ports import Benchmark, Measure
 
 
 def _measure(actor: Any, council: Any, kpi: Kpi) -> Measure:
@@ -75,38 +69,6 @@ def _benchmarks(actor: Any, measure: Measure) -> None:
         evidence.record_benchmark(actor, measure, data)
 
 
-def _write_values(actor: Any, measure: Measure, points: list[dict], note: str) -> None:
-    """Create or replace the measure's values for these months: three queries and one
-    audit entry a measure, where evidence.record_value would take four queries and an
-    audit entry a value (a twelfth of the whole import's time on a large workbook)."""
-    user = person_or_none(actor)
-    now = timezone.now()
-    existing = {
-        v.period: v for v in measure.values.filter(period__in=[p["period"] for p in points])
-    }
-    created, changed, before, after = [], [], {}, {}
-    for point in points:
-        value = MeasureValue(measure=measure, created_by=user, created_at=now, **point)
-        value.value = (
-            value.value
-            if value.value is not None
-            else derive_value(measure.unit, value.numerator, value.denominator, None)
-        )
-        value.note, value.modified_by, value.modified_at = note, user, now
-        old = existing.get(point["period"])
-        if old is not None:
-            before[str(old.period)] = str(old.value)
-            value.pk, value.version = old.pk, old.version + 1
-            value.created_by, value.created_at = old.created_by, old.created_at
-            changed.append(value)
-        else:
-            created.append(value)
-        after[str(value.period)] = str(value.value)
-    MeasureValue.objects.bulk_create(created)
-    MeasureValue.objects.bulk_update(changed, FIELDS)
-    audit.record(actor, "recorded values from Annex A", measure, before, after)
-
-
 def present_lists(report: dict[str, Any]) -> set[int]:
     """The lists an import held with at least one used row."""
     quality = report.get("data_quality", {})
@@ -126,5 +88,5 @@ def feed(actor: Any, record: Any) -> None:
         measure = _measure(actor, record.council, kpi)
         points = _points(kpi, record.kpis[kpi.key], record.reference_date)
         if points:
-            _write_values(actor, measure, points, note)
+            evidence.replace_values(actor, measure, points, note)
         _benchmarks(actor, measure)

@@ -10,6 +10,7 @@ from typing import Any
 
 from improvement.core.models import Council
 from improvement.evidence import queries, services
+from improvement.evidence.models import Benchmark, Measure
 from improvement.evidence.presenters import MeasureSummary
 
 
@@ -44,3 +45,17 @@ def derive_value(
 
 create_measure = services.create_measure
 record_benchmark = services.record_benchmark
+replace_values = services.replace_values
+
+__all__ = [
+    "Benchmark",
+    "Measure",
+    "create_measure",
+    "derive_value",
+    "evidence_for_objective",
+    "measure_summaries",
+    "measures_for_action",
+    "objective_measure_flags",
+    "record_benchmark",
+    "replace_values",
+]

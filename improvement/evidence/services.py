@@ -7,8 +7,10 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
-from improvement.core import access
+from improvement.core import access, audit
+from improvement.core.actors import person_or_none
 from improvement.core.models import Council
 from improvement.core.numbers import percentage
 from improvement.core.tracking import archive, create_tracked, save_tracked
@@ -209,3 +211,48 @@ def add_voice_theme(actor: Any, event: VoiceEvent, data: dict[str, Any]) -> Voic
     create_tracked(theme, actor, verb="added theme")
     theme.objectives.set(objectives)
     return theme
+
+
+VALUE_FIELDS = [
+    "numerator",
+    "denominator",
+    "value",
+    "note",
+    "modified_by",
+    "modified_at",
+    "version",
+]
+
+
+def replace_values(actor: Any, measure: Measure, points: list[dict], note: str) -> None:
+    """Create or replace the measure's values for these months: three queries and one
+    audit entry a measure, where evidence.record_value would take four queries and an
+    audit entry a value (a twelfth of the whole import's time on a large workbook).
+    For computed measures such as the Annex A KPIs."""
+    access.require(actor, "evidence.change", measure)
+    user = person_or_none(actor)
+    now = timezone.now()
+    existing = {
+        v.period: v for v in measure.values.filter(period__in=[p["period"] for p in points])
+    }
+    created, changed, before, after = [], [], {}, {}
+    for point in points:
+        value = MeasureValue(measure=measure, created_by=user, created_at=now, **point)
+        value.value = (
+            value.value
+            if value.value is not None
+            else derive_value(measure.unit, value.numerator, value.denominator, None)
+        )
+        value.note, value.modified_by, value.modified_at = note, user, now
+        old = existing.get(point["period"])
+        if old is not None:
+            before[str(old.period)] = str(old.value)
+            value.pk, value.version = old.pk, old.version + 1
+            value.created_by, value.created_at = old.created_by, old.created_at
+            changed.append(value)
+        else:
+            created.append(value)
+        after[str(value.period)] = str(value.value)
+    MeasureValue._base_manager.bulk_create(created)
+    MeasureValue._base_manager.bulk_update(changed, VALUE_FIELDS)
+    audit.record(actor, "recorded computed values", measure, before, after)

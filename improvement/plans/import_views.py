@@ -15,10 +15,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from improvement.core import access
 from improvement.core.forms import GovukForm
 from improvement.plans import exporting, importing
 from improvement.plans.import_uploads import save_upload, stored
-from improvement.plans.views import _editor
 from improvement.plans.workbook import FILE_TYPES, LIMITS
 
 IMPORT_MAX_BYTES = LIMITS.max_file_bytes
@@ -47,7 +47,7 @@ class UploadForm(GovukForm, forms.Form):
 
 @login_required
 def import_upload(request: HttpRequest, slug: str) -> HttpResponse:
-    council = _editor(request, slug)
+    council = access.council_for(request, slug, "plans.edit_plan")
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         token = save_upload(council, form.cleaned_data["workbook"])
@@ -57,7 +57,7 @@ def import_upload(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def import_preview(request: HttpRequest, slug: str, token: str) -> HttpResponse:
-    council = _editor(request, slug)
+    council = access.council_for(request, slug, "plans.edit_plan")
     path = stored(council, token)
     name = PurePath(path).name
     applying = request.method == "POST"
@@ -79,7 +79,7 @@ def import_preview(request: HttpRequest, slug: str, token: str) -> HttpResponse:
 
 @login_required
 def export_download(request: HttpRequest, slug: str) -> HttpResponse:
-    council = _editor(request, slug)
+    council = access.council_for(request, slug, "plans.edit_plan")
     response = HttpResponse(exporting.export_plan(council), content_type=XLSX)
     filename = f"{council.slug}-improvement-plan-{timezone.localdate():%Y-%m-%d}.xlsx"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

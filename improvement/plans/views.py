@@ -31,12 +31,6 @@ DECIDED = {"accept": "Completion accepted", "return": "Completion returned to th
 UPDATE_FIELDS = ("as_of", "rating", "reason", "narrative", "support_needed", "backdate_reason")
 
 
-def _editor(request: HttpRequest, slug: str) -> Any:
-    """Kept only for `import_views` until it asks `access.council_for(request, slug,
-    "plans.edit_plan")` itself; nothing else uses it."""
-    return access.council_for(request, slug, "plans.edit_plan")
-
-
 def _action_url(council: Any, pk: int) -> str:
     return reverse("board:action_detail", args=[council.slug, pk])
 

@@ -4,11 +4,11 @@
 import datetime
 from typing import Any
 
+from improvement.board.picture import board_picture
 from improvement.core.templatetags.ib import pct, rating_entry, rating_label, ukdate
 from improvement.documents.structure import Document, Section, Table, lines, tag
 from improvement.evidence.queries import measure_summaries
 from improvement.meetings.queries import previous_meeting
-from improvement.board.picture import board_picture
 from improvement.plans.picture import PlanPicture
 from improvement.plans.progress import NOT_RATED
 from improvement.reports import charts, evidence

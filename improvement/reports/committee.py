@@ -4,10 +4,10 @@ sections. The figures are generated; the rest is drafted in the app and kept."""
 
 from typing import Any
 
+from improvement.board.picture import board_picture
 from improvement.core.templatetags.ib import pct, rating_label, ukdate
 from improvement.documents.structure import Document, Section, Table, lines, numbered_paragraphs
 from improvement.evidence.queries import measure_summaries
-from improvement.board.picture import board_picture
 from improvement.reports import board, evidence
 from improvement.reports.queries import meeting_day, next_meeting_of
 

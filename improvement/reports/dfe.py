@@ -5,12 +5,12 @@ data as the board's reports, with the text drafted in the app."""
 from collections import defaultdict
 from typing import Any
 
+from improvement.board.picture import board_picture
 from improvement.core.numbers import percentage
 from improvement.core.templatetags.ib import pct, rating_label, ukdate
 from improvement.documents.structure import Document, Section, Table, paragraphs
 from improvement.evidence.queries import measure_summaries
 from improvement.plans.models import Rating
-from improvement.board.picture import board_picture
 from improvement.plans.picture import notice_summary
 from improvement.reports import board, evidence, queries
 from improvement.reports.committee import plan_figures
