@@ -271,11 +271,9 @@ REVIEWS = [
 
 def load_chain(cast: Cast, today: datetime.date) -> dict[str, Any]:
     """The inspection, findings, notice, requirements and reviews; keyed for linking."""
-    actor = cast.users["manager"]
     council = cast.council
     inspection = ensure(
         Inspection,
-        actor,
         {"council": council, "kind": Inspection.Kind.FOCUSED_VISIT, "started_on": VISIT},
         {
             "title": "Ofsted focused visit: Integrated Front Door and MASH",
@@ -290,7 +288,6 @@ def load_chain(cast: Cast, today: datetime.date) -> dict[str, Any]:
     requirements = {
         paragraph: ensure(
             Requirement,
-            actor,
             {"notice": notice, "paragraph": paragraph},
             {"heading": heading, "text": text},
             created_at=at(ISSUED),
@@ -301,7 +298,6 @@ def load_chain(cast: Cast, today: datetime.date) -> dict[str, Any]:
         if held_on <= today:
             ensure(
                 Review,
-                cast.users["chair"],
                 {"notice": notice, "held_on": held_on},
                 {"reviewer": "DfE improvement adviser and officials", "summary": summary},
                 created_at=at(held_on),
@@ -310,12 +306,10 @@ def load_chain(cast: Cast, today: datetime.date) -> dict[str, Any]:
 
 
 def _findings(cast: Cast, inspection: Inspection, today: datetime.date) -> dict[str, Finding]:
-    actor = cast.users["manager"]
     found = {}
     for kind, ref, text in FINDINGS:
         found[ref] = ensure(
             Finding,
-            actor,
             {"council": cast.council, "kind": kind, "ref": ref},
             {"inspection": inspection, "text": text, "made_on": PUBLISHED},
             created_at=at(PUBLISHED),
@@ -324,7 +318,6 @@ def _findings(cast: Cast, inspection: Inspection, today: datetime.date) -> dict[
         if made_on <= today:
             found[ref] = ensure(
                 Finding,
-                cast.users["chair"],
                 {"council": cast.council, "kind": ADVISER, "ref": ref},
                 {"inspection": None, "text": text, "made_on": made_on},
                 created_at=at(made_on),
@@ -335,7 +328,6 @@ def _findings(cast: Cast, inspection: Inspection, today: datetime.date) -> dict[
 def _notice(cast: Cast, inspection: Inspection) -> Notice:
     return ensure(
         Notice,
-        cast.users["manager"],
         {"council": cast.council, "issued_on": ISSUED},
         {
             "inspection": inspection,

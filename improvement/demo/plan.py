@@ -54,12 +54,10 @@ class ActionSpec:
 
 
 def load_objectives(cast: Cast, specs: list[ObjectiveSpec], chain: dict) -> dict[str, Objective]:
-    actor = cast.users["manager"]
     objectives = {}
     for position, spec in enumerate(specs, start=1):
         objective = ensure(
             Objective,
-            actor,
             {"council": cast.council, "ref": spec.ref},
             {
                 "title": spec.title,
@@ -69,14 +67,14 @@ def load_objectives(cast: Cast, specs: list[ObjectiveSpec], chain: dict) -> dict
             },
             created_at=at(chain.get("agreed", PLAN_AGREED)),
         )
-        _link(objective, actor, "findings", chain.get("findings", {}), spec.findings)
-        _link(objective, actor, "requirements", chain.get("requirements", {}), spec.requirements)
+        _link(objective, "findings", chain.get("findings", {}), spec.findings)
+        _link(objective, "requirements", chain.get("requirements", {}), spec.requirements)
         objectives[spec.ref] = objective
     return objectives
 
 
-def _link(obj: Any, actor: Any, relation: str, known: dict, refs: list[str]) -> None:
-    ensure_links(obj, actor, relation, [known[ref] for ref in refs if ref in known])
+def _link(obj: Any, relation: str, known: dict, refs: list[str]) -> None:
+    ensure_links(obj, relation, [known[ref] for ref in refs if ref in known])
 
 
 def load_action(
@@ -90,10 +88,8 @@ def load_action(
     created = max(chain.get("agreed", PLAN_AGREED), spec.start - datetime.timedelta(days=14))
     if created > today:
         return None  # not yet added to the plan on the day the demo is loaded
-    actor = cast.users["manager"]
     action = ensure(
         Action,
-        actor,
         {"council": cast.council, "ref": spec.ref},
         {
             "objective": objective,
@@ -107,26 +103,26 @@ def load_action(
         },
         created_at=at(created),
     )
-    ensure_links(action, actor, "owners", [cast.people[key] for key in spec.owners])
-    _link(action, actor, "findings", chain.get("findings", {}), spec.findings)
-    _load_reprofiles(action, spec, actor, today)
+    ensure_links(action, "owners", [cast.people[key] for key in spec.owners])
+    _link(action, "findings", chain.get("findings", {}), spec.findings)
+    _load_reprofiles(action, spec, cast.users["manager"], today)
     _load_updates(cast, action, spec, today)
     return action
 
 
-def _load_reprofiles(action: Action, spec: ActionSpec, actor: Any, today: datetime.date) -> None:
+def _load_reprofiles(action: Action, spec: ActionSpec, manager: Any, today: datetime.date) -> None:
+    # The story has the board manager reprofile each action; the system records it.
     news = [change.old_due for change in spec.reprofiles[1:]] + [spec.due]
     for change, new_due in zip(spec.reprofiles, news, strict=False):
         if change.changed_on <= today:
             ensure(
                 DueDateChange,
-                actor,
                 {"action": action, "reason": change.reason},
                 {
                     "old_due_on": change.old_due,
                     "new_due_on": new_due,
                     "changed_on": change.changed_on,
-                    "changed_by": actor,
+                    "changed_by": manager,
                 },
             )
 
@@ -143,7 +139,7 @@ def _load_updates(cast: Cast, action: Action, spec: ActionSpec, today: datetime.
     else:
         rows = [_live_row(action, row, today, author) for row in spec.live]
     existing = list(action.updates.order_by("as_of", "id"))
-    sync_sequence(existing, rows, Update, lambda row: row["created_by"])
+    sync_sequence(existing, rows, Update)
 
 
 def _live_row(action: Action, row: dict[str, Any], today: datetime.date, author: Author) -> dict:

@@ -223,10 +223,8 @@ def load_shropshire(today: datetime.date) -> list[tuple[str, str, str, str]]:
 
 
 def _chain(cast) -> dict[str, Finding]:
-    actor = cast.users["manager"]
     inspection = ensure(
         Inspection,
-        actor,
         {
             "council": cast.council,
             "kind": Inspection.Kind.FOCUSED_VISIT,
@@ -242,7 +240,6 @@ def _chain(cast) -> dict[str, Finding]:
     return {
         ref: ensure(
             Finding,
-            actor,
             {"council": cast.council, "kind": AREA, "ref": ref},
             {"inspection": inspection, "text": text, "made_on": D(2024, 1, 12)},
             created_at=at(D(2024, 1, 12)),

@@ -7,9 +7,9 @@ import json
 import pytest
 
 from improvement.accounts.tests.factories import CouncilFactory
-from improvement.complaints.demo import load_complaints_demo
 from improvement.complaints.figures import annual_figures
 from improvement.complaints.report import figures_json
+from improvement.demo.complaints import load_complaints_demo
 
 # Figure 1
 NOT_LOGGED = {

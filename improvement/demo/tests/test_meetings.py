@@ -4,7 +4,7 @@ import datetime
 
 from improvement.accounts.tests.factories import CouncilFactory
 from improvement.core.models import AuditEntry
-from improvement.meetings.demo import load_meetings_demo
+from improvement.demo.meetings import load_meetings_demo
 from improvement.plans.tests.factories import ActionFactory, ObjectiveFactory
 
 
@@ -48,7 +48,7 @@ def test_the_command_loads_the_demo_for_a_council(db):
 
     council = CouncilFactory(slug="peterborough", name="Peterborough City Council")
     out = StringIO()
-    call_command("load_meetings_demo", "--council", "peterborough", stdout=out)
+    call_command("load_demo", "--only", "meetings", "--council", "peterborough", stdout=out)
     assert council.bodies.count() == 5 and "loaded" in out.getvalue()
     with pytest.raises(CommandError):
-        call_command("load_meetings_demo", "--council", "nowhere")
+        call_command("load_demo", "--only", "meetings", "--council", "nowhere")
