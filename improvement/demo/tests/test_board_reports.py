@@ -19,8 +19,10 @@ from improvement.accounts.models import Role
 from improvement.accounts.tests.factories import MembershipFactory, UserFactory
 from improvement.core.models import Council
 from improvement.core.templatetags.ib import pct
+from improvement.demo.scenario import load_demo
 from improvement.plans.picture import plan_picture
-from improvement.reports import board, queries, render
+from improvement.reports import board, queries, render, services
+from improvement.reports.build import build_document
 
 SECTIONS = [
     "Summary",
@@ -36,8 +38,6 @@ SECTIONS = [
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
-    from improvement.demo.scenario import load_demo
-
     with django_db_blocker.unblock(), time_machine.travel(TODAY, tick=False):
         atomic = transaction.atomic()
         atomic.__enter__()
@@ -148,12 +148,11 @@ def test_board_report_command_writes_each_format(meeting, tmp_path, capsysbinary
 
 
 def test_dfe_reports_draw_on_partners_surveys_and_supervision(demo, db):
-    from improvement.reports import services
-    from improvement.reports.build import build_document
-
     council, _ = demo
+    manager = council.memberships.get(role=Role.BOARD_MANAGER).user
+    chair = council.memberships.get(role=Role.CHAIR).user  # the adviser's report is the chair's
     assessment = services.create_report(
-        None, council, "self_assessment", as_at=datetime.date(2024, 2, 1)
+        manager, council, "self_assessment", as_at=datetime.date(2024, 2, 1)
     )
     document = build_document(assessment)
     assert "For the DfE review due by" in document.subtitle
@@ -164,7 +163,7 @@ def test_dfe_reports_draw_on_partners_surveys_and_supervision(demo, db):
     assert document.sections[3].tables[0].rows  # the staff surveys so far
     assert document.figures["as_at"] == "2024-02-01"
     adviser = build_document(
-        services.create_report(None, council, "adviser", as_at=datetime.date(2024, 2, 1))
+        services.create_report(chair, council, "adviser", as_at=datetime.date(2024, 2, 1))
     )
     assert adviser.headings[0] == "Progress or concern"
     assert adviser.sections[4].tables[0].rows  # the Ofsted findings and their progress
