@@ -7,9 +7,10 @@ import io
 import json
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 
+from improvement.complaints.report import report_docx
 from improvement.demo.complaints import load_complaints_demo
 from improvement.demo.forward_plan import load_forward_plan_demo
 from improvement.demo.meetings import load_meetings_demo
@@ -44,8 +45,6 @@ def test_the_complaints_report_as_pdf_and_docx(complaints, tmp_path, fmt, magic)
 
 def test_the_complaints_docx_holds_the_figures_and_chart_alt_text(complaints):
     from docx import Document  # python-docx is heavy: loaded only by this test
-
-    from improvement.complaints.report import report_docx
 
     document = Document(io.BytesIO(report_docx(complaints, 2022)))
     cells = {cell.text for table in document.tables for row in table.rows for cell in row.cells}
@@ -101,7 +100,5 @@ def test_the_forward_plan_list_pages_keep_their_query_count_as_the_plan_grows(
 
 
 def test_load_demo_only_needs_a_council():
-    from django.core.management import CommandError
-
     with pytest.raises(CommandError, match="--council"):
         call_command("load_demo", "--only", "complaints")

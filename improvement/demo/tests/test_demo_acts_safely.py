@@ -7,7 +7,7 @@ import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.db import models
+from django.db import models, transaction
 
 from improvement.core.models import AuditEntry
 
@@ -20,8 +20,6 @@ TEXT_FIELDS = (models.CharField, models.TextField)  # EmailField is a CharField
 @pytest.fixture(scope="module")
 def loaded(django_db_setup, django_db_blocker):
     """The whole demo, loaded once for the module and rolled back at the end."""
-    from django.db import transaction
-
     with django_db_blocker.unblock():
         with transaction.atomic():
             call_command("load_demo", stdout=io.StringIO())

@@ -1,6 +1,10 @@
 """The demo loads the board and committees of the seeds, twice without change."""
 
 import datetime
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
 
 from improvement.accounts.tests.factories import CouncilFactory
 from improvement.core.models import AuditEntry
@@ -41,11 +45,6 @@ def test_the_demo_links_board_actions_to_plan_actions_by_ref(db):
 
 
 def test_the_command_loads_the_demo_for_a_council(db):
-    from io import StringIO
-
-    import pytest
-    from django.core.management import CommandError, call_command
-
     council = CouncilFactory(slug="peterborough", name="Peterborough City Council")
     out = StringIO()
     call_command("load_demo", "--only", "meetings", "--council", "peterborough", stdout=out)
