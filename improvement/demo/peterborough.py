@@ -5,7 +5,8 @@ import datetime
 from typing import Any
 
 from improvement.demo.people import Cast
-from improvement.demo.records import at, ensure
+from improvement.demo.plan import ensure_record
+from improvement.demo.records import at
 from improvement.plans.models import Finding, Inspection, Notice, Requirement, Review
 
 D = datetime.date
@@ -272,7 +273,8 @@ REVIEWS = [
 def load_chain(cast: Cast, today: datetime.date) -> dict[str, Any]:
     """The inspection, findings, notice, requirements and reviews; keyed for linking."""
     council = cast.council
-    inspection = ensure(
+    inspection = ensure_record(
+        cast.council,
         Inspection,
         {"council": council, "kind": Inspection.Kind.FOCUSED_VISIT, "started_on": VISIT},
         {
@@ -286,7 +288,8 @@ def load_chain(cast: Cast, today: datetime.date) -> dict[str, Any]:
     findings = _findings(cast, inspection, today)
     notice = _notice(cast, inspection)
     requirements = {
-        paragraph: ensure(
+        paragraph: ensure_record(
+            cast.council,
             Requirement,
             {"notice": notice, "paragraph": paragraph},
             {"heading": heading, "text": text},
@@ -296,7 +299,8 @@ def load_chain(cast: Cast, today: datetime.date) -> dict[str, Any]:
     }
     for held_on, summary in REVIEWS:
         if held_on <= today:
-            ensure(
+            ensure_record(
+                cast.council,
                 Review,
                 {"notice": notice, "held_on": held_on},
                 {"reviewer": "DfE improvement adviser and officials", "summary": summary},
@@ -308,7 +312,8 @@ def load_chain(cast: Cast, today: datetime.date) -> dict[str, Any]:
 def _findings(cast: Cast, inspection: Inspection, today: datetime.date) -> dict[str, Finding]:
     found = {}
     for kind, ref, text in FINDINGS:
-        found[ref] = ensure(
+        found[ref] = ensure_record(
+            cast.council,
             Finding,
             {"council": cast.council, "kind": kind, "ref": ref},
             {"inspection": inspection, "text": text, "made_on": PUBLISHED},
@@ -316,7 +321,8 @@ def _findings(cast: Cast, inspection: Inspection, today: datetime.date) -> dict[
         )
     for ref, made_on, text in ADVISER_RECOMMENDATIONS:
         if made_on <= today:
-            found[ref] = ensure(
+            found[ref] = ensure_record(
+                cast.council,
                 Finding,
                 {"council": cast.council, "kind": ADVISER, "ref": ref},
                 {"inspection": None, "text": text, "made_on": made_on},
@@ -326,7 +332,8 @@ def _findings(cast: Cast, inspection: Inspection, today: datetime.date) -> dict[
 
 
 def _notice(cast: Cast, inspection: Inspection) -> Notice:
-    return ensure(
+    return ensure_record(
+        cast.council,
         Notice,
         {"council": cast.council, "issued_on": ISSUED},
         {

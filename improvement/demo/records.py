@@ -7,6 +7,7 @@ recorded where the story names them (an update's author, a reviewer), never as
 the actor."""
 
 import datetime
+from collections.abc import Callable
 from typing import Any
 
 from django.db import models
@@ -54,6 +55,24 @@ def ensure(
     changes = _changed(obj, fields)
     if changes:
         _apply(obj, changes)
+    return obj
+
+
+def ensure_through(
+    model: type[models.Model],
+    key: dict[str, Any],
+    fields: dict[str, Any],
+    create: Callable[[dict[str, Any]], Any],
+    change: Callable[[Any, dict[str, Any]], Any],
+) -> Any:
+    """Like `ensure`, for records an app's services write: `create(data)` makes the
+    record from its key and fields, `change(record, changes)` brings it up to date."""
+    obj = model._base_manager.filter(**key).first()
+    if obj is None:
+        return create({**key, **fields})
+    changes = _changed(obj, fields)
+    if changes:
+        change(obj, changes)
     return obj
 
 
