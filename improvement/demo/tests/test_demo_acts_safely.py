@@ -4,11 +4,13 @@ import io
 import re
 
 import pytest
+import time_machine
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import models, transaction
 
+from conftest import TODAY
 from improvement.core.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +22,7 @@ TEXT_FIELDS = (models.CharField, models.TextField)  # EmailField is a CharField
 @pytest.fixture(scope="module")
 def loaded(django_db_setup, django_db_blocker):
     """The whole demo, loaded once for the module and rolled back at the end."""
-    with django_db_blocker.unblock():
+    with django_db_blocker.unblock(), time_machine.travel(TODAY, tick=False):
         with transaction.atomic():
             call_command("load_demo", stdout=io.StringIO())
             yield
