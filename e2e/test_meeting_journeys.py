@@ -116,7 +116,7 @@ def test_the_public_site_pages_have_no_axe_violations(page, committee):
 
 
 def test_the_public_forward_plan_has_no_axe_violations(page, council, board_manager):
-    from improvement.forward_plan.demo import load_forward_plan_demo
+    from improvement.demo.forward_plan import load_forward_plan_demo
 
     council.slug = "peterborough"
     council.save()

@@ -207,7 +207,7 @@ def ensure_user(sign_in: SignIn) -> Any:
 def build_cast(council: Council, organisations: dict, sign_ins: list, owners: dict) -> Cast:
     manager = ensure_user(sign_ins[0])
     orgs = {
-        key: ensure(Organisation, manager, {"council": council, "name": name}, {"kind": kind})
+        key: ensure(Organisation, {"council": council, "name": name}, {"kind": kind})
         for key, (name, kind) in organisations.items()
     }
     cast = Cast(council, orgs, {"manager": manager}, {})
@@ -224,7 +224,6 @@ def _ensure_sign_in(cast: Cast, sign_in: SignIn) -> None:
     organisation = cast.organisations[sign_in.organisation]
     ensure(
         Membership,
-        cast.users["manager"],
         {"user": user, "council": cast.council, "role": sign_in.role},
         {"organisation": organisation, "job_title": sign_in.job_title},
     )
@@ -238,7 +237,7 @@ def _ensure_person(cast: Cast, name: str, title: str, org: str, user: Any) -> Pe
     fields = {"job_title": title, "organisation": cast.organisations[org]}
     if user is not None:
         fields["user"] = user
-    return ensure(Person, cast.users["manager"], {"council": cast.council, "name": name}, fields)
+    return ensure(Person, {"council": cast.council, "name": name}, fields)
 
 
 def sign_in_rows(cast: Cast, sign_ins: list[SignIn]) -> list[tuple[str, str, str, str]]:

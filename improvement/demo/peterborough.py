@@ -5,7 +5,8 @@ import datetime
 from typing import Any
 
 from improvement.demo.people import Cast
-from improvement.demo.records import at, ensure
+from improvement.demo.plan import ensure_record
+from improvement.demo.records import at
 from improvement.plans.models import Finding, Inspection, Notice, Requirement, Review
 
 D = datetime.date
@@ -271,11 +272,10 @@ REVIEWS = [
 
 def load_chain(cast: Cast, today: datetime.date) -> dict[str, Any]:
     """The inspection, findings, notice, requirements and reviews; keyed for linking."""
-    actor = cast.users["manager"]
     council = cast.council
-    inspection = ensure(
+    inspection = ensure_record(
+        cast.council,
         Inspection,
-        actor,
         {"council": council, "kind": Inspection.Kind.FOCUSED_VISIT, "started_on": VISIT},
         {
             "title": "Ofsted focused visit: Integrated Front Door and MASH",
@@ -288,9 +288,9 @@ def load_chain(cast: Cast, today: datetime.date) -> dict[str, Any]:
     findings = _findings(cast, inspection, today)
     notice = _notice(cast, inspection)
     requirements = {
-        paragraph: ensure(
+        paragraph: ensure_record(
+            cast.council,
             Requirement,
-            actor,
             {"notice": notice, "paragraph": paragraph},
             {"heading": heading, "text": text},
             created_at=at(ISSUED),
@@ -299,9 +299,9 @@ def load_chain(cast: Cast, today: datetime.date) -> dict[str, Any]:
     }
     for held_on, summary in REVIEWS:
         if held_on <= today:
-            ensure(
+            ensure_record(
+                cast.council,
                 Review,
-                cast.users["chair"],
                 {"notice": notice, "held_on": held_on},
                 {"reviewer": "DfE improvement adviser and officials", "summary": summary},
                 created_at=at(held_on),
@@ -310,21 +310,20 @@ def load_chain(cast: Cast, today: datetime.date) -> dict[str, Any]:
 
 
 def _findings(cast: Cast, inspection: Inspection, today: datetime.date) -> dict[str, Finding]:
-    actor = cast.users["manager"]
     found = {}
     for kind, ref, text in FINDINGS:
-        found[ref] = ensure(
+        found[ref] = ensure_record(
+            cast.council,
             Finding,
-            actor,
             {"council": cast.council, "kind": kind, "ref": ref},
             {"inspection": inspection, "text": text, "made_on": PUBLISHED},
             created_at=at(PUBLISHED),
         )
     for ref, made_on, text in ADVISER_RECOMMENDATIONS:
         if made_on <= today:
-            found[ref] = ensure(
+            found[ref] = ensure_record(
+                cast.council,
                 Finding,
-                cast.users["chair"],
                 {"council": cast.council, "kind": ADVISER, "ref": ref},
                 {"inspection": None, "text": text, "made_on": made_on},
                 created_at=at(made_on),
@@ -333,9 +332,9 @@ def _findings(cast: Cast, inspection: Inspection, today: datetime.date) -> dict[
 
 
 def _notice(cast: Cast, inspection: Inspection) -> Notice:
-    return ensure(
+    return ensure_record(
+        cast.council,
         Notice,
-        cast.users["manager"],
         {"council": cast.council, "issued_on": ISSUED},
         {
             "inspection": inspection,

@@ -6,9 +6,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from improvement.demo.people import Cast
-from improvement.demo.records import at, ensure, ensure_links, sync_sequence
+from improvement.demo.records import DEMO, at, ensure_links, ensure_through, sync_sequence
 from improvement.demo.timeline import Author, Story, story_updates
-from improvement.plans.models import Action, DueDateChange, Objective, Update
+from improvement.plans import services
+from improvement.plans.models import Action, Objective, Update
 
 PLAN_AGREED = datetime.date(2023, 8, 21)
 
@@ -53,30 +54,50 @@ class ActionSpec:
         return due
 
 
+def ensure_record(
+    council: Any, model: type, key: dict, fields: dict, created_at: datetime.datetime
+) -> Any:
+    """An inspection, finding, notice, requirement or review, through the plans service."""
+
+    def create(data: dict[str, Any]) -> Any:
+        return services.save_record(DEMO, council, model(created_at=created_at), data)
+
+    def change(record: Any, changes: dict[str, Any]) -> Any:
+        return services.save_record(DEMO, council, record, changes, record.version)
+
+    return ensure_through(model, key, fields, create, change)
+
+
+def _ensure_objective(cast: Cast, spec: ObjectiveSpec, position: int, agreed) -> Objective:
+    def create(data: dict[str, Any]) -> Objective:
+        data = {**data, "created_at": at(agreed)}
+        return services.create_objective(DEMO, data.pop("council"), data)
+
+    def change(found: Objective, changes: dict[str, Any]) -> Objective:
+        return services.change_objective(DEMO, found, changes, found.version)
+
+    fields = {
+        "title": spec.title,
+        "theme": spec.theme,
+        "description": spec.description,
+        "position": position,
+    }
+    key = {"council": cast.council, "ref": spec.ref}
+    return ensure_through(Objective, key, fields, create, change)
+
+
 def load_objectives(cast: Cast, specs: list[ObjectiveSpec], chain: dict) -> dict[str, Objective]:
-    actor = cast.users["manager"]
     objectives = {}
     for position, spec in enumerate(specs, start=1):
-        objective = ensure(
-            Objective,
-            actor,
-            {"council": cast.council, "ref": spec.ref},
-            {
-                "title": spec.title,
-                "theme": spec.theme,
-                "description": spec.description,
-                "position": position,
-            },
-            created_at=at(chain.get("agreed", PLAN_AGREED)),
-        )
-        _link(objective, actor, "findings", chain.get("findings", {}), spec.findings)
-        _link(objective, actor, "requirements", chain.get("requirements", {}), spec.requirements)
+        objective = _ensure_objective(cast, spec, position, chain.get("agreed", PLAN_AGREED))
+        _link(objective, "findings", chain.get("findings", {}), spec.findings)
+        _link(objective, "requirements", chain.get("requirements", {}), spec.requirements)
         objectives[spec.ref] = objective
     return objectives
 
 
-def _link(obj: Any, actor: Any, relation: str, known: dict, refs: list[str]) -> None:
-    ensure_links(obj, actor, relation, [known[ref] for ref in refs if ref in known])
+def _link(obj: Any, relation: str, known: dict, refs: list[str]) -> None:
+    ensure_links(obj, relation, [known[ref] for ref in refs if ref in known])
 
 
 def load_action(
@@ -90,44 +111,43 @@ def load_action(
     created = max(chain.get("agreed", PLAN_AGREED), spec.start - datetime.timedelta(days=14))
     if created > today:
         return None  # not yet added to the plan on the day the demo is loaded
-    actor = cast.users["manager"]
-    action = ensure(
-        Action,
-        actor,
-        {"council": cast.council, "ref": spec.ref},
-        {
-            "objective": objective,
-            "title": spec.title,
-            "organisation": cast.organisations[spec.org],
-            "start_on": spec.start,
-            "due_on": spec.due_as_at(today),
-            "success_measure": spec.measure,
-            "evidence_planned": spec.evidence,
-            "position": position,
-        },
-        created_at=at(created),
+    fields = {
+        "objective": objective,
+        "title": spec.title,
+        "organisation": cast.organisations[spec.org],
+        "start_on": spec.start,
+        "success_measure": spec.measure,
+        "evidence_planned": spec.evidence,
+        "position": position,
+    }
+    first_due = spec.due_as_at(datetime.date.min)  # re-profiled below, as the story goes
+
+    def create(data: dict[str, Any]) -> Action:
+        data = {**data, "due_on": first_due, "created_at": at(created)}
+        data.pop("council")
+        return services.create_action(DEMO, data.pop("objective"), data)
+
+    def change(found: Action, changes: dict[str, Any]) -> Action:
+        return services.change_action(DEMO, found, changes, found.version)
+
+    action = ensure_through(
+        Action, {"council": cast.council, "ref": spec.ref}, fields, create, change
     )
-    ensure_links(action, actor, "owners", [cast.people[key] for key in spec.owners])
-    _link(action, actor, "findings", chain.get("findings", {}), spec.findings)
-    _load_reprofiles(action, spec, actor, today)
+    ensure_links(action, "owners", [cast.people[key] for key in spec.owners])
+    _link(action, "findings", chain.get("findings", {}), spec.findings)
+    _load_reprofiles(action, spec, today)
     _load_updates(cast, action, spec, today)
     return action
 
 
-def _load_reprofiles(action: Action, spec: ActionSpec, actor: Any, today: datetime.date) -> None:
+def _load_reprofiles(action: Action, spec: ActionSpec, today: datetime.date) -> None:
+    """Each re-profile the story has made by today, once, through the plans service."""
     news = [change.old_due for change in spec.reprofiles[1:]] + [spec.due]
+    done = set(action.due_changes.values_list("reason", flat=True))
     for change, new_due in zip(spec.reprofiles, news, strict=False):
-        if change.changed_on <= today:
-            ensure(
-                DueDateChange,
-                actor,
-                {"action": action, "reason": change.reason},
-                {
-                    "old_due_on": change.old_due,
-                    "new_due_on": new_due,
-                    "changed_on": change.changed_on,
-                    "changed_by": actor,
-                },
+        if change.changed_on <= today and change.reason not in done:
+            services.reprofile_action(
+                DEMO, action, new_due, change.reason, action.version, changed_on=change.changed_on
             )
 
 
@@ -143,7 +163,7 @@ def _load_updates(cast: Cast, action: Action, spec: ActionSpec, today: datetime.
     else:
         rows = [_live_row(action, row, today, author) for row in spec.live]
     existing = list(action.updates.order_by("as_of", "id"))
-    sync_sequence(existing, rows, Update, lambda row: row["created_by"])
+    sync_sequence(existing, rows, Update)
 
 
 def _live_row(action: Action, row: dict[str, Any], today: datetime.date, author: Author) -> dict:

@@ -5,7 +5,10 @@ import datetime
 
 from django.utils import timezone
 
-from improvement.complaints.demo import load_complaints_demo
+from improvement.demo.complaints import load_complaints_demo
+from improvement.demo.evidence import load_evidence_demo
+from improvement.demo.forward_plan import load_forward_plan_demo
+from improvement.demo.meetings import load_meetings_demo
 from improvement.demo.people import (
     DEMO_PASSWORD,
     PETERBOROUGH_ORGANISATIONS,
@@ -21,11 +24,17 @@ from improvement.demo.peterborough_live import live_actions
 from improvement.demo.peterborough_plan import ACTIONS, OBJECTIVES
 from improvement.demo.plan import load_plan
 from improvement.demo.shropshire import load_shropshire
-from improvement.evidence.demo import load_evidence_demo
-from improvement.forward_plan.demo import load_forward_plan_demo
-from improvement.meetings.demo import load_meetings_demo
 
-__all__ = ["DEMO_PASSWORD", "load_demo"]
+__all__ = ["DEMO_PASSWORD", "PARTS", "load_demo"]
+
+# The parts `load_demo --only` loads into a council that is already there. The
+# forward plan reuses the meetings' Cabinet and scrutiny committee when they exist.
+PARTS = {
+    "evidence": load_evidence_demo,
+    "meetings": load_meetings_demo,
+    "forward_plan": load_forward_plan_demo,
+    "complaints": load_complaints_demo,
+}
 
 
 def load_peterborough(today: datetime.date) -> tuple[Cast, list]:

@@ -12,8 +12,8 @@ from improvement.demo.people import (
     ensure_council,
     sign_in_rows,
 )
-from improvement.demo.plan import ActionSpec, ObjectiveSpec, load_plan
-from improvement.demo.records import at, ensure
+from improvement.demo.plan import ActionSpec, ObjectiveSpec, ensure_record, load_plan
+from improvement.demo.records import at
 from improvement.demo.timeline import Story
 from improvement.plans.models import Finding, Inspection
 
@@ -223,10 +223,9 @@ def load_shropshire(today: datetime.date) -> list[tuple[str, str, str, str]]:
 
 
 def _chain(cast) -> dict[str, Finding]:
-    actor = cast.users["manager"]
-    inspection = ensure(
+    inspection = ensure_record(
+        cast.council,
         Inspection,
-        actor,
         {
             "council": cast.council,
             "kind": Inspection.Kind.FOCUSED_VISIT,
@@ -240,9 +239,9 @@ def _chain(cast) -> dict[str, Finding]:
         created_at=at(D(2024, 1, 12)),
     )
     return {
-        ref: ensure(
+        ref: ensure_record(
+            cast.council,
             Finding,
-            actor,
             {"council": cast.council, "kind": AREA, "ref": ref},
             {"inspection": inspection, "text": text, "made_on": D(2024, 1, 12)},
             created_at=at(D(2024, 1, 12)),

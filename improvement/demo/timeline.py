@@ -9,6 +9,7 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
+from improvement.demo.records import at
 from improvement.plans.models import Rating, Update
 
 FIRST_MEETING = datetime.date(2023, 11, 8)
@@ -92,8 +93,6 @@ def _narrative(story: Story, rating: str, day: datetime.date) -> str:
 
 
 def _row(action: Any, day: datetime.date, author: Any, **fields: Any) -> dict[str, Any]:
-    from improvement.demo.records import at
-
     return {"action": action, "as_of": day, "created_by": author, "created_at": at(day), **fields}
 
 
@@ -146,8 +145,6 @@ def _blue_rows(action: Any, story: Story, day: datetime.date, today, author: Aut
 
 
 def _decided(approval: str, author: Author, meeting: datetime.date, comment: str) -> dict:
-    from improvement.demo.records import at
-
     return {
         "approval": approval,
         "reviewed_by": author.chair,

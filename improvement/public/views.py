@@ -1,31 +1,28 @@
-"""The public site: no sign-in, published content only, exempt items withheld."""
+"""The public site: no sign-in, published content only, exempt items withheld.
+
+Every record comes through `published`, so the pages, feeds and files show the same."""
 
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 
-from improvement.meetings import queries
 from improvement.public import published
 
 
 def index(request: HttpRequest) -> HttpResponse:
-    return render(
-        request, "public/index.html", {"councils": queries.councils_with_public_content()}
-    )
+    return render(request, "public/index.html", {"councils": published.councils()})
 
 
 def council(request: HttpRequest, slug: str) -> HttpResponse:
     place = published.council_or_404(slug)
-    meetings = published.public_meetings(place)
-    today = timezone.localdate()
+    upcoming, recent = published.upcoming_and_recent(place)
     return render(
         request,
         "public/council.html",
         {
             "place": place,
             "bodies": published.public_bodies(place),
-            "upcoming": meetings.filter(starts_at__date__gte=today).order_by("starts_at"),
-            "recent": meetings.filter(starts_at__date__lt=today)[:20],
+            "upcoming": upcoming,
+            "recent": recent,
         },
     )
 
@@ -33,18 +30,8 @@ def council(request: HttpRequest, slug: str) -> HttpResponse:
 def body(request: HttpRequest, slug: str, body_slug: str) -> HttpResponse:
     place = published.council_or_404(slug)
     found = published.body_or_404(place, body_slug)
-    return render(
-        request,
-        "public/body.html",
-        {
-            "place": place,
-            "body": found,
-            "members": found.memberships.select_related("person", "organisation"),
-            "terms": found.terms.select_related("approved_by").first(),
-            "meetings": published.public_meetings(place).filter(body=found),
-            "programme": queries.work_programme(found),
-        },
-    )
+    context = {"place": place, "body": found, **published.body_page(place, found)}
+    return render(request, "public/body.html", context)
 
 
 def meeting(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
@@ -58,9 +45,7 @@ def meeting(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "meeting": found,
             "items": published.public_items(found),
             "decisions": published.public_meeting_decisions(found),
-            "attendance": found.attendance.select_related("person", "substitute_for")
-            if found.is_public
-            else [],
+            "attendance": published.public_attendance(found),
         },
     )
 

@@ -3,8 +3,8 @@ import datetime
 import pytest
 
 from improvement.core.models import AuditEntry
+from improvement.demo.evidence import SHIPPED, benchmarks_path, load_evidence_demo
 from improvement.evidence import queries
-from improvement.evidence.demo import SHIPPED, benchmarks_path, load_evidence_demo
 from improvement.evidence.models import Benchmark, MeasureValue
 from improvement.plans.tests.factories import ActionFactory, ObjectiveFactory
 

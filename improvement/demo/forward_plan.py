@@ -15,10 +15,11 @@ from typing import Any
 from django.db import transaction
 
 from improvement.core.models import Council
-from improvement.core.tracking import create_tracked
-from improvement.forward_plan import demo_data as seed
+from improvement.demo import forward_plan_data as seed
+from improvement.demo.records import DEMO, ensure
 from improvement.forward_plan import editions, services
 from improvement.forward_plan.models import ForwardPlanSettings
+from improvement.meetings import services as meetings_services
 from improvement.meetings.models import Body
 
 D = datetime.date
@@ -35,18 +36,12 @@ MONTH_NUMBER = {name: number for number, name in enumerate(MONTHS.split(), start
 REFERENCE_DATE = re.compile(r"KEY/(\d{1,2})([A-Z]{3})[A-Z]?(\d{2,4})/")
 
 
-def _manager(council: Council) -> Any:
-    from improvement.meetings.demo import Demo
-
-    return Demo(council).manager
-
-
 def _body(actor: Any, council: Council, name: str, slug: str, kind: str) -> Body:
     found = council.bodies.filter(slug=slug).first()
     if found:
         return found
-    body = Body(council=council, name=name, slug=slug, kind=kind, standing="formal")
-    return create_tracked(body, actor)
+    data = {"name": name, "slug": slug, "kind": kind, "standing": Body.Standing.FORMAL}
+    return meetings_services.create_body(actor, council, data)
 
 
 def _committee(actor: Any, council: Council, name: str) -> Body:
@@ -119,13 +114,12 @@ def load_forward_plan_demo(council: Council) -> None:
     """The edition of 20 October 2023, published, with Peterborough's key-decision test."""
     if council.forward_plan_editions.filter(published_on=PUBLISHED).exists():
         return
-    actor = _manager(council)
-    ForwardPlanSettings.objects.get_or_create(
-        council=council,
-        defaults={
-            "key_threshold": 500_000,
-            "comments_email": "philippa.turvey@peterborough.gov.uk",
-        },
+    actor = DEMO
+    # No service changes the settings yet: the demo writes them as the system, audited.
+    ensure(
+        ForwardPlanSettings,
+        {"council": council},
+        {"key_threshold": 500_000, "comments_email": seed.COMMENTS_EMAIL},
     )
     _body(actor, council, "Cabinet", "cabinet", Body.Kind.CABINET)
     edition = editions.create_edition(actor, council, PUBLISHED, D(2023, 11, 20))

@@ -17,14 +17,15 @@ from django.utils.html import escape
 from conftest import TODAY
 from improvement.accounts.models import Role
 from improvement.accounts.tests.factories import MembershipFactory, UserFactory
-from improvement.core.actors import SystemActor
+from improvement.board.picture import board_picture
 from improvement.core.models import Council
 from improvement.core.templatetags.ib import pct
+from improvement.demo.scenario import load_demo
 from improvement.documents import html as document_html
 from improvement.documents import pdf
 from improvement.documents import word as word_writer
-from improvement.plans.picture import plan_picture
-from improvement.reports import board, queries
+from improvement.reports import board, queries, services
+from improvement.reports.build import build_document
 
 SECTIONS = [
     "Summary",
@@ -40,8 +41,6 @@ SECTIONS = [
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
-    from improvement.demo.scenario import load_demo
-
     with django_db_blocker.unblock(), time_machine.travel(TODAY, tick=False):
         atomic = transaction.atomic()
         atomic.__enter__()
@@ -94,7 +93,7 @@ def test_each_board_meeting_report_shows_the_dashboard_figures_as_at_its_date(de
     for meeting in meetings:
         day = queries.meeting_day(meeting)
         document = board.board_progress(meeting)
-        picture = plan_picture(council, day)
+        picture = board_picture(council, day)
         assert shown(document.figures) == expected(picture), day
         query = {"as_at_day": day.day, "as_at_month": day.month, "as_at_year": day.year}
         dashboard = client.get(f"/councils/{council.slug}/", query).content.decode()
@@ -158,12 +157,11 @@ def test_board_report_command_writes_each_format(meeting, tmp_path, capsysbinary
 
 
 def test_dfe_reports_draw_on_partners_surveys_and_supervision(demo, db):
-    from improvement.reports import services
-    from improvement.reports.build import build_document
-
     council, _ = demo
+    manager = council.memberships.get(role=Role.BOARD_MANAGER).user
+    chair = council.memberships.get(role=Role.CHAIR).user  # the adviser's report is the chair's
     assessment = services.create_report(
-        SystemActor("test"), council, "self_assessment", as_at=datetime.date(2024, 2, 1)
+        manager, council, "self_assessment", as_at=datetime.date(2024, 2, 1)
     )
     document = build_document(assessment)
     assert "For the DfE review due by" in document.subtitle
@@ -174,9 +172,7 @@ def test_dfe_reports_draw_on_partners_surveys_and_supervision(demo, db):
     assert document.sections[3].tables[0].rows  # the staff surveys so far
     assert document.figures["as_at"] == "2024-02-01"
     adviser = build_document(
-        services.create_report(
-            SystemActor("test"), council, "adviser", as_at=datetime.date(2024, 2, 1)
-        )
+        services.create_report(chair, council, "adviser", as_at=datetime.date(2024, 2, 1))
     )
     assert adviser.headings[0] == "Progress or concern"
     assert adviser.sections[4].tables[0].rows  # the Ofsted findings and their progress

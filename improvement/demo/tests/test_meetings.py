@@ -1,10 +1,14 @@
 """The demo loads the board and committees of the seeds, twice without change."""
 
 import datetime
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
 
 from improvement.accounts.tests.factories import CouncilFactory
 from improvement.core.models import AuditEntry
-from improvement.meetings.demo import load_meetings_demo
+from improvement.demo.meetings import load_meetings_demo
 from improvement.plans.tests.factories import ActionFactory, ObjectiveFactory
 
 
@@ -41,14 +45,9 @@ def test_the_demo_links_board_actions_to_plan_actions_by_ref(db):
 
 
 def test_the_command_loads_the_demo_for_a_council(db):
-    from io import StringIO
-
-    import pytest
-    from django.core.management import CommandError, call_command
-
     council = CouncilFactory(slug="peterborough", name="Peterborough City Council")
     out = StringIO()
-    call_command("load_meetings_demo", "--council", "peterborough", stdout=out)
+    call_command("load_demo", "--only", "meetings", "--council", "peterborough", stdout=out)
     assert council.bodies.count() == 5 and "loaded" in out.getvalue()
     with pytest.raises(CommandError):
-        call_command("load_meetings_demo", "--council", "nowhere")
+        call_command("load_demo", "--only", "meetings", "--council", "nowhere")

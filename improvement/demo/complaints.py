@@ -11,10 +11,11 @@ from typing import Any
 
 from django.db import transaction
 
-from improvement.complaints import demo_data as seed
-from improvement.complaints.services import add_representation
+from improvement.complaints import services
 from improvement.core.models import Council
 from improvement.core.working_days import add_working_days
+from improvement.demo import complaints_data as seed
+from improvement.demo.records import DEMO
 
 D = datetime.date.fromisoformat
 RESPONSE_DAYS = {"in_10": (8, False), "in_20": (16, True), "late": (24, True)}
@@ -338,5 +339,9 @@ def load_complaints_demo(council: Council) -> None:
     """Peterborough's 2021-22 and 2022-23 complaints; safe to run twice."""
     existing = set(council.representations.values_list("reference", flat=True))
     for row in demo_rows():
-        if row["reference"] not in existing:
-            add_representation("demo loader", council, row)
+        if row["reference"] in existing:
+            continue
+        if row["kind"] == "compliment":
+            services.record_compliment(DEMO, council, row)
+        else:
+            services.record_representation(DEMO, council, row)

@@ -1,5 +1,5 @@
 """The demo's case records give the figures of seed 003's annual complaints report
-(agenda item 6, Appendix A) wherever the seed is consistent; SEED_NOTES.md lists where
+(agenda item 6, Appendix A) wherever the seed is consistent; COMPLAINTS_SEED_NOTES.md lists where
 it is not, and the values asserted there are the generator's."""
 
 import json
@@ -7,9 +7,9 @@ import json
 import pytest
 
 from improvement.accounts.tests.factories import CouncilFactory
-from improvement.complaints.demo import load_complaints_demo
 from improvement.complaints.figures import annual_figures
 from improvement.complaints.report import figures_json
+from improvement.demo.complaints import load_complaints_demo
 
 # Figure 1
 NOT_LOGGED = {

@@ -1,7 +1,7 @@
 """Peterborough's complaints for 2021-22 and 2022-23 as counts, from the annual report
 in seed 003 (agenda item 6, Appendix A). Where the seed gives no figure (teams, categories,
 timeliness in 2021-22, stage 2 and 3 timings) the counts are invented and say so.
-See SEED_NOTES.md for where the seed contradicts itself and what is used instead.
+See COMPLAINTS_SEED_NOTES.md for where the seed contradicts itself and what is used instead.
 """
 
 NOT_LOGGED = {

@@ -10,8 +10,8 @@ import subprocess
 
 import pytest
 
-from improvement.forward_plan import demo_data as seed
-from improvement.forward_plan.demo import load_forward_plan_demo
+from improvement.demo import forward_plan_data as seed
+from improvement.demo.forward_plan import load_forward_plan_demo
 from improvement.forward_plan.outputs import edition_html, render_edition
 
 D = datetime.date

@@ -1,21 +1,20 @@
-"""The demo's board and committees for Peterborough, built through the services.
+"""The demo's board and committees for Peterborough, built through the meetings services.
 
 `load_meetings_demo(council)` is idempotent (it does nothing once the board exists)
 and links board business to plan actions by their ref when the plan is loaded,
-skipping the link otherwise.
+skipping the link otherwise. Every change is the system's, by the job `load_demo`.
 """
 
 import datetime
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from improvement.accounts.models import Membership, Organisation, Person, Role
+from improvement.accounts.models import Organisation, Person, Role
 from improvement.core.models import Council
-from improvement.core.tracking import create_tracked
-from improvement.meetings import demo_data as seed
+from improvement.demo import meetings_data as seed
+from improvement.demo.records import DEMO, ensure
 from improvement.meetings import minutes, services
 from improvement.meetings.models import Body, Meeting
 
@@ -34,24 +33,15 @@ ORG_KINDS = {
 class Demo:
     def __init__(self, council: Council) -> None:
         self.council = council
-        self.manager = self._user_with(Role.BOARD_MANAGER)
-        self.chair = self._user_with(Role.CHAIR)
+        self.actor = DEMO
+        if self.org("council") is None:
+            ensure(Organisation, {"council": council, "name": council.name}, {"kind": "council"})
 
-    def _user_with(self, role: str) -> Any:
-        found = self.council.memberships.filter(role=role).select_related("user").first()
-        if found:
-            return found.user
-        user, _ = get_user_model().objects.get_or_create(username=f"meetings-demo-{role}")
-        organisation = self.org("council") or self._council_org()
-        Membership.objects.get_or_create(
-            user=user, council=self.council, role=role, defaults={"organisation": organisation}
-        )
-        user._ib_roles = None
-        return user
-
-    def _council_org(self) -> Organisation:
-        org = Organisation(council=self.council, name=self.council.name, kind="council")
-        return create_tracked(org, None)
+    def board_manager_name(self) -> str:
+        """The name of the council's board manager, if the demo cast has one."""
+        found = self.council.memberships.filter(role=Role.BOARD_MANAGER).select_related("user")
+        manager = found.first()
+        return manager.user.get_full_name() if manager else ""
 
     def org(self, key: str) -> Organisation | None:
         if key not in ORG_KINDS:
@@ -62,10 +52,8 @@ class Demo:
         found = self.council.people.filter(name=name).first()
         if found:
             return found
-        person = Person(
-            council=self.council, name=name, job_title=title, organisation=self.org(org_key)
-        )
-        return create_tracked(person, self.manager)
+        fields = {"job_title": title, "organisation": self.org(org_key)}
+        return ensure(Person, {"council": self.council, "name": name}, fields)
 
     def at(self, day: datetime.date, hour: int = 14) -> datetime.datetime:
         return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
@@ -75,7 +63,7 @@ class Demo:
 
     def publish(self, meeting: Meeting) -> None:
         services.publish_agenda(
-            self.manager, meeting, on=services.meeting_day(meeting) - datetime.timedelta(days=10)
+            self.actor, meeting, on=services.meeting_day(meeting) - datetime.timedelta(days=10)
         )
 
 
@@ -131,16 +119,16 @@ def _bodies(demo: Demo) -> dict[str, Body]:
             "standing": standing,
             "description": description,
         }
-        made[slug] = services.create_body(demo.manager, demo.council, data)
+        made[slug] = services.create_body(demo.actor, demo.council, data)
     return made
 
 
 def _full_council(demo: Demo, bodies: dict[str, Body]) -> Meeting:
     meeting = services.schedule_meeting(
-        demo.manager, bodies["council"], demo.at(D(2023, 11, 1), 18), "Council Chamber, Town Hall"
+        demo.actor, bodies["council"], demo.at(D(2023, 11, 1), 18), "Council Chamber, Town Hall"
     )
     item = services.add_agenda_item(
-        demo.manager,
+        demo.actor,
         meeting,
         "Children's Improvement Board",
         number=13,
@@ -150,7 +138,7 @@ def _full_council(demo: Demo, bodies: dict[str, Body]) -> Meeting:
     )
     demo.publish(meeting)
     minutes.record_resolution(
-        demo.manager,
+        demo.actor,
         item,
         "RESOLVED to approve the establishment of the Children's Improvement Board and its terms "
         "of reference, and to appoint Sally Rowe as its independent chair.",
@@ -161,10 +149,10 @@ def _full_council(demo: Demo, bodies: dict[str, Body]) -> Meeting:
 def _board_members(demo: Demo, board: Body, full_council: Meeting) -> None:
     for order, (title, name, org_key, position, independent) in enumerate(seed.BOARD_MEMBERS):
         if title == "Children's Services Improvement Board Manager":
-            name = demo.manager.get_full_name() or ""
+            name = demo.board_manager_name()
         person = demo.person(name, title, org_key) if name else None
         services.add_member(
-            demo.manager,
+            demo.actor,
             board,
             {
                 "person": person,
@@ -177,7 +165,7 @@ def _board_members(demo: Demo, board: Body, full_council: Meeting) -> None:
             },
         )
     services.add_terms_of_reference(
-        demo.manager, board, seed.TERMS, D(2023, 11, 1), approved_at=full_council
+        demo.actor, board, seed.TERMS, D(2023, 11, 1), approved_at=full_council
     )
 
 
@@ -185,7 +173,7 @@ def _scrutiny(demo: Demo, committee: Body) -> None:
     for order, (name, position, co_opted, voting, substitute) in enumerate(seed.SCRUTINY_MEMBERS):
         title = seed.CO_OPTED_ROLES.get(name, "Councillor")
         services.add_member(
-            demo.manager,
+            demo.actor,
             committee,
             {
                 "person": demo.person(name, title),
@@ -199,32 +187,30 @@ def _scrutiny(demo: Demo, committee: Body) -> None:
             },
         )
     sept = services.schedule_meeting(
-        demo.manager, committee, demo.at(D(2023, 9, 25), 19), "Bourges/Viersen Rooms, Town Hall"
+        demo.actor, committee, demo.at(D(2023, 9, 25), 19), "Bourges/Viersen Rooms, Town Hall"
     )
     nov = services.schedule_meeting(
-        demo.manager, committee, demo.at(D(2023, 11, 6), 19), "Bourges/Viersen Room, Town Hall"
+        demo.actor, committee, demo.at(D(2023, 11, 6), 19), "Bourges/Viersen Room, Town Hall"
     )
-    jan = services.schedule_meeting(
-        demo.manager, committee, demo.at(D(2024, 1, 15), 19), "Town Hall"
-    )
+    jan = services.schedule_meeting(demo.actor, committee, demo.at(D(2024, 1, 15), 19), "Town Hall")
     _september(demo, sept, nov)
     for number, title, text, author in seed.NOV_ITEMS:
         services.add_agenda_item(
-            demo.manager, nov, title, number=number, description=text, report_author=author
+            demo.actor, nov, title, number=number, description=text, report_author=author
         )
     demo.publish(nov)
-    minutes.approve_minutes(demo.manager, sept, nov)
-    minutes.publish_minutes(demo.manager, sept, on=D(2023, 11, 10))
+    minutes.approve_minutes(demo.actor, sept, nov)
+    minutes.publish_minutes(demo.actor, sept, on=D(2023, 11, 10))
     _work_programme(demo, committee, {services.meeting_day(m): m for m in (sept, nov, jan)})
 
 
 def _september(demo: Demo, sept: Meeting, nov: Meeting) -> None:
     for name in seed.SEPT_PRESENT:
-        services.record_attendance(demo.manager, sept, demo.person(name), "present")
+        services.record_attendance(demo.actor, sept, demo.person(name), "present")
     for name in seed.SEPT_APOLOGIES:
-        services.record_attendance(demo.manager, sept, demo.person(name), "apologies")
+        services.record_attendance(demo.actor, sept, demo.person(name), "apologies")
     services.record_attendance(
-        demo.manager,
+        demo.actor,
         sept,
         demo.person("John Gregg"),
         "in_attendance",
@@ -232,15 +218,15 @@ def _september(demo: Demo, sept: Meeting, nov: Meeting) -> None:
     )
     for number, (minute_no, title, resolution, requests, author) in enumerate(seed.SEPT_MINUTES, 1):
         item = services.add_agenda_item(
-            demo.manager, sept, title, number=number, minute_number=minute_no, report_author=author
+            demo.actor, sept, title, number=number, minute_number=minute_no, report_author=author
         )
-        minutes.draft_minute(demo.manager, item, resolution or "None were received.")
+        minutes.draft_minute(demo.actor, item, resolution or "None were received.")
         if resolution.startswith("RESOLVED"):
-            minutes.record_resolution(demo.manager, item, resolution)
+            minutes.record_resolution(demo.actor, item, resolution)
         owner = demo.person(author) if author else None
         for request in requests:
             minutes.add_meeting_action(
-                demo.manager,
+                demo.actor,
                 sept,
                 request,
                 owner,
@@ -255,7 +241,7 @@ def _work_programme(demo: Demo, committee: Body, meetings: dict) -> None:
     for day, draft, final, rows in seed.WORK_PROGRAMME:
         for title, officer, comments in rows:
             services.add_work_programme_item(
-                demo.manager,
+                demo.actor,
                 committee,
                 title,
                 meeting=meetings.get(day),
@@ -271,7 +257,7 @@ def _work_programme(demo: Demo, committee: Body, meetings: dict) -> None:
 def _board_meetings(demo: Demo, board: Body) -> None:
     today = timezone.localdate()
     series = services.schedule_series(
-        demo.manager,
+        demo.actor,
         board,
         demo.at(D(2023, 11, 8)),
         until=today + datetime.timedelta(days=board.cycle_days),
@@ -281,14 +267,14 @@ def _board_meetings(demo: Demo, board: Body) -> None:
     for meeting in past:
         _board_meeting(demo, board, meeting)
     for earlier, later in zip(past, past[1:], strict=False):
-        minutes.approve_minutes(demo.chair, earlier, later)
+        minutes.approve_minutes(demo.actor, earlier, later)
         minutes.publish_minutes(
-            demo.manager, earlier, on=services.meeting_day(later) + datetime.timedelta(days=3)
+            demo.actor, earlier, on=services.meeting_day(later) + datetime.timedelta(days=3)
         )
         for entry in earlier.action_log.filter(status="open"):
             if later != past[-1]:
                 minutes.close_meeting_action(
-                    demo.manager,
+                    demo.actor,
                     entry,
                     "Reported done to the board",
                     on=services.meeting_day(later),
@@ -304,7 +290,7 @@ def _agenda(demo: Demo, meeting: Meeting) -> list[Any]:
         actions = [a for a in (demo.plan_action(ref) for ref in refs) if a]
         items.append(
             services.add_agenda_item(
-                demo.manager,
+                demo.actor,
                 meeting,
                 title,
                 report_author=author,
@@ -324,22 +310,22 @@ def _board_meeting(demo: Demo, board: Body, meeting: Meeting) -> None:
             if membership.person.name == "Councillor Jackie Allen" and meeting.pk % 2
             else "present"
         )
-        services.record_attendance(demo.manager, meeting, membership.person, status)
+        services.record_attendance(demo.actor, meeting, membership.person, status)
     day = services.meeting_day(meeting)
     for item in items:
         text = "The board received the report and discussed progress."
         if item.is_exempt:
             text = "The board discussed the recruitment of named candidates in private."
-        minutes.draft_minute(demo.manager, item, text)
+        minutes.draft_minute(demo.actor, item, text)
     minutes.record_resolution(
-        demo.manager,
+        demo.actor,
         items[3],
         "RESOLVED to note progress and to ask for "
         "the timeliness of contacts to be reported weekly to the chair.",
     )
     due = day + datetime.timedelta(days=42)
     minutes.add_meeting_action(
-        demo.manager,
+        demo.actor,
         meeting,
         "Report MASH timeliness against the 24-hour standard",
         demo.person("Gary Jones"),
@@ -348,7 +334,7 @@ def _board_meeting(demo: Demo, board: Body, meeting: Meeting) -> None:
         plan_action=demo.plan_action("1.1"),
     )
     minutes.add_meeting_action(
-        demo.manager,
+        demo.actor,
         meeting,
         "Bring the multi-agency extra-familial harm audit findings",
         demo.person("Alison Bennett"),
@@ -357,25 +343,25 @@ def _board_meeting(demo: Demo, board: Body, meeting: Meeting) -> None:
         plan_action=demo.plan_action("2.1"),
     )
     minutes.add_meeting_action(
-        demo.manager,
+        demo.actor,
         meeting,
         "Confirm the interim cover for the vacant head of service post",
         demo.person("John Gregg"),
         due,
         item=items[5],
     )
-    services.add_reporting_route_items(demo.manager, meeting)
+    services.add_reporting_route_items(demo.actor, meeting)
 
 
 def _cabinet(demo: Demo, bodies: dict[str, Body]) -> None:
     cabinet = bodies["cabinet"]
     meeting = services.schedule_meeting(
-        demo.manager, cabinet, demo.at(D(2023, 11, 13), 10), "Town Hall"
+        demo.actor, cabinet, demo.at(D(2023, 11, 13), 10), "Town Hall"
     )
-    services.add_agenda_item(demo.manager, meeting, "Children's Services Improvement Plan")
+    services.add_agenda_item(demo.actor, meeting, "Children's Services Improvement Plan")
     demo.publish(meeting)
     minutes.publish_executive_decision(
-        demo.manager,
+        demo.actor,
         demo.council,
         "To endorse the Children's Services Improvement Plan and the resources to deliver it.",
         D(2023, 11, 13),

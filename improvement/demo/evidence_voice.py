@@ -1,5 +1,5 @@
 """The demo's case file audits and the voice of staff, children and families, told
-over the life of the plan. Objectives are named by the keys of demo_data.OBJECTIVE_WORDS."""
+over the life of the plan. Objectives are named by the keys of evidence_data.OBJECTIVE_WORDS."""
 
 # (month offset from January 2023, theme, service area, cases, grades O/G/RI/I, learning)
 AUDITS = [

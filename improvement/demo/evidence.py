@@ -18,15 +18,15 @@ from django.db import transaction
 from django.utils import timezone
 
 from improvement.core.models import Council
+from improvement.demo.evidence_data import MEASURES, OBJECTIVE_WORDS, MeasureSpec
+from improvement.demo.evidence_voice import AUDIT_OBJECTIVES, AUDITS, VOICE
+from improvement.demo.records import DEMO
 from improvement.evidence import request_services, services
-from improvement.evidence.demo_data import MEASURES, OBJECTIVE_WORDS, MeasureSpec
-from improvement.evidence.demo_voice import AUDIT_OBJECTIVES, AUDITS, VOICE
 from improvement.evidence.models import Benchmark, Measure
 
 START = datetime.date(2023, 1, 1)
 IMPROVING_FROM, IMPROVED_BY = 9, 30  # months after January 2023: October 2023, July 2025
 SHIPPED = Path(__file__).resolve().parent / "data" / "england-benchmarks.csv"
-SYSTEM = None  # the demo writes as the system, audited as such
 
 
 def benchmarks_path() -> Path:
@@ -99,7 +99,7 @@ def ensure_measure(council: Council, spec: MeasureSpec, objectives: dict[str, An
         "source": source,
         "objectives": [objectives[k] for k in spec.objectives if k in objectives],
     }
-    return services.create_measure(SYSTEM, council, data)
+    return services.create_measure(DEMO, council, data)
 
 
 def load_values(measure: Measure, spec: MeasureSpec, today: datetime.date) -> None:
@@ -110,7 +110,7 @@ def load_values(measure: Measure, spec: MeasureSpec, today: datetime.date) -> No
         if period not in held
     ]
     for row in rows:
-        services.record_value(SYSTEM, measure, **row)
+        services.record_value(DEMO, measure, **row)
 
 
 def load_benchmarks(council: Council) -> None:
@@ -121,7 +121,7 @@ def load_benchmarks(council: Council) -> None:
             if measure is None or not row["england_value"].strip():
                 continue
             services.record_benchmark(
-                SYSTEM,
+                DEMO,
                 measure,
                 {
                     "kind": Benchmark.Kind.ENGLAND,
@@ -142,7 +142,7 @@ def load_audits(council: Council, objectives: dict[str, Any], today: datetime.da
             continue
         outstanding, good, ri, inadequate = grades
         services.record_audit(
-            SYSTEM,
+            DEMO,
             council,
             {
                 "held_on": held_on,
@@ -165,7 +165,7 @@ def load_voice(council: Council, objectives: dict[str, Any], today: datetime.dat
         if held_on > today or council.voice_events.filter(title=title).exists():
             continue
         event = services.record_voice(
-            SYSTEM,
+            DEMO,
             council,
             {
                 "kind": kind,
@@ -179,7 +179,7 @@ def load_voice(council: Council, objectives: dict[str, Any], today: datetime.dat
         for name, summary, keys in themes:
             linked = [objectives[k] for k in keys if k in objectives]
             services.add_voice_theme(
-                SYSTEM, event, {"title": name, "summary": summary, "objectives": linked}
+                DEMO, event, {"title": name, "summary": summary, "objectives": linked}
             )
 
 
@@ -189,7 +189,7 @@ def load_update_request(council: Council, today: datetime.date) -> None:
         return
     due = today + datetime.timedelta(days=7)
     request_services.request_updates(
-        SYSTEM,
+        DEMO,
         council,
         {
             "title": f"Updates for the board after {due:%-d %B %Y}",
