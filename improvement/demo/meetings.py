@@ -15,6 +15,7 @@ from improvement.accounts.models import Organisation, Person, Role
 from improvement.core.models import Council
 from improvement.demo import meetings_data as seed
 from improvement.demo.records import DEMO, ensure
+from improvement.forward_plan.call_in import publish_executive_decision
 from improvement.meetings import minutes, services
 from improvement.meetings.models import Body, Meeting
 
@@ -360,7 +361,7 @@ def _cabinet(demo: Demo, bodies: dict[str, Body]) -> None:
     )
     services.add_agenda_item(demo.actor, meeting, "Children's Services Improvement Plan")
     demo.publish(meeting)
-    minutes.publish_executive_decision(
+    publish_executive_decision(
         demo.actor,
         demo.council,
         "To endorse the Children's Services Improvement Plan and the resources to deliver it.",

@@ -2,14 +2,12 @@
 
 import datetime
 import io
-import json
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from improvement.complaints.demo import load_complaints_demo
 from improvement.complaints.tests.factories import ComplaintFactory
 from improvement.core.models import AuditEntry
 
@@ -87,45 +85,6 @@ def test_import_reads_xlsx(council, tmp_path):
     book.save(path)
     call_command("import_complaints", str(path), council="testshire", stdout=io.StringIO())
     assert council.representations.get(reference="X1").received_on == datetime.date(2023, 5, 1)
-
-
-@pytest.fixture
-def demo(council):
-    load_complaints_demo(council)
-    return council
-
-
-def test_report_json_to_stdout(demo, capsysbinary):
-    call_command("complaints_report", council="testshire", year=2022, format="json", output="-")
-    data = json.loads(capsysbinary.readouterr().out)
-    assert data["accepted"] == 48
-    assert data["stage1"]["fault_found_pct"] == 79.5
-
-
-@pytest.mark.parametrize("fmt,magic", [("pdf", b"%PDF"), ("docx", b"PK")])
-def test_report_pdf_and_docx(demo, tmp_path, fmt, magic):
-    path = tmp_path / f"report.{fmt}"
-    call_command(
-        "complaints_report",
-        council="testshire",
-        year=2022,
-        format=fmt,
-        output=str(path),
-        stderr=io.StringIO(),
-    )
-    assert path.read_bytes().startswith(magic)
-
-
-def test_docx_holds_the_figures_and_chart_alt_text(demo):
-    from docx import Document
-
-    from improvement.complaints.report import report_docx
-
-    document = Document(io.BytesIO(report_docx(demo, 2022)))
-    cells = {cell.text for table in document.tables for row in table.rows for cell in row.cells}
-    assert "79.5% (35 of 44)" in cells
-    assert "67.7% (44 of 65)" in cells
-    assert document.inline_shapes[0]._inline.docPr.get("descr").startswith("Accepted")
 
 
 def test_unknown_council_is_an_error(db):

@@ -180,18 +180,6 @@ def test_record_compliment(client_for, complaints_manager, council):
     assert council.representations.compliments().get().team == "SEN & Inclusion"
 
 
-def test_report_page_shows_both_years_with_charts(client_for, councillor, council):
-    from improvement.complaints.demo import load_complaints_demo
-
-    load_complaints_demo(council)
-    response = client_for(councillor).get(url("report") + "?year=2022")
-    assert response.status_code == 200
-    content = response.content.decode()
-    assert "2021-22" in content and "2022-23" in content
-    assert "79.5% (35 of 44)" in content
-    assert '<svg role="img" aria-label="Accepted complaints by route.' in content
-
-
 def test_report_download_json(client_for, councillor, case):
     response = client_for(councillor).get(url("report_download", 2023, "json"))
     assert response.status_code == 200

@@ -332,24 +332,6 @@ def test_comments_are_rate_limited_per_address(council, setup, client_for):
     assert statuses == [302] * 5 + [200]
 
 
-def test_list_pages_keep_their_query_count_as_the_plan_grows(
-    board_manager, council, client_for, django_assert_max_num_queries
-):
-    from improvement.forward_plan.demo import load_forward_plan_demo
-
-    load_forward_plan_demo(council)
-    edition = council.forward_plan_editions.get(status="published")
-    client = client_for(board_manager)
-    with django_assert_max_num_queries(12):
-        client.get(reverse("forward_plan:register", args=[council.slug]))
-    with django_assert_max_num_queries(12):
-        client.get(reverse("forward_plan:edition_detail", args=[council.slug, edition.pk]))
-    with django_assert_max_num_queries(12):
-        client_for(None).get(
-            reverse("public_forward_plan:edition_detail", args=[council.slug, edition.pk])
-        )
-
-
 SETTINGS = {
     "key_threshold": "250000",
     "key_ward_count": "2",
