@@ -88,5 +88,5 @@ def feed(actor: Any, record: Any) -> None:
         measure = _measure(actor, record.council, kpi)
         points = _points(kpi, record.kpis[kpi.key], record.reference_date)
         if points:
-            evidence.replace_values(actor, measure, points, note)
+            evidence.replace_values(actor, measure, points, note, "recorded values from Annex A")
         _benchmarks(actor, measure)

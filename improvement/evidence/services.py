@@ -224,7 +224,9 @@ VALUE_FIELDS = [
 ]
 
 
-def replace_values(actor: Any, measure: Measure, points: list[dict], note: str) -> None:
+def replace_values(
+    actor: Any, measure: Measure, points: list[dict], note: str, verb: str = "recorded values"
+) -> None:
     """Create or replace the measure's values for these months: three queries and one
     audit entry a measure, where evidence.record_value would take four queries and an
     audit entry a value (a twelfth of the whole import's time on a large workbook).
@@ -255,4 +257,4 @@ def replace_values(actor: Any, measure: Measure, points: list[dict], note: str) 
         after[str(value.period)] = str(value.value)
     MeasureValue._base_manager.bulk_create(created)
     MeasureValue._base_manager.bulk_update(changed, VALUE_FIELDS)
-    audit.record(actor, "recorded computed values", measure, before, after)
+    audit.record(actor, verb, measure, before, after)

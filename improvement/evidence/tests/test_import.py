@@ -19,7 +19,7 @@ def measure(council):
 
 def _import(measure, text, name="values.csv"):
     rows = parse_values(measure, name, text.encode() if isinstance(text, str) else text)
-    return services.record_values(SystemActor("import test"), measure, rows)
+    return services.record_values(SystemActor("test"), measure, rows)
 
 
 def test_csv_values_import_with_percentages_worked_out(measure):
@@ -88,7 +88,7 @@ def test_xlsx_import_names_the_sheet(measure):
     book.save(buffer)
     with pytest.raises(ImportRefused) as caught:
         _import(measure, buffer.getvalue(), "values.xlsx")
-    assert str(caught.value.problems[0]).startswith("Sheet Values, row 3, column period:")
+    assert str(caught.value.problems[0]).startswith("Sheet 'Values', row 3, column period:")
     sheet.delete_rows(3)
     buffer = io.BytesIO()
     book.save(buffer)
