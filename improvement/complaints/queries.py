@@ -32,13 +32,3 @@ def settings_for(council: Council) -> ComplaintsSettings:
     """The council's complaints settings, made with the defaults the first time."""
     found = ComplaintsSettings.objects.filter(council=council).first()
     return found or ComplaintsSettings(council=council)
-
-
-def find_council(slug: str) -> Council:
-    """The council with this slug, for commands; LookupError when there is none.
-    Kept for the documents' and spreadsheets' commands that still use `_base.py`;
-    `core.commands.CouncilCommand.council` replaces it."""
-    council = Council.objects.filter(slug=slug).first()
-    if council is None:
-        raise LookupError(f"No council with the slug {slug!r}")
-    return council

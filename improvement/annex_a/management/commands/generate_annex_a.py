@@ -2,20 +2,24 @@
 
 import datetime
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import CommandParser
 
 from improvement.annex_a.generator import generate
+from improvement.core.commands import CouncilCommand
 
 
-class Command(BaseCommand):
+class Command(CouncilCommand):
     help = (
         "Write a synthetic Annex A workbook (no real data) with realistic relationships "
-        "between the lists. Example: manage.py generate_annex_a -o annex-a.xlsx "
-        "--contacts 60000 --messy-headers --seed 7"
+        "between the lists."
     )
+    example = "manage.py generate_annex_a -o annex-a.xlsx --contacts 60000 --messy-headers --seed 7"
+    takes_council = False
+    writes_output = True
+    output_help = "the .xlsx file to write"
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("-o", "--output", required=True, help="The .xlsx file to write")
+        super().add_arguments(parser)
         parser.add_argument("--contacts", type=int, required=True, help="Rows of List 1")
         parser.add_argument("--messy-headers", action="store_true")
         parser.add_argument("--seed", type=int, default=1)
