@@ -16,7 +16,9 @@ class Command(CouncilCommand):
         "of it into a council that is already there. Safe to run again: it changes "
         "nothing that is already there."
     )
-    example = "manage.py load_demo  (or: manage.py load_demo --only meetings --council peterborough)"
+    example = (
+        "manage.py load_demo  (or: manage.py load_demo --only meetings --council peterborough)"
+    )
     takes_council = False
 
     def add_arguments(self, parser: CommandParser) -> None:
