@@ -13,6 +13,7 @@ from improvement.annex_a.output import england_benchmarks
 from improvement.annex_a.rules import KPIS, Kpi
 from improvement.annex_a.schema import LISTS
 from improvement.core import access
+from improvement.core.actors import require_actor
 from improvement.evidence import ports as evidence
 from improvement.evidence.ports import Benchmark, Measure
 
@@ -79,6 +80,7 @@ def feed(actor: Any, record: Any) -> None:
     """Record the monthly values (and England benchmarks) of every KPI whose lists the
     import held. A KPI from a missing list keeps its measure as it was: writing its 0 of
     0 would tell the board the service had stopped."""
+    require_actor(actor)
     access.require(actor, "annex_a.import", record.council)
     present = present_lists(record.report)
     note = f"From Annex A import {record.pk} (reference date {record.reference_date:%d/%m/%Y})"

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from improvement.core.access import allowed
+from improvement.core.actors import require_actor
 from improvement.meetings.ports import last_board_meeting_before
 
 
@@ -31,6 +32,7 @@ def owners_earliest(council: Any, today: datetime.date | None = None) -> datetim
 def check_date(actor: Any, council: Any, as_of: datetime.date | None, reason: str) -> None:
     """Refuse an update dated in the future, or before the owners' limit unless the
     actor may backdate and says why."""
+    require_actor(actor)
     if as_of is None:
         return
     today = timezone.localdate()
