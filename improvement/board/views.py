@@ -11,8 +11,7 @@ from django.utils import timezone
 from improvement.board.picture import board_picture
 from improvement.board.presenters import ExceptionRow
 from improvement.board.queries import councils_of
-from improvement.complaints.access import can_see_cases
-from improvement.complaints.presenters import experience_lines
+from improvement.complaints.ports import experience_lines
 from improvement.core import access
 from improvement.core.audit import council_record, history_for
 from improvement.evidence.queries import evidence_for_objective, measures_for_action
@@ -137,7 +136,7 @@ def activity(request: HttpRequest, slug: str) -> HttpResponse:
     the values before and after; complaint case records only for those who see cases."""
     council = access.council_for(request, slug, "board.see_activity")
     entries = council.audit_entries.select_related("content_type", "actor")
-    if not can_see_cases(request.user, council):
+    if not access.allowed(request.user, "complaints.view_cases", council):
         entries = entries.exclude(content_type__app_label="complaints")
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
     return render(request, "board/activity.html", {"page": page})

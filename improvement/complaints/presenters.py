@@ -1,13 +1,11 @@
 """The annual report laid out as the seed's report is: sections of tables and charts, with
 the previous year beside each figure. Pages, PDF and Word all draw from this."""
 
-import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
 from improvement.complaints import models as m
-from improvement.complaints.figures import annual_figures, stage_cases
-from improvement.complaints.years import financial_year_of, year_label
+from improvement.complaints.years import year_label
 from improvement.documents.charts import BarChart as Chart
 
 OUTCOME_ROWS = [
@@ -366,18 +364,3 @@ def experience_text(figures: dict[str, Any], year: int) -> list[str]:
         f"care and {compliments.get('education', 0)} for education teams"
     )
     return lines
-
-
-# Kept only until their callers switch, then deleted: complaints/report.py to
-# `annual.annual_report`, plans/views.py and reports/evidence.py to
-# `complaints.ports.experience_lines`. Unlike the rest of this module they read figures.
-
-
-def annual_report(council: Any, year: int) -> dict[str, Any]:
-    this, last = annual_figures(council, year), annual_figures(council, year - 1)
-    return report_layout(council, year, this, last, stage_cases(council, year))
-
-
-def experience_lines(council: Any, as_at: datetime.date) -> list[str]:
-    year = financial_year_of(as_at) - 1
-    return experience_text(annual_figures(council, year), year)

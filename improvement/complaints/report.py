@@ -7,8 +7,8 @@ from typing import Any
 from django.http import Http404, HttpResponse
 from django.utils.safestring import mark_safe
 
+from improvement.complaints.annual import annual_report
 from improvement.complaints.figures import annual_figures
-from improvement.complaints.presenters import annual_report
 from improvement.documents import charts
 from improvement.documents.download import download
 from improvement.documents.render import render

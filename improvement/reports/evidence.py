@@ -4,7 +4,7 @@ and the evidence of impact on practice and on children and families."""
 import datetime
 from typing import Any
 
-from improvement.complaints.presenters import experience_lines
+from improvement.complaints.ports import experience_lines
 from improvement.core.numbers import percentage
 from improvement.core.templatetags.ib import pct, ukdate
 from improvement.documents.structure import Section, Table
