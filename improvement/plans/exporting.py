@@ -9,9 +9,6 @@ import io
 from typing import Any
 
 from django.utils import timezone
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
 
 from improvement.core.models import Council
 from improvement.core.text import clean_text
@@ -94,6 +91,12 @@ def _plain(value: Any) -> Any:
 
 def export_plan(council: Council) -> bytes:
     """The plan as .xlsx bytes."""
+    # openpyxl costs start-up time and memory in every process that imports this
+    # module (the web workers, every command); only an export needs it.
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
     extras, rows = plan_rows(council)
     headers = [name for name, _ in COLUMNS] + extras
     widths = dict(COLUMNS)
@@ -109,8 +112,9 @@ def export_plan(council: Council) -> bytes:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         sheet.column_dimensions[get_column_letter(column)].width = widths.get(header, 25)
+    wrapped = Alignment(wrap_text=True, vertical="top")
     for offset, row in enumerate(rows, start=1):
-        _write_row(sheet, HEADER_ROW + offset, headers, row)
+        _write_row(sheet, HEADER_ROW + offset, headers, row, wrapped)
     sheet.freeze_panes = sheet.cell(row=HEADER_ROW + 1, column=1)
     if rows:
         last = get_column_letter(len(headers))
@@ -120,7 +124,9 @@ def export_plan(council: Council) -> bytes:
     return output.getvalue()
 
 
-def _write_row(sheet: Any, number: int, headers: list[str], row: dict[str, Any]) -> None:
+def _write_row(
+    sheet: Any, number: int, headers: list[str], row: dict[str, Any], wrapped: Any
+) -> None:
     for column, header in enumerate(headers, start=1):
         # Text saved before it was cleaned on the way in would break the whole file.
         value = clean_text(row.get(header))
@@ -128,7 +134,7 @@ def _write_row(sheet: Any, number: int, headers: list[str], row: dict[str, Any])
             continue
         cell = sheet.cell(row=number, column=column)
         cell.value = value
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        cell.alignment = wrapped
         if isinstance(value, datetime.date):
             cell.number_format = DATE_FORMAT
         elif isinstance(value, str):
