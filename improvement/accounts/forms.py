@@ -33,7 +33,9 @@ class InviteForm(RoleFields):
     first_name = forms.CharField(
         max_length=150, error_messages={"required": "Enter their first name"}
     )
-    last_name = forms.CharField(max_length=150, error_messages={"required": "Enter their last name"})
+    last_name = forms.CharField(
+        max_length=150, error_messages={"required": "Enter their last name"}
+    )
     email = forms.EmailField(
         label="Email address",
         help_text="We will send them a link to set their password. It is also their username.",

@@ -175,7 +175,9 @@ def test_a_locked_person_is_shown_and_can_be_unlocked(
     _lock(board_member.username)
     client = client_for(council_admin)
     assert "Locked" in client.get(url(council)).content.decode()
-    assert "Unlock their sign-in" in client.get(url(council, f"{board_member.pk}/")).content.decode()
+    assert (
+        "Unlock their sign-in" in client.get(url(council, f"{board_member.pk}/")).content.decode()
+    )
     response = client.post(url(council, f"{board_member.pk}/unlock/"))
     assert response.status_code == 302
     assert not AccessAttempt.objects.filter(username=board_member.username).exists()
