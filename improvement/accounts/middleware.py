@@ -10,6 +10,7 @@ from django.utils import timezone
 
 STARTED = "ib_session_started"
 LAST_SEEN = "ib_session_last_seen"
+WRITE_EVERY_SECONDS = 60
 
 
 def client_address(request: HttpRequest) -> str | None:
@@ -53,5 +54,7 @@ class SessionLimitsMiddleware:
             logout(request)
             messages.info(request, "You were signed out to keep your account secure.")
             return
-        session[STARTED] = started
-        session[LAST_SEEN] = now
+        if STARTED not in session or now - last_seen >= WRITE_EVERY_SECONDS:
+            # Not on every request: a session write per page would be a database write.
+            session[STARTED] = started
+            session[LAST_SEEN] = now

@@ -68,7 +68,7 @@ def invite(request: HttpRequest, slug: str) -> HttpResponse:
         service=lambda data: services.invite_person(request.user, council, **data),
         done=lambda user: _person_url(council, user),
         title="Invite a person",
-        success="Invitation sent",
+        success="Person added. If they had no password, we have emailed them a link to set one",
         button="Send invitation",
     )
 

@@ -218,3 +218,28 @@ def test_a_deactivated_person_cannot_use_their_invitation(client, council, counc
     user.save()
     page = client.get(_invitation_path(user), follow=True).content.decode()
     assert "This invitation link has expired" in page
+
+
+def test_the_invite_and_give_role_forms_open(client_for, council, council_admin, board_member):
+    client = client_for(council_admin)
+    invite = client.get(url(council, "invite/")).content.decode()
+    assert "Invite a person" in invite and "Council administrator" in invite
+    give = client.get(url(council, f"{board_member.pk}/roles/add/")).content.decode()
+    assert "Give Bea Member a role" in give
+
+
+def test_a_deactivated_person_is_signed_out_and_can_be_reactivated(
+    client, council, council_admin, board_member
+):
+    client.force_login(board_member)
+    assert client.get(f"/councils/{council.slug}/").status_code == 200
+    services.deactivate_person(council_admin, council, board_member)
+    response = client.get(f"/councils/{council.slug}/")
+    assert response.status_code == 302 and response.url.startswith("/sign-in/")
+    client.force_login(council_admin)
+    page = client.get(url(council, f"{board_member.pk}/")).content.decode()
+    assert "Reactivate" in page
+    assert client.post(url(council, f"{board_member.pk}/reactivate/")).status_code == 302
+    board_member.refresh_from_db()
+    assert board_member.is_active
+    assert AuditEntry.objects.filter(verb="reactivated").exists()

@@ -3,6 +3,8 @@ import datetime
 import pytest
 import time_machine
 
+from improvement.accounts.middleware import LAST_SEEN
+
 pytestmark = pytest.mark.django_db
 
 START = datetime.datetime(2024, 3, 1, 12, 0, tzinfo=datetime.UTC)
@@ -48,3 +50,16 @@ def test_signing_out_for_inactivity_says_why(client_for, council, board_member):
     with time_machine.travel(START + datetime.timedelta(hours=1), tick=False):
         page = client.get(f"/councils/{council.slug}/", follow=True).content.decode()
     assert "You were signed out to keep your account secure." in page
+
+
+def test_the_session_is_not_written_on_every_request(client_for, council, board_member):
+    client = client_for(board_member)
+    with time_machine.travel(START, tick=False):
+        client.get(f"/councils/{council.slug}/")
+    first = client.session[LAST_SEEN]
+    with time_machine.travel(START + datetime.timedelta(seconds=30), tick=False):
+        client.get(f"/councils/{council.slug}/")
+    assert client.session[LAST_SEEN] == first
+    with time_machine.travel(START + datetime.timedelta(minutes=2), tick=False):
+        client.get(f"/councils/{council.slug}/")
+    assert client.session[LAST_SEEN] == first + 120
