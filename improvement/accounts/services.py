@@ -148,6 +148,11 @@ def remove_role(actor: Any, membership: Membership) -> None:
         raise ValidationError(
             "This is their only role here: deactivate them instead, so their access ends"
         )
+    admins = membership.council.memberships.filter(role=Role.COUNCIL_ADMIN)
+    if membership.role == Role.COUNCIL_ADMIN and not admins.exclude(pk=membership.pk).exists():
+        raise ValidationError(
+            "A council needs a council administrator: give someone else the role first"
+        )
     audit.record(actor, "role removed", membership, audit.snapshot(membership), None)
     membership.delete()
 

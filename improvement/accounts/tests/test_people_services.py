@@ -173,3 +173,13 @@ def test_an_administrator_of_another_council_cannot_manage_these_people(
     elsewhere_admin = MembershipFactory(council=other_council, role=Role.COUNCIL_ADMIN).user
     with pytest.raises(PermissionDenied):
         services.deactivate_person(elsewhere_admin, council, board_member)
+
+
+def test_the_last_council_administrator_role_stays(council, council_org, council_admin):
+    services.give_role(
+        council_admin, council, council_admin, role=Role.BOARD_MEMBER, organisation=council_org
+    )
+    admin_role = council_admin.memberships.get(role=Role.COUNCIL_ADMIN)
+    with pytest.raises(ValidationError, match="needs a council administrator"):
+        services.remove_role(council_admin, admin_role)
+    assert council_admin.memberships.filter(role=Role.COUNCIL_ADMIN).exists()
