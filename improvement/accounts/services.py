@@ -118,6 +118,7 @@ def accept_invitations(actor: Any) -> int:
     return len(pending)
 
 
+@transaction.atomic
 def give_role(
     actor: Any,
     council: Council,
