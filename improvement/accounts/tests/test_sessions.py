@@ -3,7 +3,7 @@ import datetime
 import pytest
 import time_machine
 
-from improvement.accounts.middleware import LAST_SEEN
+from improvement.accounts.middleware import LAST_SEEN, STARTED
 
 pytestmark = pytest.mark.django_db
 
@@ -63,3 +63,8 @@ def test_the_session_is_not_written_on_every_request(client_for, council, board_
     with time_machine.travel(START + datetime.timedelta(minutes=2), tick=False):
         client.get(f"/councils/{council.slug}/")
     assert client.session[LAST_SEEN] == first + 120
+
+
+def test_the_session_clock_starts_at_sign_in(client, board_member):
+    client.post("/sign-in/", {"username": "member", "password": "correct-horse-battery"})
+    assert client.session[STARTED] == START.timestamp()
