@@ -3,6 +3,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import TemplateView
 
+from improvement.accounts import forms as accounts_forms
+from improvement.accounts import views as accounts_views
 from improvement.board import views as board_views
 from improvement.core import views as core_views
 
@@ -16,6 +18,7 @@ council_patterns = [
     path("meetings/", include("improvement.meetings.urls")),
     path("forward-plan/", include("improvement.forward_plan.urls")),
     path("reports/", include("improvement.reports.urls")),
+    path("people/", include("improvement.accounts.urls")),
 ]
 
 urlpatterns = [
@@ -33,6 +36,31 @@ urlpatterns = [
         "password/change/done/",
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
+    ),
+    path(
+        "password/reset/",
+        auth_views.PasswordResetView.as_view(form_class=accounts_forms.ResetPasswordForm),
+        name="password_reset",
+    ),
+    path(
+        "password/reset/sent/",
+        auth_views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "password/reset/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(form_class=accounts_forms.NewPasswordForm),
+        name="password_reset_confirm",
+    ),
+    path(
+        "password/reset/done/",
+        auth_views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
+    path(
+        "invitation/<uidb64>/<token>/",
+        accounts_views.AcceptInvitationView.as_view(),
+        name="accept_invitation",
     ),
     path("councils/<slug:slug>/", include(council_patterns)),
     path("public/<slug:slug>/reports/", include("improvement.reports.public_urls")),

@@ -8,4 +8,4 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         # Declares the permissions every app builds on.
-        from improvement.accounts import permissions  # noqa: F401
+        from improvement.accounts import permissions, signals  # noqa: F401

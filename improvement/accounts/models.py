@@ -6,7 +6,9 @@ import rules
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils import timezone
 
+from improvement.accounts.managers import InvitationQuerySet, MembershipQuerySet
 from improvement.core.models import Archivable, Council, Tracked
 
 
@@ -62,6 +64,7 @@ class Role(models.TextChoices):
     COUNCILLOR = "councillor", "Councillor"
     COMPLAINTS_MANAGER = "complaints_manager", "Complaints manager"
     PERFORMANCE_OFFICER = "performance_officer", "Performance and data officer"
+    COUNCIL_ADMIN = "council_admin", "Council administrator"
 
 
 class Membership(Tracked):
@@ -76,6 +79,8 @@ class Membership(Tracked):
     )
     role = models.CharField(max_length=30, choices=Role.choices)
     job_title = models.CharField(max_length=200, blank=True)
+
+    objects = MembershipQuerySet.as_manager()
 
     class Meta:
         ordering = ["council", "role"]
@@ -114,3 +119,31 @@ class Person(Tracked, Archivable):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Invitation(models.Model):
+    """A one-time link sent to a person to set their password: who sent it, and when."""
+
+    council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="invitations")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="invitations"
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Empty when a system job sent it.",
+    )
+    invited_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-invited_at"]
+
+    def __str__(self) -> str:
+        return f"Invitation to {self.user} for {self.council}"

@@ -58,3 +58,11 @@ is_councillor_only = rules.predicate(
 )
 
 declare(MEMBER, is_member, "You do not hold a role in this council.")
+
+is_council_admin = has_role(Role.COUNCIL_ADMIN)
+
+declare(
+    "accounts.manage_people",
+    is_council_admin,
+    "Only the council administrator can add people and change their roles.",
+)

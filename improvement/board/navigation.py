@@ -27,6 +27,11 @@ COUNCIL_NAVIGATION: list[tuple[str, str]] = [
 # Pages offered only to those with the permission they need: the board manager's.
 NEEDS = {"plans:import_upload": "plans.edit_plan", "board:activity": "board.see_activity"}
 
+# The council administrator's pages, after the board's: (label, url name, permission).
+ADMIN_NAVIGATION: list[tuple[str, str, str]] = [
+    ("People", "accounts:people", "accounts.manage_people"),
+]
+
 
 def navigation_for(request: HttpRequest, council: Any) -> list[dict[str, Any]]:
     user = getattr(request, "user", None)
@@ -36,5 +41,10 @@ def navigation_for(request: HttpRequest, council: Any) -> list[dict[str, Any]]:
             (label, reverse(name, args=[council.slug]))
             for label, name in COUNCIL_NAVIGATION
             if name not in NEEDS or allowed(user, NEEDS[name], council)
+        ]
+        entries += [
+            (label, reverse(name, args=[council.slug]))
+            for label, name, perm in ADMIN_NAVIGATION
+            if allowed(user, perm, council)
         ]
     return navigation(request, entries)
