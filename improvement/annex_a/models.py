@@ -44,9 +44,9 @@ class AnnexAImport(Tracked):
     kpis = models.JSONField(default=dict, blank=True)
     retained_until = models.DateField(null=True, blank=True)
     rows_purged_at = models.DateTimeField(null=True, blank=True)
-    # The uploaded file, kept until the worker has read it (and for a re-run after a
-    # worker died), then deleted: it holds child-level data.
-    upload = models.FileField(upload_to="annex_a/uploads/", blank=True, max_length=400)
+    # The uploaded file's name in the default storage, kept until the worker has read
+    # it (and for a re-run after a worker died), then deleted: it holds child-level data.
+    upload = models.CharField(max_length=200, blank=True)
     started_at = models.DateTimeField(null=True, blank=True)
     # Touched as the worker reads; a running import whose heartbeat stops was left by
     # a worker that died.

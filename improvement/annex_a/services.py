@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.dispatch import receiver
 from django.utils import timezone
@@ -194,7 +195,8 @@ def queue_import(
         uploaded_by=person_or_none(actor),
     )
     # A stored name of our own: the person's file name is shown, never used as a path.
-    record.upload.save(f"{uuid.uuid4().hex}{Path(file_name).suffix.lower()}", upload, save=False)
+    name = f"annex_a/uploads/{uuid.uuid4().hex}{Path(file_name).suffix.lower()}"
+    record.upload = default_storage.save(name, upload)
     create_tracked(record, actor, verb="uploaded Annex A")
     enqueue_after_commit(run_import, record.pk)
     return record
@@ -208,9 +210,8 @@ def run_import(pk: int) -> str:
     try:
         return run_queued(actor, record).status
     except PermissionDenied:
-        record.upload.delete(save=False)
+        _discard_upload(record)
         AnnexAImport.objects.filter(pk=pk).update(
-            upload="",
             status=AnnexAImport.Status.FAILED,
             error="The person who uploaded this file may no longer import Annex A data.",
         )
@@ -254,16 +255,22 @@ def run_queued(actor: Any, record: AnnexAImport) -> AnnexAImport:
         imports.update(rows_read=rows, heartbeat_at=timezone.now())
 
     try:
-        analysis = analyse(record.upload.path, record.reference_date, progress, record.file_name)
+        path = default_storage.path(record.upload)
+        analysis = analyse(path, record.reference_date, progress, record.file_name)
         record.refresh_from_db()
         _save(actor, record, analysis)
     except Exception as error:  # noqa: BLE001 - the person waiting must be told, not left "running"
         imports.update(status=AnnexAImport.Status.FAILED, error=_failure(error))
-    # Read, or refused for good: the child-level data in the file is not kept.
-    record.upload.delete(save=False)
-    imports.update(upload="")
+    _discard_upload(record)
     record.refresh_from_db()
     return record
+
+
+def _discard_upload(record: AnnexAImport) -> None:
+    """Read, or refused for good: the child-level data in the file is not kept."""
+    if record.upload:
+        default_storage.delete(record.upload)
+    AnnexAImport.objects.filter(pk=record.pk).update(upload="")
 
 
 def _abandon(actor: Any, imports: Any) -> int:

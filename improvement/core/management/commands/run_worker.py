@@ -21,9 +21,7 @@ class Command(CouncilCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         super().add_arguments(parser)
-        parser.add_argument(
-            "--batch", action="store_true", help="run every queued task, then stop"
-        )
+        parser.add_argument("--batch", action="store_true", help="run every queued task, then stop")
         parser.add_argument(
             "--interval", type=float, default=1.0, help="seconds between looks at the queue"
         )
