@@ -245,6 +245,7 @@ def run_queued(actor: Any, record: AnnexAImport) -> AnnexAImport:
 
     The writes happen in one transaction after the read, so a worker that dies
     mid-import leaves nothing half-written, only a record still "running"."""
+    require_actor(actor)
     access.require(actor, "annex_a.import", record.council)
     if not _claim(record):
         record.refresh_from_db()
@@ -299,6 +300,7 @@ def fail_abandoned(actor: Any) -> int:
 @transaction.atomic
 def fail_if_abandoned(actor: Any, record: AnnexAImport) -> AnnexAImport:
     """The import page's check: an import whose worker died is failed, not "running"."""
+    require_actor(actor)
     access.require(actor, "annex_a.import", record.council)
     if _abandon(actor, AnnexAImport.objects.filter(pk=record.pk)):
         record.refresh_from_db()
@@ -308,6 +310,7 @@ def fail_if_abandoned(actor: Any, record: AnnexAImport) -> AnnexAImport:
 @transaction.atomic
 def run_again(actor: Any, record: AnnexAImport) -> AnnexAImport:
     """Queue a failed import again, from the file it kept."""
+    require_actor(actor)
     access.require(actor, "annex_a.import", record.council)
     if not record.can_run_again:
         raise ValidationError("This import cannot be run again: upload the workbook again.")
