@@ -21,9 +21,12 @@ node_modules/.installed: package.json package-lock.json
 improvement/core/static/css/application.css: node_modules/.installed frontend/application.scss frontend/_improvement.scss
 	npm run --silent build
 
+# The worker (imports, emails) runs beside the web server and stops when it does.
 run: install
 	DEBUG=true $(PY) manage.py migrate --no-input
 	DEBUG=true $(PY) manage.py load_demo
+	DEBUG=true $(PY) manage.py run_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=true $(PY) manage.py runserver 127.0.0.1:8000
 
 lint: install

@@ -41,6 +41,14 @@ def _media(settings, tmp_path):
     settings.CSRF_COOKIE_SECURE = False
 
 
+@pytest.fixture(autouse=True)
+def _tasks_run_at_once(settings):
+    """Tasks run in the test's own process as they are enqueued (after commit: use
+    django_capture_on_commit_callbacks), so a test sees their effect; a test of the
+    worker itself sets the database backend back (docs/adr/012)."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
 @pytest.fixture
 def council(db):
     return CouncilFactory(slug="testshire", name="Testshire Council")

@@ -32,6 +32,8 @@ INSTALLED_APPS = [
     "csp",
     "rules",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "improvement.core",
     "improvement.accounts",
     "improvement.plans",
@@ -164,6 +166,23 @@ EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "improvement-board@localhost")
+
+# Long work (Annex A imports) and every email run as tasks in the worker
+# (`manage.py run_worker`), never in the web process (docs/adr/012). TASKS_IMMEDIATE
+# runs each task in the process that enqueues it: for tests, never for a service.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
+        if env_bool("TASKS_IMMEDIATE", False)
+        else "django_tasks_db.DatabaseBackend"
+    }
+}
+# The worker's address-space limit: a hostile file fails its own job, not the service.
+WORKER_MEMORY_LIMIT_MB = env_int("WORKER_MEMORY_LIMIT_MB", 2048)
+# A running import whose heartbeat is older than this was left by a worker that died.
+WORKER_STALE_SECONDS = env_int("WORKER_STALE_SECONDS", 300)
+# Each email is tried this many times before it is recorded as failed.
+EMAIL_ATTEMPTS = env_int("EMAIL_ATTEMPTS", 3)
 
 # Evidence uploads: what councils actually attach, and no bigger than an email would carry.
 EVIDENCE_MAX_BYTES = env_int("EVIDENCE_MAX_BYTES", 10 * 1024 * 1024)

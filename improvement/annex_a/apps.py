@@ -7,5 +7,6 @@ class AnnexAConfig(AppConfig):
     verbose_name = "Annex A imports and KPIs"
 
     def ready(self) -> None:
-        # Declares the app's permissions with core.access.
-        from improvement.annex_a import permissions  # noqa: F401
+        # Declares the app's permissions with core.access, and connects the worker's
+        # start-up check for imports a dead worker left running.
+        from improvement.annex_a import permissions, services  # noqa: F401

@@ -44,12 +44,23 @@ class AnnexAImport(Tracked):
     kpis = models.JSONField(default=dict, blank=True)
     retained_until = models.DateField(null=True, blank=True)
     rows_purged_at = models.DateTimeField(null=True, blank=True)
+    # The uploaded file's name in the default storage, kept until the worker has read
+    # it (and for a re-run after a worker died), then deleted: it holds child-level data.
+    upload = models.CharField(max_length=200, blank=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    # Touched as the worker reads; a running import whose heartbeat stops was left by
+    # a worker that died.
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
 
     def __str__(self) -> str:
         return f"Annex A import {self.pk} of {self.file_name} ({self.reference_date:%d/%m/%Y})"
+
+    @property
+    def can_run_again(self) -> bool:
+        return self.status == self.Status.FAILED and bool(self.upload)
 
     @property
     def has_child_rows(self) -> bool:

@@ -6,14 +6,19 @@ the measures) then happen in one transaction, so an import is whole or absent.
 
 import datetime
 import gc
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.storage import default_storage
 from django.db import transaction
+from django.dispatch import receiver
 from django.utils import timezone
+from django_tasks import task
 
 from improvement.annex_a import measures, queries
 from improvement.annex_a.models import AnnexAImport, AnnexARows
@@ -23,8 +28,9 @@ from improvement.annex_a.rules import compute_all, icpc_before_s47_start
 from improvement.annex_a.schema import LISTS
 from improvement.annex_a.storage import pack
 from improvement.core import access, audit
-from improvement.core.actors import person_or_none, require_actor
+from improvement.core.actors import SystemActor, person_or_none, require_actor
 from improvement.core.models import Council
+from improvement.core.tasks import enqueue_after_commit, stale_before, worker_starting
 from improvement.core.tracking import create_tracked, save_tracked
 
 __all__ = ["AnnexAError", "analyse", "import_annex_a", "purge_expired"]
@@ -93,7 +99,8 @@ def _bulk_load() -> Iterator[None]:
     """Pause the cyclic garbage collector while the millions of cell objects are made.
 
     None of them forms a cycle, and collections triggered by their sheer number cost
-    about a fifth of the read."""
+    about a fifth of the read. Only the worker and the import command read workbooks:
+    the web process never does, so never turns the collector off (docs/adr/012)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -171,41 +178,155 @@ def import_annex_a(
     return _save(actor, record, analysis)
 
 
+ABANDONED = "The worker stopped while importing: run it again."
+
+
 def queue_import(
-    actor: Any, council: Council, file_name: str, reference_date: datetime.date
+    actor: Any, council: Council, upload: Any, reference_date: datetime.date
 ) -> AnnexAImport:
-    """Record an uploaded workbook waiting to be read (the web upload's first step)."""
+    """Store an uploaded workbook and queue it for the worker: the web upload's only
+    step, so a large or hostile file is never read in the web process."""
     access.require(actor, "annex_a.import", council)
+    file_name = Path(upload.name).name
     record = AnnexAImport(
         council=council,
         reference_date=reference_date,
         file_name=file_name,
         uploaded_by=person_or_none(actor),
     )
-    return create_tracked(record, actor, verb="uploaded Annex A")
+    # A stored name of our own: the person's file name is shown, never used as a path.
+    name = f"annex_a/uploads/{uuid.uuid4().hex}{Path(file_name).suffix.lower()}"
+    record.upload = default_storage.save(name, upload)
+    create_tracked(record, actor, verb="uploaded Annex A")
+    enqueue_after_commit(run_import, record.pk)
+    return record
 
 
-def run_queued(actor: Any, record: AnnexAImport, path: str | Path) -> AnnexAImport:
-    """Read a queued upload, recording rows read as it goes; a bad file marks it failed."""
+@task()
+def run_import(pk: int) -> str:
+    """The worker's job: read a queued upload as the person who uploaded it."""
+    record = AnnexAImport.objects.select_related("council", "uploaded_by").get(pk=pk)
+    actor = record.uploaded_by or SystemActor("run_worker")
+    try:
+        return run_queued(actor, record).status
+    except PermissionDenied:
+        _discard_upload(record)
+        AnnexAImport.objects.filter(pk=pk).update(
+            status=AnnexAImport.Status.FAILED,
+            error="The person who uploaded this file may no longer import Annex A data.",
+        )
+        return AnnexAImport.Status.FAILED
+
+
+def _claim(record: AnnexAImport) -> bool:
+    """Mark the import running, unless another worker has it or it is not queued."""
+    now = timezone.now()
+    claimed = AnnexAImport.objects.filter(pk=record.pk, status=AnnexAImport.Status.QUEUED)
+    return bool(
+        claimed.update(
+            status=AnnexAImport.Status.RUNNING, started_at=now, heartbeat_at=now, rows_read=0
+        )
+    )
+
+
+def _failure(error: BaseException) -> str:
+    if isinstance(error, AnnexAError):
+        return str(error)
+    if isinstance(error, MemoryError):
+        return (
+            "The file needed more memory than an import may use, so nothing was imported. "
+            "Check that it is an Annex A return, not a larger export."
+        )
+    return f"The import stopped: {error}. Nothing was saved; try again or ask for help."
+
+
+def run_queued(actor: Any, record: AnnexAImport) -> AnnexAImport:
+    """Read a queued upload, with a heartbeat as it goes; a bad file marks it failed.
+
+    The writes happen in one transaction after the read, so a worker that dies
+    mid-import leaves nothing half-written, only a record still "running"."""
     require_actor(actor)
     access.require(actor, "annex_a.import", record.council)
+    if not _claim(record):
+        record.refresh_from_db()
+        return record
     imports = AnnexAImport.objects.filter(pk=record.pk)
-    imports.update(status=AnnexAImport.Status.RUNNING)
 
     def progress(rows: int) -> None:
-        imports.update(rows_read=rows)
+        imports.update(rows_read=rows, heartbeat_at=timezone.now())
 
     try:
+        path = default_storage.path(record.upload)
         analysis = analyse(path, record.reference_date, progress, record.file_name)
         record.refresh_from_db()
-        return _save(actor, record, analysis)
-    except AnnexAError as error:
-        message = str(error)
+        _save(actor, record, analysis)
     except Exception as error:  # noqa: BLE001 - the person waiting must be told, not left "running"
-        message = f"The import stopped: {error}. Nothing was saved; try again or ask for help."
-    imports.update(status=AnnexAImport.Status.FAILED, error=message)
+        imports.update(status=AnnexAImport.Status.FAILED, error=_failure(error))
+    _discard_upload(record)
     record.refresh_from_db()
     return record
+
+
+def _discard_upload(record: AnnexAImport) -> None:
+    """Read, or refused for good: the child-level data in the file is not kept."""
+    if record.upload:
+        default_storage.delete(record.upload)
+    AnnexAImport.objects.filter(pk=record.pk).update(upload="")
+
+
+def _abandon(actor: Any, imports: Any) -> int:
+    count = 0
+    for record in imports.filter(
+        status=AnnexAImport.Status.RUNNING, heartbeat_at__lt=stale_before()
+    ):
+        before = {"status": record.status}
+        AnnexAImport.objects.filter(pk=record.pk).update(
+            status=AnnexAImport.Status.FAILED, error=ABANDONED
+        )
+        audit.record(actor, "marked an abandoned Annex A import failed", record, before,
+                     {"status": AnnexAImport.Status.FAILED})  # fmt: skip
+        count += 1
+    return count
+
+
+@transaction.atomic
+def fail_abandoned(actor: Any) -> int:
+    """Mark every import that a dead worker left running as failed (the worker does this
+    as it starts); each can then be run again from its page."""
+    require_actor(actor)
+    return _abandon(actor, AnnexAImport.objects.all())
+
+
+@transaction.atomic
+def fail_if_abandoned(actor: Any, record: AnnexAImport) -> AnnexAImport:
+    """The import page's check: an import whose worker died is failed, not "running"."""
+    require_actor(actor)
+    access.require(actor, "annex_a.import", record.council)
+    if _abandon(actor, AnnexAImport.objects.filter(pk=record.pk)):
+        record.refresh_from_db()
+    return record
+
+
+@transaction.atomic
+def run_again(actor: Any, record: AnnexAImport) -> AnnexAImport:
+    """Queue a failed import again, from the file it kept."""
+    require_actor(actor)
+    access.require(actor, "annex_a.import", record.council)
+    if not record.can_run_again:
+        raise ValidationError("This import cannot be run again: upload the workbook again.")
+    before = {"status": record.status, "error": record.error}
+    AnnexAImport.objects.filter(pk=record.pk).update(
+        status=AnnexAImport.Status.QUEUED, error="", rows_read=0, heartbeat_at=None
+    )
+    record.refresh_from_db()
+    audit.record(actor, "ran an Annex A import again", record, before, {"status": record.status})
+    enqueue_after_commit(run_import, record.pk)
+    return record
+
+
+@receiver(worker_starting, dispatch_uid="annex_a.fail_abandoned")
+def _on_worker_start(sender: Any, actor: Any, **kwargs: Any) -> None:
+    fail_abandoned(actor)
 
 
 @transaction.atomic

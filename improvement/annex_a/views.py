@@ -1,4 +1,7 @@
-"""The KPI page, the upload with its progress, and the drill-down to child-level rows."""
+"""The KPI page, the upload with its progress, and the drill-down to child-level rows.
+
+The upload only stores the file and queues it: the worker reads it, and the status
+page refreshes itself (a meta refresh, no JavaScript) with the rows read so far."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -7,9 +10,13 @@ from django.shortcuts import redirect, render
 from improvement.annex_a import presenters, queries
 from improvement.annex_a.forms import UploadForm
 from improvement.annex_a.rules import BY_KEY, drill_down
-from improvement.annex_a.services import note_rows_viewed
+from improvement.annex_a.services import (
+    fail_if_abandoned,
+    note_rows_viewed,
+    queue_import,
+    run_again,
+)
 from improvement.annex_a.storage import unpack
-from improvement.annex_a.uploads import start_upload
 from improvement.core import access
 from improvement.core.forms import bound
 
@@ -35,7 +42,7 @@ def upload(request: HttpRequest, slug: str) -> HttpResponse:
     form = bound(request, UploadForm)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        record = start_upload(request.user, council, data["workbook"], data["reference_date"])
+        record = queue_import(request.user, council, data["workbook"], data["reference_date"])
         return redirect("annex_a:import_status", council.slug, record.pk)
     return render(request, "annex_a/upload.html", {"council": council, "form": form})
 
@@ -46,6 +53,10 @@ def import_status(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     record = queries.import_of(council, pk)
     if record is None:
         raise Http404("No such import")
+    if request.method == "POST" and record.can_run_again:
+        run_again(request.user, record)
+        return redirect("annex_a:import_status", council.slug, record.pk)
+    record = fail_if_abandoned(request.user, record)
     context = {
         "council": council,
         "record": record,

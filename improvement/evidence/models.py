@@ -249,6 +249,12 @@ def new_token() -> str:
     return secrets.token_urlsafe(24)
 
 
+class EmailStatus(models.TextChoices):
+    QUEUED = "queued", "Waiting to send"
+    SENT = "sent", "Sent"
+    FAILED = "failed", "Could not be sent"
+
+
 class UpdateRequestRecipient(models.Model):
     """One owner asked for updates: when they were asked, reminded and replied."""
 
@@ -261,6 +267,11 @@ class UpdateRequestRecipient(models.Model):
     chased_on = models.DateField(null=True, blank=True)
     reminders_sent = models.PositiveIntegerField(default=0)
     responded_at = models.DateTimeField(null=True, blank=True)
+    # The outcome of the latest email to this owner, written by the worker that sent it.
+    email_kind = models.CharField(max_length=10, blank=True)
+    email_status = models.CharField(max_length=10, choices=EmailStatus.choices, blank=True)
+    email_attempts = models.PositiveIntegerField(default=0)
+    email_error = models.CharField(max_length=500, blank=True)
 
     council_path = "request__council"
 

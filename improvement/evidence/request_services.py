@@ -1,5 +1,8 @@
 """Asking owners for updates ahead of a board meeting: the request, its emails,
-the reminders before and after the due date, and the owners' replies."""
+the reminders before and after the due date, and the owners' replies.
+
+Each email is its own task, enqueued after the request commits and sent by the
+worker, which records its outcome on the owner's row (docs/adr/012)."""
 
 import datetime
 from typing import Any
@@ -11,13 +14,15 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks import task
 
 from improvement.accounts.models import Person
 from improvement.core import access, audit
 from improvement.core.actors import require_actor
 from improvement.core.models import Council
+from improvement.core.tasks import MAIL_ERRORS, enqueue_after_commit, retry
 from improvement.core.tracking import create_tracked
-from improvement.evidence.models import UpdateRequest, UpdateRequestRecipient
+from improvement.evidence.models import EmailStatus, UpdateRequest, UpdateRequestRecipient
 from improvement.plans.ports import record_update
 
 ASKED, BEFORE, AFTER = "asked", "before", "after"
@@ -58,9 +63,9 @@ def answer_url(recipient: UpdateRequestRecipient) -> str:
     return settings.SITE_URL.rstrip("/") + path
 
 
-def _send(recipient: UpdateRequestRecipient, kind: str, connection: Any = None) -> bool:
-    if not recipient.email:
-        return False
+def _message(
+    recipient: UpdateRequestRecipient, kind: str, connection: Any = None
+) -> mail.EmailMessage:
     request = recipient.request
     context = {
         "recipient": recipient,
@@ -71,9 +76,53 @@ def _send(recipient: UpdateRequestRecipient, kind: str, connection: Any = None) 
     }
     subject = SUBJECTS[kind].format(due=f"{request.due_on:%-d %B %Y}")
     body = render_to_string("evidence/email/update_request.txt", context)
-    mail.send_mail(
-        subject, body, None, [recipient.email], connection=connection, fail_silently=False
+    return mail.EmailMessage(subject, body, None, [recipient.email], connection=connection)
+
+
+def deliver(pk: int, kind: str, attempt: int = 1, connection: Any = None) -> str:
+    """Send one email to one owner and record how it went on their row. A refusing
+    mail server gets the message again later (as a new task) until EMAIL_ATTEMPTS."""
+    recipient = UpdateRequestRecipient.objects.select_related(
+        "request__council", "person__user"
+    ).get(pk=pk)
+    row = UpdateRequestRecipient.objects.filter(pk=pk)
+    message = _message(recipient, kind, connection)
+    try:
+        message.send(fail_silently=False)
+    except MAIL_ERRORS as error:
+        reason = (str(error) or type(error).__name__)[:500]
+        # Recorded before the retry is enqueued: an immediate backend runs it at once.
+        row.update(email_status=EmailStatus.QUEUED, email_attempts=attempt, email_error=reason)
+        if connection is not None or not retry(send_request_email, pk, kind, attempt=attempt):
+            row.update(email_status=EmailStatus.FAILED)
+            return EmailStatus.FAILED
+        return EmailStatus.QUEUED
+    sent: dict[str, Any] = {"email_status": EmailStatus.SENT, "email_attempts": attempt}
+    if kind == ASKED:
+        sent["sent_at"] = timezone.now()
+    row.update(**sent)
+    return EmailStatus.SENT
+
+
+@task()
+def send_request_email(pk: int, kind: str, attempt: int = 1) -> str:
+    """The worker's job: one email to one owner (docs/adr/012)."""
+    return deliver(pk, kind, attempt)
+
+
+def _queue(recipient: UpdateRequestRecipient, kind: str, connection: Any = None) -> bool:
+    """Queue one email to go once the transaction commits: a failed email never rolls
+    back the request, nor repeats the others. A connection given (the demo's dummy
+    one) sends in this process after commit, since a connection cannot go to a worker."""
+    if not recipient.email:
+        return False
+    UpdateRequestRecipient.objects.filter(pk=recipient.pk).update(
+        email_kind=kind, email_status=EmailStatus.QUEUED, email_attempts=0, email_error=""
     )
+    if connection is None:
+        enqueue_after_commit(send_request_email, recipient.pk, kind)
+    else:
+        transaction.on_commit(lambda: deliver(recipient.pk, kind, connection=connection))
     return True
 
 
@@ -97,14 +146,11 @@ def request_updates(
     update_request = create_tracked(
         UpdateRequest(council=council, **data), actor, verb="requested updates"
     )
-    now = timezone.now()
     for person in chosen:
         recipient = UpdateRequestRecipient.objects.create(
             request=update_request, person=person, email=email_for(person)
         )
-        if _send(recipient, ASKED, connection):
-            recipient.sent_at = now
-            recipient.save(update_fields=["sent_at"])
+        _queue(recipient, ASKED, connection)
     return update_request
 
 
@@ -132,7 +178,7 @@ def send_reminders(actor: Any, today: datetime.date | None = None, connection: A
     sent = 0
     for recipient in UpdateRequestRecipient.objects.awaiting_reply(today):
         kind = reminder_due(recipient, today)
-        if kind and _send(recipient, kind, connection):
+        if kind and _queue(recipient, kind, connection):
             _mark_reminded(actor, recipient, kind, today)
             sent += 1
     return sent

@@ -110,14 +110,14 @@ def test_the_command_refuses_each_hostile_file_and_writes_nothing(case, bomb, co
 @pytest.mark.django_db
 @pytest.mark.parametrize("case", CASES)
 def test_the_web_upload_refuses_each_hostile_file_and_imports_nothing(
-    case, bomb, council, board_manager, client_for, settings
+    case, bomb, council, board_manager, client_for, django_capture_on_commit_callbacks
 ):
-    settings.ANNEX_A_BACKGROUND = False
     name, data, message = cases(bomb)[case]
-    response = client_for(board_manager).post(
-        reverse("annex_a:upload", args=["testshire"]),
-        {"workbook": SimpleUploadedFile(name, data), **DATE},
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(board_manager).post(
+            reverse("annex_a:upload", args=["testshire"]),
+            {"workbook": SimpleUploadedFile(name, data), **DATE},
+        )
     assert response.status_code == 302
     record = AnnexAImport.objects.get()
     assert record.status == AnnexAImport.Status.FAILED

@@ -4,15 +4,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from improvement.annex_a.services import import_annex_a
+from improvement.annex_a.services import import_annex_a, queue_import
 from improvement.annex_a.tests.handbuilt import R, hand_built
 from improvement.core.actors import SystemActor
 from improvement.core.models import AuditEntry
-
-
-@pytest.fixture(autouse=True)
-def _inline(settings):
-    settings.ANNEX_A_BACKGROUND = False
 
 
 @pytest.fixture
@@ -75,13 +70,16 @@ def test_drill_down_after_purge_says_the_rows_are_gone(client_for, board_manager
     assert "have been deleted" in response.content.decode()
 
 
-def test_upload_imports_and_shows_the_report(client_for, board_manager, council, tmp_path):
+def test_upload_imports_and_shows_the_report(
+    client_for, board_manager, council, tmp_path, django_capture_on_commit_callbacks
+):
     path = hand_built(tmp_path / "annex-a.xlsx")
     upload = SimpleUploadedFile("annex-a.xlsx", path.read_bytes())
     data = {"workbook": upload, "reference_date_day": "28", "reference_date_month": "6",
             "reference_date_year": "2024"}  # fmt: skip
     client = client_for(board_manager)
-    response = client.post(url("upload"), data)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url("upload"), data)
     record = council.annex_a_imports.get()
     assert response.status_code == 302
     assert response["Location"] == url("import_status", record.pk)
@@ -93,11 +91,16 @@ def test_upload_imports_and_shows_the_report(client_for, board_manager, council,
     assert council.measures.filter(source="computed").count() == 15
 
 
-def test_upload_of_an_unreadable_file_is_recorded_as_failed(client_for, board_manager, council):
+def test_upload_of_an_unreadable_file_is_recorded_as_failed(
+    client_for, board_manager, council, django_capture_on_commit_callbacks
+):
     upload = SimpleUploadedFile("annex-a.xlsx", b"not a workbook")
     data = {"workbook": upload, "reference_date_day": "28", "reference_date_month": "6",
             "reference_date_year": "2024"}  # fmt: skip
-    response = client_for(board_manager).post(url("upload"), data, follow=True)
+    client = client_for(board_manager)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url("upload"), data)
+    response = client.get(response["Location"])
     assert "could not be imported" in response.content.decode()
     assert council.annex_a_imports.get().status == "failed"
     assert not council.measures.exists()
@@ -111,9 +114,7 @@ def test_upload_form_needs_a_workbook_and_a_date(client_for, board_manager, coun
 
 
 def test_a_queued_import_shows_progress_and_refreshes(client_for, board_manager, council):
-    from improvement.annex_a.services import queue_import
-
-    record = queue_import(board_manager, council, "big.xlsx", R)
+    record = queue_import(board_manager, council, SimpleUploadedFile("big.xlsx", b"PK"), R)
     type(record).objects.filter(pk=record.pk).update(status="running", rows_read=61000)
     page = client_for(board_manager).get(url("import_status", record.pk)).content.decode()
     assert '<meta http-equiv="refresh" content="2">' in page
@@ -135,13 +136,14 @@ def test_other_roles_read_the_kpis_but_not_the_rows(client_for, cast, imported, 
 
 
 def test_a_performance_officers_import_completes_and_feeds_the_measures(
-    client_for, performance_officer, council, tmp_path
+    client_for, performance_officer, council, tmp_path, django_capture_on_commit_callbacks
 ):
     path = hand_built(tmp_path / "annex-a.xlsx")
     data = {"workbook": SimpleUploadedFile("annex-a.xlsx", path.read_bytes()),
             "reference_date_day": "28", "reference_date_month": "6",
             "reference_date_year": "2024"}  # fmt: skip
-    client_for(performance_officer).post(url("upload"), data)
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for(performance_officer).post(url("upload"), data)
     record = council.annex_a_imports.get()
     assert record.status == "done" and record.uploaded_by == performance_officer
     assert council.measures.filter(source="computed").count() == 15

@@ -2,12 +2,16 @@
 
 import datetime
 import io
+import smtplib
 
 import pytest
 from django.core import mail
+from django.core.mail.backends.locmem import EmailBackend
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.test import TestCase
 
+from improvement.complaints.models import ComplaintsSettings
 from improvement.complaints.tests.factories import ComplaintFactory
 from improvement.core.models import AuditEntry
 
@@ -95,7 +99,8 @@ def test_unknown_council_is_an_error(db):
 def test_overdue_report_goes_to_complaints_managers(council, complaints_manager, board_manager):
     ComplaintFactory(council=council, reference="LATE-1", received_on=datetime.date(2024, 1, 2))
     ComplaintFactory(council=council, reference="FINE-1", received_on=datetime.date(2024, 2, 29))
-    call_command("send_overdue_complaints_report", council="testshire", stdout=io.StringIO())
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        call_command("send_overdue_complaints_report", council="testshire", stdout=io.StringIO())
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == [complaints_manager.email]
@@ -103,6 +108,31 @@ def test_overdue_report_goes_to_complaints_managers(council, complaints_manager,
     assert "Jo Example" not in message.body
     entry = AuditEntry.objects.get(verb="sent overdue complaints report")
     assert (entry.actor, entry.actor_name) == (None, "System (send_overdue_complaints_report)")
+    assert AuditEntry.objects.filter(verb="emailed overdue complaints report").count() == 1
+
+
+class RefusesTheFirstAddress(EmailBackend):
+    def send_messages(self, messages):
+        if any(m.to == ["head@example.org"] for m in messages):
+            raise smtplib.SMTPRecipientsRefused({"head@example.org": (550, b"no such user")})
+        return super().send_messages(messages)
+
+
+def test_each_recipient_gets_their_own_email_and_a_refused_one_is_audited(
+    council, complaints_manager, settings
+):
+    settings.EMAIL_BACKEND = f"{__name__}.RefusesTheFirstAddress"
+    settings.EMAIL_ATTEMPTS = 2
+    ComplaintsSettings.objects.create(council=council, overdue_report_to="head@example.org")
+    ComplaintFactory(council=council, reference="LATE-1", received_on=datetime.date(2024, 1, 2))
+    with TestCase.captureOnCommitCallbacks(execute=True) as callbacks:
+        call_command("send_overdue_complaints_report", council="testshire", stdout=io.StringIO())
+    assert len(callbacks) == 2  # one task per message, after commit
+    assert [m.to for m in mail.outbox] == [[complaints_manager.email]]
+    failed = AuditEntry.objects.get(verb="could not email overdue complaints report")
+    assert failed.after["to"] == "head@example.org" and failed.after["attempts"] == 2
+    assert "no such user" in failed.after["reason"]
+    assert AuditEntry.objects.get(verb="sent overdue complaints report")  # not rolled back
 
 
 def test_the_overdue_report_and_anonymising_refuse_a_missing_actor(council):

@@ -4,6 +4,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
+from django.test import TestCase
 from django.urls import reverse
 
 from improvement.accounts.tests.factories import PersonFactory
@@ -30,6 +31,12 @@ def actions(council, owner_person, other_owner):
 
 
 def _ask(client, council, people=()):
+    # The emails are tasks enqueued once the request commits: run them as it does.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return _post(client, council, people)
+
+
+def _post(client, council, people=()):
     return client.post(
         reverse("evidence:request_create", args=[council.slug]),
         {
@@ -78,9 +85,10 @@ def test_a_due_date_in_the_past_is_refused(board_manager, council, actions, clie
 
 @pytest.fixture
 def update_request(council, actions, board_manager):
-    return request_services.request_updates(
-        board_manager, council, {"title": "Board of 12 March 2024", "due_on": DUE}
-    )
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return request_services.request_updates(
+            board_manager, council, {"title": "Board of 12 March 2024", "due_on": DUE}
+        )
 
 
 def test_owner_answers_for_all_their_actions_on_one_page(
@@ -168,7 +176,8 @@ def test_reminders_go_before_the_due_date_once_and_after_it_until_a_reply(update
     mail.outbox.clear()
 
     def send(today):
-        return request_services.send_reminders(JOB, today)
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            return request_services.send_reminders(JOB, today)
 
     assert send(datetime.date(2024, 3, 5)) == 0  # too early
     assert send(datetime.date(2024, 3, 6)) == 2  # two days before
@@ -188,9 +197,10 @@ def test_reminders_go_before_the_due_date_once_and_after_it_until_a_reply(update
 def test_owners_without_an_email_address_are_listed_but_not_mailed(council, board_manager):
     person = PersonFactory(council=council, name="No Email")
     ActionFactory(objective=ObjectiveFactory(council=council), owners=[person])
-    update_request = request_services.request_updates(
-        board_manager, council, {"title": "Board", "due_on": DUE}
-    )
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        update_request = request_services.request_updates(
+            board_manager, council, {"title": "Board", "due_on": DUE}
+        )
     assert not mail.outbox
     assert update_request.recipients.get().sent_at is None
     assert request_services.send_reminders(JOB, datetime.date(2024, 3, 9)) == 0
@@ -198,7 +208,8 @@ def test_owners_without_an_email_address_are_listed_but_not_mailed(council, boar
 
 def test_send_reminders_command_sends_todays_reminders(update_request, capsys):
     mail.outbox.clear()
-    call_command("send_reminders", "--date", "2024-03-09")
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        call_command("send_reminders", "--date", "2024-03-09")
     assert "2 reminder(s) sent" in capsys.readouterr().out
     assert len(mail.outbox) == 2
     reminder = AuditEntry.objects.filter(verb="sent after reminder").first()
