@@ -9,8 +9,8 @@ import datetime
 from decimal import Decimal
 from typing import Any
 
+from improvement.annex_a.kpi_definitions import KPIS, Kpi
 from improvement.annex_a.output import england_benchmarks
-from improvement.annex_a.rules import KPIS, Kpi
 from improvement.annex_a.schema import LISTS
 from improvement.core import access
 from improvement.core.actors import require_actor

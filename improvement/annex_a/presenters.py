@@ -3,8 +3,8 @@
 from dataclasses import dataclass
 from typing import Any
 
+from improvement.annex_a.kpi_definitions import KPIS
 from improvement.annex_a.output import latest_benchmark
-from improvement.annex_a.rules import KPIS
 from improvement.annex_a.schema import LISTS
 
 

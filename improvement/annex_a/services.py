@@ -21,10 +21,10 @@ from django.utils import timezone
 from django_tasks import task
 
 from improvement.annex_a import measures, queries
+from improvement.annex_a.kpi_definitions import compute_all, icpc_before_s47_start
 from improvement.annex_a.models import AnnexAImport, AnnexARows
 from improvement.annex_a.parse import Table, build_table, empty_quality
 from improvement.annex_a.reader import AnnexAError, Progress, read_lists
-from improvement.annex_a.rules import compute_all, icpc_before_s47_start
 from improvement.annex_a.schema import LISTS
 from improvement.annex_a.storage import pack
 from improvement.core import access, audit

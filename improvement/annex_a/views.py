@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 
 from improvement.annex_a import presenters, queries
 from improvement.annex_a.forms import UploadForm
-from improvement.annex_a.rules import BY_KEY, drill_down
+from improvement.annex_a.kpi_definitions import BY_KEY, drill_down
 from improvement.annex_a.services import (
     fail_if_abandoned,
     note_rows_viewed,

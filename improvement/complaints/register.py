@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from improvement.complaints import models as m
-from improvement.complaints.rules import procedure_errors
+from improvement.complaints.procedure import procedure_errors
 from improvement.complaints.services import add_representation, normalise_category
 from improvement.core import spreadsheets
 from improvement.core.actors import require_actor

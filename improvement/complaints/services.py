@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from improvement.complaints.clock import open_stage
 from improvement.complaints.models import CaseAccessGrant, ComplaintsSettings, Representation
+from improvement.complaints.procedure import procedure_errors
 from improvement.complaints.queries import records_for_person, settings_for
-from improvement.complaints.rules import procedure_errors
 from improvement.core import access, audit
 from improvement.core.models import Council
 from improvement.core.tracking import archive, create_tracked, save_tracked

@@ -13,8 +13,8 @@ from django.core.management.base import CommandError
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from improvement.annex_a.kpi_definitions import KPIS
 from improvement.annex_a.models import AnnexAImport
-from improvement.annex_a.rules import KPIS
 from improvement.annex_a.services import analyse, import_annex_a
 from improvement.annex_a.tests.builders import headings, row
 from improvement.annex_a.tests.handbuilt import R, hand_built

@@ -7,8 +7,8 @@ import numpy as np
 import pytest
 
 from improvement.annex_a import parse
+from improvement.annex_a.kpi_definitions import compute_all
 from improvement.annex_a.reader import AnnexAError, read_lists
-from improvement.annex_a.rules import compute_all
 from improvement.annex_a.services import analyse
 from improvement.annex_a.tests.builders import D, headings, row, write_workbook
 

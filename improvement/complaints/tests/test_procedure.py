@@ -5,7 +5,7 @@ import datetime
 from hypothesis import given
 from hypothesis import strategies as st
 
-from improvement.complaints.rules import procedure_errors
+from improvement.complaints.procedure import procedure_errors
 
 D = datetime.date
 BASE = {"kind": "complaint", "process": "statutory", "received_on": D(2023, 4, 3)}
