@@ -75,6 +75,7 @@ def load_meetings_demo(council: Council) -> None:
     with transaction.atomic():
         demo = Demo(council)
         bodies = _bodies(demo)
+        _reporting_routes(demo, bodies)
         full_council = _full_council(demo, bodies)
         _board_members(demo, bodies["improvement-board"], full_council)
         _scrutiny(demo, bodies["children-education-scrutiny"])
@@ -122,6 +123,16 @@ def _bodies(demo: Demo) -> dict[str, Body]:
         }
         made[slug] = services.create_body(demo.actor, demo.council, data)
     return made
+
+
+# Seed 000: recommendations go "through Cabinet, Children and Education Scrutiny
+# Committee and Full Council"; the terms of reference add the partnership.
+ROUTES = ["cabinet", "children-education-scrutiny", "council", "safeguarding-partnership"]
+
+
+def _reporting_routes(demo: Demo, bodies: dict[str, Body]) -> None:
+    board = bodies["improvement-board"]
+    services.set_reporting_routes(demo.actor, board, [bodies[slug] for slug in ROUTES])
 
 
 def _full_council(demo: Demo, bodies: dict[str, Body]) -> Meeting:

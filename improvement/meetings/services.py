@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from improvement.core import access
+from improvement.core import access, audit
 from improvement.core.models import Council
 from improvement.core.tracking import create_tracked, save_tracked
 from improvement.core.uploads import check_upload
@@ -272,27 +272,49 @@ def add_work_programme_item(actor: Any, body: Body, title: str, **fields: Any) -
     return create_tracked(ForwardItem(body=body, title=title, **fields), actor)
 
 
-REPORTING_ROUTES = (Body.Kind.FULL_COUNCIL, Body.Kind.SCRUTINY, Body.Kind.SAFEGUARDING)
+@transaction.atomic
+def set_reporting_routes(actor: Any, board: Body, bodies: Any) -> Body:
+    """Name the bodies an improvement board's reports go to (Cabinet, a scrutiny
+    committee, Full Council, the partnership...): each named body receives each report
+    once, and no other body receives it."""
+    access.require(actor, MANAGE, board)
+    if board.kind != Body.Kind.IMPROVEMENT_BOARD:
+        raise ValidationError("Reporting routes belong to an improvement board")
+    bodies = list(bodies)
+    if any(body.council_id != board.council_id or body.pk == board.pk for body in bodies):
+        raise ValidationError({"bodies": "Choose other bodies of this council"})
+    before = {"reports_to": sorted(body.name for body in board.reports_to.all())}
+    board.reports_to.set(bodies)
+    after = {"reports_to": sorted(body.name for body in bodies)}
+    audit.record(actor, "reporting routes set", board, before, after)
+    return board
+
+
+def _next_meeting(body: Body, after: Any) -> Meeting | None:
+    return (
+        body.meetings.live()
+        .filter(starts_at__gt=after)
+        .exclude(status="cancelled")
+        .order_by("starts_at")
+        .first()
+    )
 
 
 @transaction.atomic
 def add_reporting_route_items(actor: Any, meeting: Meeting) -> list[ForwardItem]:
-    """After a board meeting, put its report on the forward agendas of Council, Scrutiny
-    and the safeguarding partnership (terms of reference item 12), once each."""
+    """After a board meeting, put its report on the forward agenda of each body named in
+    the board's reporting routes (terms of reference item 12), once each."""
     access.require(actor, MANAGE, meeting)
     if meeting.body.kind != Body.Kind.IMPROVEMENT_BOARD:
         raise ValidationError("Reporting routes follow meetings of the improvement board")
+    routes = list(meeting.body.reports_to.live().order_by("kind", "name"))
+    if not routes:
+        raise ValidationError("Name the bodies this board reports to in its reporting routes")
     created = []
-    for body in meeting.council.bodies.live().filter(kind__in=REPORTING_ROUTES):
+    for body in routes:
         if body.forward_items.filter(source_meeting=meeting).exists():
             continue
-        target = (
-            body.meetings.live()
-            .filter(starts_at__gt=meeting.starts_at)
-            .exclude(status="cancelled")
-            .order_by("starts_at")
-            .first()
-        )
+        target = _next_meeting(body, meeting.starts_at)
         item = add_work_programme_item(
             actor,
             body,

@@ -196,18 +196,46 @@ def test_a_plan_action_of_another_council_cannot_be_linked(held, board_manager, 
         minutes.add_meeting_action(board_manager, meeting, "X", plan_action=foreign)
 
 
-def test_reporting_routes_put_the_board_on_council_scrutiny_and_partnership_agendas(
+def test_a_board_report_route_lands_once_on_each_named_committee_including_cabinet(
     council, board, scrutiny, board_manager
 ):
+    # Seed 000 routes the board's recommendations through Cabinet, the Children and
+    # Education Scrutiny Committee and Full Council.
     full = BodyFactory(council=council, slug="council", name="Full Council", kind="full_council")
     lscp = BodyFactory(council=council, slug="lscp", name="LSCP", kind="safeguarding")
-    BodyFactory(council=council, slug="cabinet", name="Cabinet", kind="cabinet")
+    cabinet = BodyFactory(council=council, slug="cabinet", name="Cabinet", kind="cabinet")
+    other = BodyFactory(council=council, slug="adults", name="Adults Scrutiny", kind="scrutiny")
+    services.set_reporting_routes(board_manager, board, [cabinet, scrutiny, full, lscp])
     later = MeetingFactory(body=scrutiny, starts_at=at(2024, 3, 11))
     meeting = MeetingFactory(body=board, starts_at=at(2024, 2, 7))
     items = services.add_reporting_route_items(board_manager, meeting)
-    assert {i.body for i in items} == {full, lscp, scrutiny}
+    assert sorted(i.body.name for i in items) == sorted(
+        b.name for b in (cabinet, scrutiny, full, lscp)
+    )
+    assert len(items) == 4
+    assert not other.forward_items.exists()
     assert next(i for i in items if i.body == scrutiny).meeting == later
     assert services.add_reporting_route_items(board_manager, meeting) == []
+    for body in (cabinet, scrutiny, full, lscp):
+        assert body.forward_items.filter(source_meeting=meeting).count() == 1
+
+
+def test_a_board_with_no_routes_named_is_told_to_name_them(board, board_manager):
+    meeting = MeetingFactory(body=board, starts_at=at(2024, 2, 7))
+    with pytest.raises(ValidationError, match="Name the bodies this board reports to"):
+        services.add_reporting_route_items(board_manager, meeting)
+
+
+def test_reporting_routes_are_the_boards_and_name_this_councils_bodies(
+    council, other_council, board, scrutiny, board_manager
+):
+    foreign = BodyFactory(council=other_council, slug="cabinet", name="Cabinet", kind="cabinet")
+    with pytest.raises(ValidationError):
+        services.set_reporting_routes(board_manager, board, [foreign])
+    with pytest.raises(ValidationError, match="belong to an improvement board"):
+        services.set_reporting_routes(board_manager, scrutiny, [board])
+    with pytest.raises(ValidationError):
+        services.set_reporting_routes(board_manager, board, [board])
 
 
 def test_work_programme_items_past_their_deadline_are_flagged(council, scrutiny, board_manager):
