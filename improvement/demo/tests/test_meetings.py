@@ -33,6 +33,8 @@ def test_the_demo_loads_without_a_plan_and_is_idempotent(db):
     assert list(nov.items.values_list("number", flat=True)) == [1, 2, 3, 4, 5, 6, 7, 9]
     assert scrutiny.forward_items.filter(source_meeting=None).count() == 26
     assert scrutiny.forward_items.exclude(source_meeting=None).count() == 3  # board reports
+    cabinet = council.bodies.get(slug="cabinet")
+    assert cabinet.forward_items.exclude(source_meeting=None).count() == 3  # seed 000's route
     assert scrutiny.memberships.filter(co_opted="statutory").count() == 2
     assert council.decisions.filter(kind="executive").exists()
 
