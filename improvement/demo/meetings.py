@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from improvement.accounts.models import Organisation, Person, Role
 from improvement.core.models import Council
+from improvement.core.working_days import is_working_day
 from improvement.demo import meetings_data as seed
 from improvement.demo.records import DEMO, ensure
 from improvement.forward_plan.call_in import publish_executive_decision
@@ -63,9 +64,14 @@ class Demo:
         return self.council.actions.live().filter(ref=ref).first()
 
     def publish(self, meeting: Meeting) -> None:
-        services.publish_agenda(
-            self.actor, meeting, on=services.meeting_day(meeting) - datetime.timedelta(days=10)
-        )
+        """Publish the agenda about ten days ahead of the meeting, on a working day with
+        the council's clear days still to run (never on a weekend or bank holiday)."""
+        day = services.meeting_day(meeting)
+        on = day - datetime.timedelta(days=10)
+        needed = meeting.council.agenda_clear_days
+        while not is_working_day(on) or services.clear_days(on, day) < needed:
+            on -= datetime.timedelta(days=1)
+        services.publish_agenda(self.actor, meeting, on=on)
 
 
 def load_meetings_demo(council: Council) -> None:

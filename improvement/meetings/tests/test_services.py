@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from improvement.accounts.tests.factories import PersonFactory
 from improvement.core import access
 from improvement.core.audit import history_for
+from improvement.core.working_days import is_working_day
 from improvement.meetings import minutes, services
 from improvement.meetings.models import Body, Decision, Meeting
 from improvement.meetings.permissions import is_body_member
@@ -52,6 +53,39 @@ def test_a_series_is_scheduled_every_six_weeks_until_the_date(board, board_manag
         datetime.date(2024, 1, 31),
     ]
     assert len({m.series for m in meetings}) == 1
+
+
+def test_a_series_date_on_new_years_day_moves_to_the_next_working_day(board, board_manager):
+    # Six-weekly from Wednesday 8 November 2023, the tenth meeting would be Wednesday
+    # 1 January 2025, a bank holiday: it is held on Thursday 2 January instead, and the
+    # cycle carries on from its own dates.
+    meetings = services.schedule_series(
+        board_manager, board, at(2023, 11, 8), until=datetime.date(2025, 2, 20)
+    )
+    days = [services.meeting_day(m) for m in meetings]
+    assert datetime.date(2025, 1, 1) not in days
+    assert days[-2:] == [datetime.date(2025, 1, 2), datetime.date(2025, 2, 12)]
+    assert all(is_working_day(day) for day in days)
+
+
+@pytest.mark.parametrize(
+    "day",
+    [datetime.date(2025, 1, 1), datetime.date(2024, 3, 29), datetime.date(2024, 3, 2)],
+    ids=["new-years-day", "good-friday", "saturday"],
+)
+def test_a_meeting_is_not_scheduled_on_a_weekend_or_bank_holiday(board, board_manager, day):
+    with pytest.raises(ValidationError, match="meetings are held on working days"):
+        services.schedule_meeting(board_manager, board, at(day.year, day.month, day.day))
+    assert not board.meetings.exists()
+
+
+def test_an_agenda_is_not_published_on_a_sunday(board, board_manager):
+    meeting = MeetingFactory(body=board, starts_at=at(2024, 3, 20))
+    with pytest.raises(ValidationError, match="Sunday 10 March 2024 is a weekend"):
+        services.publish_agenda(board_manager, meeting, on=datetime.date(2024, 3, 10))
+    services.publish_agenda(board_manager, meeting, on=datetime.date(2024, 3, 8))
+    meeting.refresh_from_db()
+    assert meeting.agenda_published_on == datetime.date(2024, 3, 8)
 
 
 def test_only_the_board_manager_schedules(board, chair, councillor):
