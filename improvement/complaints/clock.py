@@ -1,5 +1,8 @@
 """The clock on a complaint's open stage: working days used, due date, overdue.
 
+A statutory complaint runs on the Children Act 1989 Representations Procedure
+(England) Regulations 2006 timescales below; a corporate complaint on the council's
+own corporate policy, set in its `ComplaintsSettings` (`corporate_timescales`).
 Timescales are in working days (core.working_days: Monday to Friday less England and
 Wales bank holidays), counted from the day after the start, so a complaint received on
 a Saturday starts its clock on Monday.
@@ -11,6 +14,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from improvement.complaints.queries import settings_for
 from improvement.core.working_days import add_working_days, working_days_between
 
 STAGE1_DAYS = 10
@@ -21,6 +25,30 @@ STAGE2_EXTENDED_DAYS = 65
 STAGE3_PANEL_DAYS = 30
 STAGE3_REPORT_DAYS = 5
 STAGE3_RESPONSE_DAYS = 15
+
+
+@dataclass(frozen=True)
+class Timescales:
+    """Working days allowed at stages 1 and 2, and when each is extended."""
+
+    stage1: int
+    stage1_extended: int
+    stage2: int
+    stage2_extended: int
+
+
+CHILDREN_ACT = Timescales(STAGE1_DAYS, STAGE1_EXTENDED_DAYS, STAGE2_DAYS, STAGE2_EXTENDED_DAYS)
+
+
+def corporate_timescales(council: Any) -> Timescales:
+    """The council's corporate complaints policy, from its complaints settings."""
+    settings = settings_for(council)
+    return Timescales(
+        settings.corporate_stage1_days,
+        settings.corporate_stage1_extended_days,
+        settings.corporate_stage2_days,
+        settings.corporate_stage2_extended_days,
+    )
 
 
 @dataclass(frozen=True)
@@ -50,10 +78,10 @@ def _clock(stage: str, start: datetime.date, allowed: int, today: datetime.date)
     )
 
 
-def stage1_allowed(route: str, extended: bool) -> int:
+def stage1_allowed(route: str, extended: bool, timescales: Timescales = CHILDREN_ACT) -> int:
     if route == "informal":
         return INFORMAL_DAYS
-    return STAGE1_EXTENDED_DAYS if extended else STAGE1_DAYS
+    return timescales.stage1_extended if extended else timescales.stage1
 
 
 def _stage3(rep: Any, today: datetime.date) -> StageClock | None:
@@ -66,27 +94,42 @@ def _stage3(rep: Any, today: datetime.date) -> StageClock | None:
     return None
 
 
-def open_stage(rep: Any, today: datetime.date | None = None) -> StageClock | None:
-    """The stage now running on a logged complaint, or None when nothing is waiting."""
+def _timescales(rep: Any, corporate: Timescales | None) -> Timescales:
+    if rep.process != "corporate":
+        return CHILDREN_ACT
+    return corporate or corporate_timescales(rep.council)
+
+
+def open_stage(
+    rep: Any, today: datetime.date | None = None, corporate: Timescales | None = None
+) -> StageClock | None:
+    """The stage now running on a logged complaint, or None when nothing is waiting.
+    A corporate complaint runs on `corporate` (read from the council's settings when
+    not given); a statutory one on the Children Act timescales."""
     today = today or timezone.localdate()
     if rep.kind != "complaint" or rep.process not in ("statutory", "corporate"):
         return None
+    timescales = _timescales(rep, corporate)
     if rep.stage3_requested_on:
         return _stage3(rep, today)
     if rep.stage2_requested_on:
         if rep.stage2_completed_on:
             return None
-        allowed = STAGE2_EXTENDED_DAYS if rep.stage2_extended else STAGE2_DAYS
+        allowed = timescales.stage2_extended if rep.stage2_extended else timescales.stage2
         return _clock("Stage 2 investigation", rep.stage2_requested_on, allowed, today)
     if rep.stage1_responded_on or rep.stage1_route == "withdrawn":
         return None
-    allowed = stage1_allowed(rep.stage1_route, rep.stage1_extended)
+    allowed = stage1_allowed(rep.stage1_route, rep.stage1_extended, timescales)
     return _clock("Stage 1 response", rep.received_on, allowed, today)
 
 
 def with_clocks(reps: Any, today: datetime.date | None = None) -> list[tuple[Any, StageClock]]:
-    """Open complaints paired with their clocks, most overdue first."""
-    pairs = [(rep, open_stage(rep, today)) for rep in reps]
+    """Open complaints of one council paired with their clocks, most overdue first."""
+    reps = list(reps)
+    corporate = None
+    if any(rep.process == "corporate" for rep in reps):
+        corporate = corporate_timescales(reps[0].council)
+    pairs = [(rep, open_stage(rep, today, corporate)) for rep in reps]
     running = [(rep, clock) for rep, clock in pairs if clock is not None]
     return sorted(running, key=lambda pair: (pair[1].due_on, pair[0].reference))
 

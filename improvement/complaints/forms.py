@@ -168,6 +168,14 @@ def latest_complete_year(today: datetime.date) -> int:
     return (today.year if today.month >= 4 else today.year - 1) - 1
 
 
+CORPORATE_FIELDS = (
+    "corporate_stage1_days",
+    "corporate_stage1_extended_days",
+    "corporate_stage2_days",
+    "corporate_stage2_extended_days",
+)
+
+
 class SettingsForm(VersionedForm):
     retention_years = forms.IntegerField(
         label="Keep personal data of closed cases for (years)", min_value=1, max_value=100
@@ -178,6 +186,28 @@ class SettingsForm(VersionedForm):
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
         max_length=LONG_TEXT,
+    )
+    corporate_stage1_days = forms.IntegerField(
+        label="Corporate complaints: working days to respond at stage 1",
+        min_value=1,
+        max_value=365,
+        help_text="Your corporate policy; statutory children's complaints keep the "
+        "Children Act timescales",
+    )
+    corporate_stage1_extended_days = forms.IntegerField(
+        label="Corporate complaints: stage 1 working days when extended",
+        min_value=1,
+        max_value=365,
+    )
+    corporate_stage2_days = forms.IntegerField(
+        label="Corporate complaints: working days to respond at stage 2",
+        min_value=1,
+        max_value=365,
+    )
+    corporate_stage2_extended_days = forms.IntegerField(
+        label="Corporate complaints: stage 2 working days when extended",
+        min_value=1,
+        max_value=365,
     )
     categories = forms.CharField(
         label="Complaint categories",
@@ -208,5 +238,18 @@ class SettingsForm(VersionedForm):
             "retention_years": current.retention_years,
             "overdue_report_to": current.overdue_report_to,
             "categories": "\n".join(current.categories),
+            **{name: getattr(current, name) for name in CORPORATE_FIELDS},
             "version": current.version,
         }
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        for stage in ("stage1", "stage2"):
+            days = data.get(f"corporate_{stage}_days")
+            extended = data.get(f"corporate_{stage}_extended_days")
+            if days and extended and extended < days:
+                self.add_error(
+                    f"corporate_{stage}_extended_days",
+                    "An extension cannot allow fewer working days than the timescale",
+                )
+        return data

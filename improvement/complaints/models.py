@@ -168,6 +168,20 @@ class ComplaintsSettings(Tracked):
         max_length=LONG_TEXT,
         help_text="Other email addresses for the monthly overdue report, one a line.",
     )
+    # Corporate complaints follow the council's own policy, not the Children Act 1989
+    # Representations Procedure (England) Regulations 2006: working days, set here.
+    corporate_stage1_days = models.PositiveIntegerField(
+        default=10, help_text="Corporate policy: working days to respond at stage 1."
+    )
+    corporate_stage1_extended_days = models.PositiveIntegerField(
+        default=20, help_text="Corporate policy: stage 1 working days when extended."
+    )
+    corporate_stage2_days = models.PositiveIntegerField(
+        default=20, help_text="Corporate policy: working days to respond at stage 2."
+    )
+    corporate_stage2_extended_days = models.PositiveIntegerField(
+        default=30, help_text="Corporate policy: stage 2 working days when extended."
+    )
 
     class Meta:
         verbose_name_plural = "complaints settings"

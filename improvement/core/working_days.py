@@ -41,3 +41,23 @@ def add_working_days(start: datetime.date, days: int) -> datetime.date:
         if is_working_day(day):
             remaining -= 1
     return day
+
+
+def clear_days_between(start: datetime.date, end: datetime.date, working: bool = False) -> int:
+    """Clear days between two dates: the days d with start < d < end, so neither the day
+    of publication nor the day of the meeting or decision counts. Calendar days by
+    default (the ordinary meaning); only working days when `working` is true."""
+    if end <= start + datetime.timedelta(days=1):
+        return 0
+    if not working:
+        return (end - start).days - 1
+    return working_days_between(start, end - datetime.timedelta(days=1))
+
+
+def earliest_after_clear_days(
+    start: datetime.date, days: int, working: bool = False
+) -> datetime.date:
+    """The first date with `days` clear days between `start` and it."""
+    if not working:
+        return start + datetime.timedelta(days=days + 1)
+    return add_working_days(start, days) + datetime.timedelta(days=1)

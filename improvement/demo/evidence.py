@@ -113,6 +113,20 @@ def load_values(measure: Measure, spec: MeasureSpec, today: datetime.date) -> No
         services.record_value(DEMO, measure, **row)
 
 
+# When the DfE published each statistical release the benchmarks come from. A source
+# not listed here is given no date, and `record_benchmark` assumes the 1 December
+# after its period: never earlier than the truth for these annual releases.
+PUBLISHED = {
+    "DfE Characteristics of children in need 2023": datetime.date(2023, 10, 26),
+    "DfE Children looked after 2024": datetime.date(2024, 11, 14),
+}
+
+
+def published_on(source: str) -> datetime.date | None:
+    release = source.split(" (")[0].strip()
+    return PUBLISHED.get(release)
+
+
 def load_benchmarks(council: Council) -> None:
     by_code = {m.code: m for m in council.measures.all()}
     with benchmarks_path().open(newline="", encoding="utf-8") as handle:
@@ -130,6 +144,7 @@ def load_benchmarks(council: Council) -> None:
                     "numerator": Decimal(row["numerator"]) if row["numerator"] else None,
                     "denominator": Decimal(row["denominator"]) if row["denominator"] else None,
                     "source": row["source"],
+                    "published_on": published_on(row["source"]),
                     "note": row["note"],
                 },
             )

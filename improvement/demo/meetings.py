@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from improvement.accounts.models import Organisation, Person, Role
 from improvement.core.models import Council
+from improvement.core.working_days import is_working_day
 from improvement.demo import meetings_data as seed
 from improvement.demo.records import DEMO, ensure
 from improvement.forward_plan.call_in import publish_executive_decision
@@ -63,9 +64,14 @@ class Demo:
         return self.council.actions.live().filter(ref=ref).first()
 
     def publish(self, meeting: Meeting) -> None:
-        services.publish_agenda(
-            self.actor, meeting, on=services.meeting_day(meeting) - datetime.timedelta(days=10)
-        )
+        """Publish the agenda about ten days ahead of the meeting, on a working day with
+        the council's clear days still to run (never on a weekend or bank holiday)."""
+        day = services.meeting_day(meeting)
+        on = day - datetime.timedelta(days=10)
+        needed = meeting.council.agenda_clear_days
+        while not is_working_day(on) or services.clear_days(on, day) < needed:
+            on -= datetime.timedelta(days=1)
+        services.publish_agenda(self.actor, meeting, on=on)
 
 
 def load_meetings_demo(council: Council) -> None:
@@ -75,6 +81,7 @@ def load_meetings_demo(council: Council) -> None:
     with transaction.atomic():
         demo = Demo(council)
         bodies = _bodies(demo)
+        _reporting_routes(demo, bodies)
         full_council = _full_council(demo, bodies)
         _board_members(demo, bodies["improvement-board"], full_council)
         _scrutiny(demo, bodies["children-education-scrutiny"])
@@ -122,6 +129,16 @@ def _bodies(demo: Demo) -> dict[str, Body]:
         }
         made[slug] = services.create_body(demo.actor, demo.council, data)
     return made
+
+
+# Seed 000: recommendations go "through Cabinet, Children and Education Scrutiny
+# Committee and Full Council"; the terms of reference add the partnership.
+ROUTES = ["cabinet", "children-education-scrutiny", "council", "safeguarding-partnership"]
+
+
+def _reporting_routes(demo: Demo, bodies: dict[str, Body]) -> None:
+    board = bodies["improvement-board"]
+    services.set_reporting_routes(demo.actor, board, [bodies[slug] for slug in ROUTES])
 
 
 def _full_council(demo: Demo, bodies: dict[str, Body]) -> Meeting:

@@ -112,9 +112,24 @@ class ImportForm(GovukForm, forms.Form):
 
 
 class BenchmarkForm(GovukForm, forms.ModelForm):
+    published_on = DateField(
+        label="Date published",
+        required=False,
+        help_text="Leave blank to assume 1 December after the period ends",
+    )
+
     class Meta:
         model = Benchmark
-        fields = ["kind", "year", "value", "numerator", "denominator", "source", "note"]
+        fields = [
+            "kind",
+            "year",
+            "value",
+            "numerator",
+            "denominator",
+            "source",
+            "published_on",
+            "note",
+        ]
         widgets = {"kind": forms.RadioSelect, "note": forms.Textarea(attrs={"rows": 2})}
 
 

@@ -45,8 +45,18 @@ class MeasureValueQuerySet(models.QuerySet):
 
 
 class BenchmarkQuerySet(models.QuerySet):
-    def of_measures(self, measure_ids: list[int]) -> "BenchmarkQuerySet":
-        return self.filter(measure_id__in=measure_ids).order_by("kind", "year")
+    def of_measures(
+        self, measure_ids: list[int], as_at: datetime.date | None = None
+    ) -> "BenchmarkQuerySet":
+        """The benchmarks of some measures; as at a date, only those published by then."""
+        found = self.filter(measure_id__in=measure_ids)
+        if as_at is not None:
+            found = found.published_by(as_at)
+        return found.order_by("kind", "year")
+
+    def published_by(self, as_at: datetime.date) -> "BenchmarkQuerySet":
+        """Published on or before a date; one with no publication date is never assumed known."""
+        return self.filter(published_on__lte=as_at)
 
 
 class CaseAuditQuerySet(LiveQuerySet):

@@ -1,6 +1,8 @@
 """Evidence of impact: measures with their values and benchmarks, case file audits,
 the voice of staff, children and families, and requests to owners for updates."""
 
+import datetime
+import re
 import secrets
 from typing import Any
 
@@ -124,6 +126,13 @@ class Benchmark(Tracked):
     denominator = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
     source = models.CharField(max_length=300, blank=True)
     note = models.TextField(blank=True, max_length=LONG_TEXT)
+    published_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text=(
+            "The date the figure was published. A report as at an earlier date does not use it."
+        ),
+    )
 
     council_path = "measure__council"
 
@@ -139,6 +148,18 @@ class Benchmark(Tracked):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.year} for {self.measure.code}"
+
+    @staticmethod
+    def assumed_published_on(year: str) -> datetime.date | None:
+        """When a benchmark's publication date is not known: the 1 December after its
+        period ends ("2022-23" ends in 2023: 1 December 2023). The DfE's annual children's
+        social care statistics appear in October or November, so this is never earlier
+        than the truth for them; None when the period cannot be read."""
+        found = re.match(r"\s*(\d{4})(?:\s*[-/]\s*(\d{2}|\d{4}))?", year or "")
+        if not found:
+            return None
+        end = int(found.group(1)) + (1 if found.group(2) else 0)
+        return datetime.date(end, 12, 1)
 
     @property
     def council(self) -> Council:

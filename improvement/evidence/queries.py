@@ -26,9 +26,12 @@ def recent_values(measure_ids: list[int], as_at: datetime.date) -> dict[int, lis
     return result
 
 
-def benchmarks_by_measure(measure_ids: list[int]) -> dict[int, list[Benchmark]]:
+def benchmarks_by_measure(
+    measure_ids: list[int], as_at: datetime.date | None = None
+) -> dict[int, list[Benchmark]]:
+    """Each measure's benchmarks; as at a date, only those published by then."""
     result: dict[int, list[Benchmark]] = {pk: [] for pk in measure_ids}
-    for row in Benchmark.objects.of_measures(measure_ids):
+    for row in Benchmark.objects.of_measures(measure_ids, as_at):
         result[row.measure_id].append(row)
     return result
 
@@ -37,7 +40,7 @@ def summarise(measures: QuerySet, as_at: datetime.date) -> list[MeasureSummary]:
     rows = list(measures)
     ids = [m.pk for m in rows]
     recent = recent_values(ids, as_at)
-    benchmarks = benchmarks_by_measure(ids)
+    benchmarks = benchmarks_by_measure(ids, as_at)
     return [MeasureSummary(m, recent[m.pk], benchmarks[m.pk]) for m in rows]
 
 
@@ -103,7 +106,8 @@ def summary_of(
     measure: Measure, values: list[MeasureValue], benchmarks: list[Benchmark], as_at: datetime.date
 ) -> MeasureSummary:
     known = [row for row in values if row.period <= as_at]
-    return MeasureSummary(measure, known[-ratings.WINDOW :], benchmarks)
+    published = [b for b in benchmarks if b.published_on and b.published_on <= as_at]
+    return MeasureSummary(measure, known[-ratings.WINDOW :], published)
 
 
 def recipients_for_pages(council: Council) -> QuerySet:

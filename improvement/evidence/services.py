@@ -162,8 +162,12 @@ def import_values(actor: Any, measure: Measure, upload: Any) -> int:
 
 @transaction.atomic
 def record_benchmark(actor: Any, measure: Measure, data: dict[str, Any]) -> Benchmark:
-    """Add a comparator, or correct the one already held for that kind and year."""
+    """Add a comparator, or correct the one already held for that kind and year. Without
+    its publication date, the latest the period's figures could have appeared is assumed
+    (`Benchmark.assumed_published_on`), so no report dated earlier uses it."""
     access.require(actor, CHANGE, measure)
+    data = {"published_on": None, **data}
+    data["published_on"] = data["published_on"] or Benchmark.assumed_published_on(data["year"])
     existing = measure.benchmarks.filter(kind=data["kind"], year=data["year"]).first()
     if existing is None:
         return create_tracked(Benchmark(measure=measure, **data), actor, verb="added benchmark")

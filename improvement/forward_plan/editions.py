@@ -43,6 +43,20 @@ def next_reference(edition: Edition) -> str:
     return f"{stem}{taken + 1:02d}"
 
 
+def heading_problem(edition: Edition) -> str:
+    """Why the edition's "key decisions from" date is one the notice rule would refuse
+    for a key decision first advertised in it; empty when the rule accepts it."""
+    earliest = notice.earliest_key_decision(
+        edition.published_on, queries.settings_for(edition.council)
+    )
+    if edition.decisions_from >= earliest:
+        return ""
+    return (
+        f"A key decision first advertised on {edition.published_on:%-d %B %Y} may be taken "
+        f"from {earliest:%-d %B %Y}: the edition cannot print an earlier date"
+    )
+
+
 @transaction.atomic
 def create_edition(
     actor: Any,
@@ -50,7 +64,8 @@ def create_edition(
     published_on: datetime.date,
     decisions_from: datetime.date | None = None,
 ) -> Edition:
-    """A draft edition; new key decisions in it may be taken 28 clear days after publication."""
+    """A draft edition; new key decisions in it may be taken 28 clear days after publication
+    (counted as the council's settings say), and its heading never says sooner."""
     access.require(actor, MANAGE, council)
     if queries.editions(council).filter(published_on=published_on).exists():
         raise ValidationError({"published_on": "There is already an edition of that date"})
@@ -59,10 +74,27 @@ def create_edition(
         raise ValidationError(
             {"published_on": f"The edition must follow the one of {current.published_on:%-d %B %Y}"}
         )
-    days = queries.settings_for(council).notice_clear_days
-    decisions_from = decisions_from or notice.earliest_decision_date(published_on, days)
+    settings = queries.settings_for(council)
+    decisions_from = decisions_from or notice.earliest_key_decision(published_on, settings)
     edition = Edition(council=council, published_on=published_on, decisions_from=decisions_from)
+    problem = heading_problem(edition)
+    if problem:
+        raise ValidationError({"decisions_from": problem})
     return create_tracked(edition, actor, verb="edition drafted")
+
+
+def keep_draft_heading_lawful(actor: Any, council: Council) -> Edition | None:
+    """After the council changes how clear days are counted, move the draft edition's
+    "key decisions from" date on if the rule would now refuse it."""
+    access.require(actor, MANAGE, council)
+    draft = queries.draft_edition(council)
+    if draft is None or not heading_problem(draft):
+        return draft
+    before = audit.snapshot(draft)
+    draft.decisions_from = notice.earliest_key_decision(
+        draft.published_on, queries.settings_for(council)
+    )
+    return save_tracked(draft, actor, verb="edition heading moved", before=before)
 
 
 def draft_or_new(actor: Any, council: Council) -> Edition:
@@ -137,10 +169,14 @@ def publish_edition(actor: Any, edition: Edition, expected_version: int | None =
     """Publish and freeze an edition; it supersedes the last, and the decisions still
     to be taken are carried into the next draft edition."""
     access.require(actor, MANAGE, edition)
+    edition.refresh_from_db()
     require_draft(edition)
     current = queries.current_edition(edition.council)
     if current and edition.published_on <= current.published_on:
         raise ValidationError("An edition must be dated after the current one")
+    problem = heading_problem(edition)
+    if problem:
+        raise ValidationError(problem)
     before = audit.snapshot(edition)
     for entry in edition.entries.select_related("decision", "decision__scrutiny"):
         _freeze(entry, edition, actor)

@@ -16,10 +16,11 @@ from improvement.forward_plan.forms import (
     ConfirmForm,
     DecisionForm,
     EditionForm,
+    GeneralExceptionForm,
     ProgrammeForm,
     SettingsForm,
+    SpecialUrgencyForm,
     TakeForm,
-    UrgencyForm,
 )
 
 MANAGE = services.MANAGE
@@ -63,20 +64,40 @@ def decision_add(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@login_required
-def urgency(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def _urgency_page(
+    request: HttpRequest, slug: str, pk: int, form_class: Any, service: Any, route: str
+) -> HttpResponse:
     council = access.council_for(request, slug, MANAGE)
     decision = _decision(council, pk)
-    form = bound(request, UrgencyForm, initial=_version(decision))
+    form = bound(request, form_class, initial=_version(decision))
     return form_page(
         request,
         form,
-        service=lambda data: services.record_urgency(
+        service=lambda data: service(
             request.user, decision, expected_version=data["version"], **_without_version(data)
         ),
         done=_decision_page(council, decision),
-        title=f"Record an urgency route for {decision}",
-        success="Urgency route recorded",
+        title=f"Record {route} for {decision}",
+        success=f"{route.capitalize()} recorded",
+    )
+
+
+@login_required
+def general_exception(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    return _urgency_page(
+        request,
+        slug,
+        pk,
+        GeneralExceptionForm,
+        services.record_general_exception,
+        "the general exception",
+    )
+
+
+@login_required
+def special_urgency(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    return _urgency_page(
+        request, slug, pk, SpecialUrgencyForm, services.record_special_urgency, "special urgency"
     )
 
 

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from improvement.core.forms import DateField, GovukForm, VersionedForm
 from improvement.core.text import LONG_TEXT, SHORT_TEXT
 from improvement.forward_plan import comments, queries
-from improvement.forward_plan.models import ForwardDecision
+from improvement.forward_plan.models import ForwardDecision, ForwardPlanSettings
 
 HONEYPOT = "website"
 
@@ -61,15 +61,32 @@ class ConfirmForm(VersionedForm):
     """A button that changes a record read at a version: publish an edition."""
 
 
-class UrgencyForm(VersionedForm):
-    route = forms.ChoiceField(
-        choices=ForwardDecision.Urgency.choices[1:], widget=forms.RadioSelect, label="Route"
+class GeneralExceptionForm(VersionedForm):
+    """Regulation 10: the chair informed in writing, and a public notice; no agreement."""
+
+    reason = forms.CharField(
+        widget=forms.Textarea,
+        label="Why publishing 28 clear days' notice is impracticable",
+        max_length=LONG_TEXT,
     )
+    chair = forms.CharField(label="Scrutiny chair informed", max_length=SHORT_TEXT)
+    informed_on = DateField(label="Date the chair was informed in writing")
+    notice_on = DateField(label="Date the public notice was published")
+
+
+class SpecialUrgencyForm(VersionedForm):
+    """Regulation 11: the chair agreed the decision is urgent and cannot reasonably wait."""
+
     reason = forms.CharField(
         widget=forms.Textarea, label="Why the decision cannot wait", max_length=LONG_TEXT
     )
     chair = forms.CharField(label="Scrutiny chair who agreed", max_length=SHORT_TEXT)
     agreed_on = DateField(label="Date the chair agreed")
+    notice_on = DateField(
+        label="Date the notice of reasons was published",
+        required=False,
+        help_text="Leave blank if it was published the day the chair agreed.",
+    )
 
 
 class TakeForm(VersionedForm):
@@ -109,6 +126,15 @@ class SettingsForm(VersionedForm):
     )
     notice_clear_days = forms.IntegerField(
         min_value=28, max_value=365, label="Clear days' notice of a key decision"
+    )
+    clear_days_counting = forms.ChoiceField(
+        choices=ForwardPlanSettings.Counting.choices,
+        widget=forms.RadioSelect,
+        label="Count clear days as",
+        help_text=(
+            "The regulations do not define a clear day. In its ordinary meaning every calendar "
+            "day between publication and decision counts."
+        ),
     )
     general_exception_clear_days = forms.IntegerField(
         min_value=5, max_value=365, label="Clear days' notice under the general exception"

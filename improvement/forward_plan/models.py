@@ -37,7 +37,21 @@ class ForwardPlanSettings(Tracked):
     key_ward_count = models.PositiveIntegerField(
         default=2, help_text="A significant effect on this many wards or more is a key decision."
     )
+
+    class Counting(models.TextChoices):
+        CALENDAR = "calendar", "Calendar days"
+        WORKING = "working", "Working days"
+
     notice_clear_days = models.PositiveIntegerField(default=28)
+    clear_days_counting = models.CharField(
+        max_length=8,
+        choices=Counting.choices,
+        default="calendar",
+        help_text=(
+            "How clear days are counted. The regulations do not define a clear day; in its "
+            "ordinary meaning every calendar day between publication and decision counts."
+        ),
+    )
     general_exception_clear_days = models.PositiveIntegerField(default=5)
     edition_interval_days = models.PositiveIntegerField(default=14)
     comments_email = models.EmailField(
@@ -49,6 +63,10 @@ class ForwardPlanSettings(Tracked):
 
     def __str__(self) -> str:
         return f"Forward plan settings of {self.council}"
+
+    @property
+    def counts_working_days(self) -> bool:
+        return self.clear_days_counting == self.Counting.WORKING
 
 
 class Edition(Tracked):
@@ -145,7 +163,15 @@ class ForwardDecision(Tracked):
     urgency_route = models.CharField(max_length=20, choices=Urgency.choices, blank=True, default="")
     urgency_reason = models.TextField(max_length=LONG_TEXT, blank=True)
     urgency_chair = models.CharField(max_length=200, blank=True)
-    urgency_agreed_on = models.DateField(null=True, blank=True)
+    urgency_informed_on = models.DateField(
+        null=True, blank=True, help_text="General exception: the chair informed in writing."
+    )
+    urgency_agreed_on = models.DateField(
+        null=True, blank=True, help_text="Special urgency: the chair agreed it is urgent."
+    )
+    urgency_notice_on = models.DateField(
+        null=True, blank=True, help_text="The urgency route's public notice was published."
+    )
     urgency_recorded_on = models.DateField(null=True, blank=True)
     taken_on = models.DateField(null=True, blank=True)
     outcome = models.TextField(max_length=LONG_TEXT, blank=True)

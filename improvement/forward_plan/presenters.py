@@ -28,6 +28,7 @@ URGENT_COLUMNS = [
     ("required", "DECISION TAKEN"),
     ("decision_maker", "DECISION MAKER"),
     ("date", "DATE DECISION TAKEN"),
+    ("urgency", "URGENCY PROCEDURE"),
     *COMMON[2:],
 ]
 PART_TITLES = {
@@ -63,6 +64,33 @@ def private_statement(decision: Any) -> str:
     )
 
 
+def _on(day: Any) -> str:
+    return f"{day:%-d %B %Y}" if day else "(date not recorded)"
+
+
+def urgency_statement(decision: Any) -> str:
+    """What the plan says of the urgency route a decision was taken under: the general
+    exception with the chair informed, or special urgency with the chair's agreement."""
+    chair = decision.urgency_chair
+    if decision.urgency_route == "general_exception":
+        said = (
+            f"General exception (regulation 10): {chair} was informed in writing on "
+            f"{_on(decision.urgency_informed_on)}; notice was published on "
+            f"{_on(decision.urgency_notice_on)}."
+        )
+    elif decision.urgency_route == "special_urgency":
+        said = (
+            f"Special urgency (regulation 11): {chair} agreed on "
+            f"{_on(decision.urgency_agreed_on)} that the decision was urgent and could not "
+            f"reasonably be deferred; notice of the reasons was published on "
+            f"{_on(decision.urgency_notice_on)}."
+        )
+    else:
+        return ""
+    reason = decision.urgency_reason.strip()
+    return f"{said} {reason}".strip()
+
+
 def required_text(decision: Any) -> str:
     head = f"{decision.title} – {decision.reference}" if decision.reference else decision.title
     return f"{head} {decision.description}".strip()
@@ -90,6 +118,7 @@ def row_for(decision: Any, part: int) -> dict[str, Any]:
         "exempt_paragraph": decision.exempt_paragraph if decision.is_private else None,
         "urgency_route": decision.get_urgency_route_display() if part == 4 else "",
         "urgency_reason": decision.urgency_reason if part == 4 else "",
+        "urgency": urgency_statement(decision) if part == 4 else "",
     }
 
 

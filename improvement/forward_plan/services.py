@@ -31,7 +31,9 @@ EDITABLE = FIELDS - {
     "urgency_route",
     "urgency_reason",
     "urgency_chair",
+    "urgency_informed_on",
     "urgency_agreed_on",
+    "urgency_notice_on",
     "urgency_recorded_on",
     "taken_on",
     "outcome",
@@ -143,40 +145,86 @@ def withdraw_decision(actor: Any, decision: ForwardDecision, reason: str) -> For
     return decision
 
 
-@transaction.atomic
-def record_urgency(
-    actor: Any,
-    decision: ForwardDecision,
-    route: str,
-    reason: str,
-    chair: str,
-    agreed_on: datetime.date,
-    recorded_on: datetime.date | None = None,
-    expected_version: int | None = None,
+def _record_route(
+    actor: Any, decision: ForwardDecision, fields: dict[str, Any], expected_version: int | None
 ) -> ForwardDecision:
-    """Record the general exception or special urgency route, with its reason and the
-    agreement of the chair of the relevant scrutiny committee."""
-    access.require(actor, MANAGE, decision)
-    decision.refresh_from_db()
-    if route not in notice.URGENT_ROUTES:
-        raise ValidationError({"route": "Choose general exception or special urgency"})
-    if not reason.strip():
+    if not (fields["urgency_reason"] or "").strip():
         raise ValidationError({"reason": "Give the reason the decision cannot wait"})
-    if not chair.strip() or agreed_on is None:
-        raise ValidationError({"chair": "Name the scrutiny chair who agreed, and when"})
     if decision.status != ForwardDecision.Status.PLANNED:
         raise ValidationError("The decision has already been taken or withdrawn")
+    fields = {
+        "urgency_informed_on": None,
+        "urgency_agreed_on": None,
+        "urgency_recorded_on": timezone.localdate(),
+        **fields,
+    }
 
     def apply() -> None:
-        decision.urgency_route = route
-        decision.urgency_reason = reason
-        decision.urgency_chair = chair
-        decision.urgency_agreed_on = agreed_on
-        decision.urgency_recorded_on = recorded_on or timezone.localdate()
+        for name, value in fields.items():
+            setattr(decision, name, value)
 
     return save_tracked(
         decision, actor, expected_version=expected_version, verb="urgency recorded", apply=apply
     )
+
+
+@transaction.atomic
+def record_general_exception(
+    actor: Any,
+    decision: ForwardDecision,
+    reason: str,
+    chair: str,
+    informed_on: datetime.date,
+    notice_on: datetime.date,
+    expected_version: int | None = None,
+) -> ForwardDecision:
+    """The general exception (reg 10): the chair of the relevant scrutiny committee has
+    been informed in writing, and a public notice published; the decision may be taken
+    five clear days after that notice. The chair's agreement is not needed."""
+    access.require(actor, MANAGE, decision)
+    decision.refresh_from_db()
+    if not chair.strip() or informed_on is None:
+        raise ValidationError({"chair": "Name the scrutiny chair informed in writing, and when"})
+    if notice_on is None:
+        raise ValidationError({"notice_on": "Give the date the public notice was published"})
+    fields = {
+        "urgency_route": notice.GENERAL_EXCEPTION,
+        "urgency_reason": reason,
+        "urgency_chair": chair,
+        "urgency_informed_on": informed_on,
+        "urgency_notice_on": notice_on,
+    }
+    return _record_route(actor, decision, fields, expected_version)
+
+
+@transaction.atomic
+def record_special_urgency(
+    actor: Any,
+    decision: ForwardDecision,
+    reason: str,
+    chair: str,
+    agreed_on: datetime.date,
+    notice_on: datetime.date | None = None,
+    expected_version: int | None = None,
+) -> ForwardDecision:
+    """Special urgency (reg 11): the chair of the relevant scrutiny committee agreed that
+    the decision is urgent and cannot reasonably be deferred; a notice of the reasons is
+    published once agreed (on the day of agreement unless another date is given)."""
+    access.require(actor, MANAGE, decision)
+    decision.refresh_from_db()
+    if not chair.strip() or agreed_on is None:
+        raise ValidationError({"chair": "Name the scrutiny chair who agreed, and when"})
+    notice_on = notice_on or agreed_on
+    if notice_on < agreed_on:
+        raise ValidationError({"notice_on": "The notice of reasons follows the chair's agreement"})
+    fields = {
+        "urgency_route": notice.SPECIAL_URGENCY,
+        "urgency_reason": reason,
+        "urgency_chair": chair,
+        "urgency_agreed_on": agreed_on,
+        "urgency_notice_on": notice_on,
+    }
+    return _record_route(actor, decision, fields, expected_version)
 
 
 def _settle_in_draft(actor: Any, decision: ForwardDecision) -> None:
@@ -205,10 +253,7 @@ def take_decision(
     decision.refresh_from_db()
     if taken_on > timezone.localdate():
         raise ValidationError({"taken_on": "A decision is recorded once it has been taken"})
-    settings = queries.settings_for(decision.council)
-    refusal = notice.may_be_taken(
-        decision, taken_on, settings.notice_clear_days, settings.general_exception_clear_days
-    )
+    refusal = notice.refusal(decision, taken_on, queries.settings_for(decision.council))
     if refusal:
         raise ValidationError(refusal)
     if not outcome.strip():
@@ -282,6 +327,7 @@ SETTINGS_FIELDS = (
     "key_threshold",
     "key_ward_count",
     "notice_clear_days",
+    "clear_days_counting",
     "general_exception_clear_days",
     "edition_interval_days",
     "comments_email",
@@ -307,7 +353,10 @@ def change_settings(
 
     if current.pk is None:
         apply()
-        return create_tracked(current, actor, verb="settings saved")
-    return save_tracked(
-        current, actor, expected_version=expected_version, verb="settings changed", apply=apply
-    )
+        saved = create_tracked(current, actor, verb="settings saved")
+    else:
+        saved = save_tracked(
+            current, actor, expected_version=expected_version, verb="settings changed", apply=apply
+        )
+    editions.keep_draft_heading_lawful(actor, council)
+    return saved

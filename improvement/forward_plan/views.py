@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from improvement.core.access import council_for
 from improvement.forward_plan import notice, outputs, queries
-from improvement.forward_plan.presenters import edition_parts
+from improvement.forward_plan.presenters import edition_parts, urgency_statement
 
 
 @login_required
@@ -39,9 +39,8 @@ def decision_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         {
             "council": council,
             "decision": decision,
-            "refusal": notice.may_be_taken(
-                decision, today, settings.notice_clear_days, settings.general_exception_clear_days
-            ),
+            "refusal": notice.refusal(decision, today, settings),
+            "urgency": urgency_statement(decision),
             "entries": decision.entries.select_related("edition"),
         },
     )

@@ -213,6 +213,21 @@ def declaration_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @login_required
+def body_routes(request: HttpRequest, slug: str, body_slug: str) -> HttpResponse:
+    council = access.council_for(request, slug, MANAGE)
+    body = _body(council, body_slug)
+    initial = {"bodies": list(body.reports_to.all())}
+    form = bound(request, forms.RoutesForm, council=council, initial=initial)
+    return form_page(
+        request,
+        form,
+        service=lambda data: services.set_reporting_routes(request.user, body, data["bodies"]),
+        done=reverse("meetings:body_detail", args=[slug, body_slug]),
+        title=f"Reporting routes of {body}",
+    )
+
+
+@login_required
 def reporting_routes(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     council = access.council_for(request, slug, MANAGE)
     meeting = _meeting(council, pk)
@@ -222,7 +237,7 @@ def reporting_routes(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         form,
         service=lambda data: services.add_reporting_route_items(request.user, meeting),
         done=_meeting_page(slug, pk),
-        title="Add this meeting's report to Council, Scrutiny and the partnership",
+        title="Add this meeting's report to the agenda of each body the board reports to",
         button="Add items",
     )
 

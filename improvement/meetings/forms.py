@@ -193,6 +193,21 @@ class WorkProgrammeForm(CouncilForm):
     comments = forms.CharField(widget=forms.Textarea, required=False, max_length=LONG_TEXT)
 
 
+class RoutesForm(CouncilForm):
+    """The bodies an improvement board reports to, Cabinet included where it is one."""
+
+    bodies = forms.ModelMultipleChoiceField(
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Bodies this board reports to",
+        help_text="Each report goes once to each body ticked, and to no other.",
+    )
+
+    def source_bodies(self, council: Any) -> Any:
+        return council.bodies.live().exclude(kind=Body.Kind.IMPROVEMENT_BOARD)
+
+
 class ConfirmForm(CouncilForm):
     """A button with no fields: add the reporting-route items."""
 

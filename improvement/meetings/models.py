@@ -48,6 +48,13 @@ class Body(Tracked, Archivable):
     call_in_members = models.PositiveIntegerField(
         default=3, help_text="Members of a scrutiny committee needed to call a decision in."
     )
+    reports_to = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="receives_reports_from",
+        help_text="A board's reporting routes: the bodies each of its reports goes to.",
+    )
 
     class Meta:
         ordering = ["kind", "name"]

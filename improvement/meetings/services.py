@@ -13,11 +13,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from improvement.core import access
+from improvement.core import access, audit
 from improvement.core.models import Council
 from improvement.core.tracking import create_tracked, save_tracked
 from improvement.core.uploads import check_upload
-from improvement.core.working_days import is_working_day, working_days_between
+from improvement.core.working_days import clear_days_between, is_working_day
 from improvement.meetings.models import (
     AgendaItem,
     Attendance,
@@ -39,10 +39,20 @@ def meeting_day(meeting: Meeting) -> datetime.date:
 
 def clear_days(published_on: datetime.date, meeting_on: datetime.date) -> int:
     """Working days strictly between publication and the meeting: neither day counts."""
-    days = working_days_between(published_on, meeting_on)
-    if meeting_on > published_on and is_working_day(meeting_on):
-        days -= 1
-    return max(days, 0)
+    return clear_days_between(published_on, meeting_on, working=True)
+
+
+def _not_a_working_day(day: datetime.date) -> str:
+    if is_working_day(day):
+        return ""
+    kind = "a weekend" if day.weekday() >= 5 else "a bank holiday"
+    return f"{day:%A %-d %B %Y} is {kind}"
+
+
+def next_working_day(day: datetime.date) -> datetime.date:
+    while not is_working_day(day):
+        day += datetime.timedelta(days=1)
+    return day
 
 
 @transaction.atomic
@@ -106,6 +116,13 @@ def schedule_meeting(
     series: str = "",
 ) -> Meeting:
     access.require(actor, MANAGE, body)
+    problem = _not_a_working_day(timezone.localtime(starts_at).date())
+    if problem:
+        # Refused, not moved: a date a person chose is theirs to change, and a meeting
+        # quietly moved would differ from the date members and the public were given.
+        raise ValidationError(
+            {"date": f"{problem}: meetings are held on working days. Choose another date"}
+        )
     meeting = Meeting(
         council=body.council,
         body=body,
@@ -127,16 +144,28 @@ def schedule_series(
     location: str = "",
     is_public: bool = True,
 ) -> list[Meeting]:
-    """Meetings every `every_days` (the body's cycle, six weeks by default) up to `until`."""
+    """Meetings every `every_days` (the body's cycle, six weeks by default) up to `until`.
+
+    A date of the cycle that falls on a weekend or bank holiday moves to the next
+    working day (New Year's Day to 2 January): the cycle is a rule, not a date anyone
+    chose, and the cycle goes on from its own dates, not from the moved one."""
     access.require(actor, MANAGE, body)
     step = datetime.timedelta(days=every_days or body.cycle_days)
     series = f"{body.slug}-{first_starts_at:%Y%m%d}"
     meetings = []
     starts_at = first_starts_at
     while timezone.localtime(starts_at).date() <= until:
-        meetings.append(schedule_meeting(actor, body, starts_at, location, is_public, series))
+        meetings.append(
+            schedule_meeting(actor, body, _on_a_working_day(starts_at), location, is_public, series)
+        )
         starts_at += step
     return meetings
+
+
+def _on_a_working_day(starts_at: datetime.datetime) -> datetime.datetime:
+    local = timezone.localtime(starts_at)
+    day = next_working_day(local.date())
+    return timezone.make_aware(datetime.datetime.combine(day, local.time()))
 
 
 @transaction.atomic
@@ -182,9 +211,13 @@ def publish_agenda(
     on: datetime.date | None = None,
     expected_version: int | None = None,
 ) -> Meeting:
-    """Publish the agenda, refused when fewer than the council's clear days remain."""
+    """Publish the agenda on a working day, refused when fewer than the council's clear
+    (working) days remain before the meeting."""
     access.require(actor, MANAGE, meeting)
     on = on or timezone.localdate()
+    problem = _not_a_working_day(on)
+    if problem:
+        raise ValidationError(f"{problem}: an agenda is published on a working day")
     needed = meeting.council.agenda_clear_days
     remaining = clear_days(on, meeting_day(meeting))
     if remaining < needed:
@@ -272,27 +305,49 @@ def add_work_programme_item(actor: Any, body: Body, title: str, **fields: Any) -
     return create_tracked(ForwardItem(body=body, title=title, **fields), actor)
 
 
-REPORTING_ROUTES = (Body.Kind.FULL_COUNCIL, Body.Kind.SCRUTINY, Body.Kind.SAFEGUARDING)
+@transaction.atomic
+def set_reporting_routes(actor: Any, board: Body, bodies: Any) -> Body:
+    """Name the bodies an improvement board's reports go to (Cabinet, a scrutiny
+    committee, Full Council, the partnership...): each named body receives each report
+    once, and no other body receives it."""
+    access.require(actor, MANAGE, board)
+    if board.kind != Body.Kind.IMPROVEMENT_BOARD:
+        raise ValidationError("Reporting routes belong to an improvement board")
+    bodies = list(bodies)
+    if any(body.council_id != board.council_id or body.pk == board.pk for body in bodies):
+        raise ValidationError({"bodies": "Choose other bodies of this council"})
+    before = {"reports_to": sorted(body.name for body in board.reports_to.all())}
+    board.reports_to.set(bodies)
+    after = {"reports_to": sorted(body.name for body in bodies)}
+    audit.record(actor, "reporting routes set", board, before, after)
+    return board
+
+
+def _next_meeting(body: Body, after: Any) -> Meeting | None:
+    return (
+        body.meetings.live()
+        .filter(starts_at__gt=after)
+        .exclude(status="cancelled")
+        .order_by("starts_at")
+        .first()
+    )
 
 
 @transaction.atomic
 def add_reporting_route_items(actor: Any, meeting: Meeting) -> list[ForwardItem]:
-    """After a board meeting, put its report on the forward agendas of Council, Scrutiny
-    and the safeguarding partnership (terms of reference item 12), once each."""
+    """After a board meeting, put its report on the forward agenda of each body named in
+    the board's reporting routes (terms of reference item 12), once each."""
     access.require(actor, MANAGE, meeting)
     if meeting.body.kind != Body.Kind.IMPROVEMENT_BOARD:
         raise ValidationError("Reporting routes follow meetings of the improvement board")
+    routes = list(meeting.body.reports_to.live().order_by("kind", "name"))
+    if not routes:
+        raise ValidationError("Name the bodies this board reports to in its reporting routes")
     created = []
-    for body in meeting.council.bodies.live().filter(kind__in=REPORTING_ROUTES):
+    for body in routes:
         if body.forward_items.filter(source_meeting=meeting).exists():
             continue
-        target = (
-            body.meetings.live()
-            .filter(starts_at__gt=meeting.starts_at)
-            .exclude(status="cancelled")
-            .order_by("starts_at")
-            .first()
-        )
+        target = _next_meeting(body, meeting.starts_at)
         item = add_work_programme_item(
             actor,
             body,

@@ -21,6 +21,7 @@ urlpatterns = [
     path("bodies/<slug:body_slug>/", views.body_detail, name="body_detail"),
     path("bodies/<slug:body_slug>/members/add/", form_views.member_add, name="member_add"),
     path("bodies/<slug:body_slug>/terms/add/", form_views.terms_add, name="terms_add"),
+    path("bodies/<slug:body_slug>/routes/", form_views.body_routes, name="body_routes"),
     path("bodies/<slug:body_slug>/schedule/", form_views.meeting_create, name="meeting_create"),
     path("bodies/<slug:body_slug>/programme/add/", form_views.programme_add, name="programme_add"),
     path("<int:pk>/", views.meeting_detail, name="meeting_detail"),

@@ -41,6 +41,7 @@ def body_detail(request: HttpRequest, slug: str, body_slug: str) -> HttpResponse
             "terms": body.terms.select_related("approved_by", "approved_at"),
             "meetings": body.meetings.live().for_lists().order_by("-starts_at"),
             "programme": queries.work_programme(body),
+            "routes": body.reports_to.live(),
         },
     )
 

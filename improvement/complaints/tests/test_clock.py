@@ -92,3 +92,42 @@ def test_overdue_lists_only_late_stages_earliest_first():
     fine = complaint(reference="fine", received_on=D(2024, 2, 28))
     found = overdue([fine, later, late], today=D(2024, 3, 1))
     assert [rep.reference for rep, _ in found] == ["late", "later"]
+
+
+def test_a_corporate_complaint_runs_on_the_councils_corporate_timescales(council):
+    from improvement.complaints.models import ComplaintsSettings
+
+    # Defaults: stage 1 in 10 working days, stage 2 in 20 (not the Children Act's 25).
+    rep = complaint(
+        council=council,
+        process="corporate",
+        stage1_responded_on=D(2024, 1, 5),
+        stage2_requested_on=D(2024, 1, 8),
+    )
+    clock = open_stage(rep, today=D(2024, 1, 9))
+    assert (clock.allowed, clock.due_on) == (20, D(2024, 2, 5))
+    statutory = complaint(
+        council=council,
+        process="statutory",
+        stage1_responded_on=D(2024, 1, 5),
+        stage2_requested_on=D(2024, 1, 8),
+    )
+    assert open_stage(statutory, today=D(2024, 1, 9)).allowed == 25
+    ComplaintsSettings.objects.create(
+        council=council, corporate_stage1_days=15, corporate_stage2_days=30
+    )
+    assert open_stage(rep, today=D(2024, 1, 9)).allowed == 30
+    first = complaint(council=council, process="corporate", received_on=D(2024, 2, 1))
+    assert open_stage(first, today=D(2024, 2, 2)).allowed == 15
+    assert open_stage(statutory, today=D(2024, 1, 9)).allowed == 25
+
+
+def test_with_clocks_reads_the_corporate_policy_once_for_the_council(council):
+    from improvement.complaints.clock import with_clocks
+
+    reps = [
+        complaint(council=council, process="corporate", reference="C-1"),
+        complaint(council=council, process="statutory", reference="S-1"),
+    ]
+    clocks = {rep.reference: clock.allowed for rep, clock in with_clocks(reps, D(2024, 2, 2))}
+    assert clocks == {"C-1": 10, "S-1": 10}

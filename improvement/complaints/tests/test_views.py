@@ -203,6 +203,14 @@ def test_services_refuse_anyone_but_the_complaints_manager(board_manager, counci
         services.record_representation(board_manager, council, {"reference": "X"})
 
 
+CORPORATE = {
+    "corporate_stage1_days": "10",
+    "corporate_stage1_extended_days": "20",
+    "corporate_stage2_days": "20",
+    "corporate_stage2_extended_days": "30",
+}
+
+
 def test_complaints_manager_changes_retention_and_recipients(
     client_for, complaints_manager, council
 ):
@@ -212,17 +220,35 @@ def test_complaints_manager_changes_retention_and_recipients(
             "retention_years": "3",
             "overdue_report_to": "head@example.org\ndirector@example.org",
             "categories": "Delay/Failed Service\nStaff Conduct\n",
+            **CORPORATE,
+            "corporate_stage2_days": "15",
             "version": "1",
         },
     )
     assert response.status_code == 302
     saved = council.complaints_settings
     assert saved.retention_years == 3
+    assert (saved.corporate_stage1_days, saved.corporate_stage2_days) == (10, 15)
     assert saved.categories == ["Delay/Failed Service", "Staff Conduct"]
     assert AuditEntry.objects.filter(verb="created", object_id=str(saved.pk)).exists()
 
 
-SETTINGS = {"retention_years": "4", "overdue_report_to": "", "categories": "Staff Conduct"}
+SETTINGS = {
+    "retention_years": "4",
+    "overdue_report_to": "",
+    "categories": "Staff Conduct",
+    **CORPORATE,
+}
+
+
+def test_an_extension_shorter_than_the_corporate_timescale_is_refused(
+    client_for, complaints_manager, council
+):
+    data = {**SETTINGS, "corporate_stage2_extended_days": "5", "version": "1"}
+    response = client_for(complaints_manager).post(url("settings"), data)
+    assert response.status_code == 200
+    assert "An extension cannot allow fewer working days" in response.content.decode()
+    assert not ComplaintsSettings.objects.filter(council=council).exists()
 
 
 def test_a_settings_edit_without_its_version_is_refused(client_for, complaints_manager, council):

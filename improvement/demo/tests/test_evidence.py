@@ -70,3 +70,16 @@ def test_benchmarks_fall_back_to_the_shipped_copy(settings, tmp_path):
     settings.BASE_DIR = tmp_path / "repo"
     assert benchmarks_path() == SHIPPED
     assert SHIPPED.exists()
+
+
+def test_a_report_as_at_8_november_2023_uses_no_benchmark_published_after_it(council, plan):
+    load_evidence_demo(council)
+    as_at = datetime.date(2023, 11, 8)
+    assert Benchmark.objects.filter(measure__council=council, published_on__gt=as_at).exists()
+    for summary in queries.measure_summaries(council, as_at):
+        for benchmark in summary.benchmarks:
+            assert benchmark.published_on <= as_at, (summary.measure.code, benchmark.year)
+    years = {
+        b.year for summary in queries.measure_summaries(council, as_at) for b in summary.benchmarks
+    }
+    assert "2024-25" not in years and "2022-23" in years

@@ -33,6 +33,8 @@ def test_the_demo_loads_without_a_plan_and_is_idempotent(db):
     assert list(nov.items.values_list("number", flat=True)) == [1, 2, 3, 4, 5, 6, 7, 9]
     assert scrutiny.forward_items.filter(source_meeting=None).count() == 26
     assert scrutiny.forward_items.exclude(source_meeting=None).count() == 3  # board reports
+    cabinet = council.bodies.get(slug="cabinet")
+    assert cabinet.forward_items.exclude(source_meeting=None).count() == 3  # seed 000's route
     assert scrutiny.memberships.filter(co_opted="statutory").count() == 2
     assert council.decisions.filter(kind="executive").exists()
 
@@ -51,3 +53,26 @@ def test_the_command_loads_the_demo_for_a_council(db):
     assert council.bodies.count() == 5 and "loaded" in out.getvalue()
     with pytest.raises(CommandError):
         call_command("load_demo", "--only", "meetings", "--council", "nowhere")
+
+
+def test_no_demo_meeting_or_agenda_falls_on_a_weekend_or_bank_holiday(db):
+    import time_machine
+    from django.utils import timezone
+
+    from improvement.core.working_days import is_working_day
+    from improvement.meetings.models import Meeting
+
+    council = CouncilFactory(slug="peterborough", name="Peterborough City Council")
+    # Loaded as if in March 2025, so the six-weekly board cycle reaches New Year's Day 2025.
+    with time_machine.travel(datetime.datetime(2025, 3, 3, 12, tzinfo=datetime.UTC), tick=False):
+        load_meetings_demo(council)
+    meetings = list(Meeting.objects.filter(council=council))
+    assert any(
+        timezone.localtime(m.starts_at).date() == datetime.date(2025, 1, 2) for m in meetings
+    )
+    for meeting in meetings:
+        day = timezone.localtime(meeting.starts_at).date()
+        assert is_working_day(day), f"{meeting.body} meets on {day:%A %-d %B %Y}"
+        if meeting.agenda_published_on:
+            published = meeting.agenda_published_on
+            assert is_working_day(published), f"agenda of {meeting} on {published:%A %-d %B %Y}"

@@ -51,6 +51,7 @@ class BenchmarkFactory(factory.django.DjangoModelFactory):
     year = "2022-23"
     value = Decimal("78.5")
     source = "DfE Characteristics of children in need 2023"
+    published_on = datetime.date(2023, 10, 26)
 
 
 class CaseAuditFactory(factory.django.DjangoModelFactory):

@@ -121,15 +121,53 @@ def test_decisions_taken_or_withdrawn_are_not_carried_forward(board_manager, cou
     assert not edition.entries.exists()
 
 
+def test_a_key_decision_in_the_seed_edition_may_be_taken_on_20_november_2023(
+    board_manager, council, edition
+):
+    # Seed 003: the edition of 20 October 2023 is headed "KEY DECISIONS FROM 20 NOVEMBER 2023".
+    decision = services.add_decision(board_manager, council, data())
+    editions.publish_edition(board_manager, edition)
+    services.take_decision(board_manager, decision, D(2023, 11, 20), "Approved the award")
+    decision.refresh_from_db()
+    assert decision.status == "taken" and decision.taken_on == D(2023, 11, 20)
+
+
+def test_a_council_counting_working_days_waits_until_30_november_2023(
+    board_manager, council, edition
+):
+    services.change_settings(board_manager, council, {"clear_days_counting": "working"}, None)
+    decision = services.add_decision(board_manager, council, data())
+    editions.publish_edition(board_manager, edition)
+    with pytest.raises(ValidationError, match="20 clear days before 20 November 2023"):
+        services.take_decision(board_manager, decision, D(2023, 11, 20), "Approved")
+    services.take_decision(board_manager, decision, D(2023, 11, 30), "Approved")
+
+
+def test_an_edition_never_prints_a_date_the_rule_would_refuse(board_manager, council):
+    with pytest.raises(ValidationError, match="may be taken from 18 November 2023"):
+        editions.create_edition(board_manager, council, D(2023, 10, 20), D(2023, 11, 17))
+    edition = editions.create_edition(board_manager, council, D(2023, 10, 20))
+    assert edition.decisions_from == D(2023, 11, 18)
+
+
+def test_changing_to_working_days_moves_the_draft_editions_heading_on(
+    board_manager, council, edition
+):
+    services.change_settings(board_manager, council, {"clear_days_counting": "working"}, None)
+    edition.refresh_from_db()
+    assert edition.decisions_from == D(2023, 11, 30)
+    assert editions.heading_problem(edition) == ""
+
+
 def test_taking_a_key_decision_too_soon_is_refused_with_the_reason(board_manager, council):
     edition = editions.create_edition(board_manager, council, D(2024, 1, 26))
     decision = services.add_decision(board_manager, council, data())
     editions.publish_edition(board_manager, edition)
     with pytest.raises(ValidationError) as refused:
-        services.take_decision(board_manager, decision, D(2024, 2, 28), "Approved")
+        services.take_decision(board_manager, decision, D(2024, 2, 22), "Approved")
     message = " ".join(refused.value.messages)
     assert "at least 28 clear days before it is taken" in message
-    assert "published on 26 January 2024, 22 clear days before 28 February 2024" in message
+    assert "published on 26 January 2024, 26 clear days before 22 February 2024" in message
     decision.refresh_from_db()
     assert decision.status == "planned"
 
@@ -152,10 +190,9 @@ def test_taking_a_key_decision_after_28_clear_days_publishes_it_for_call_in(
 
 def test_special_urgency_lets_it_be_taken_and_lists_it_in_part_4(board_manager, council):
     decision = services.add_decision(board_manager, council, data())
-    services.record_urgency(
+    services.record_special_urgency(
         board_manager,
         decision,
-        "special_urgency",
         "The contract ends on 31 March",
         "Councillor Chair, Children and Education Scrutiny Committee",
         D(2024, 2, 28),
@@ -167,6 +204,10 @@ def test_special_urgency_lets_it_be_taken_and_lists_it_in_part_4(board_manager, 
     parts = edition_parts(draft, queries.entries_of(draft))
     row = parts[3].sections[0].rows[0]
     assert row["date"] == "1 March 2024" and row["urgency_route"] == "Special urgency"
+    assert row["urgency"].startswith(
+        "Special urgency (regulation 11): Councillor Chair, Children and Education Scrutiny "
+        "Committee agreed on 28 February 2024 that the decision was urgent"
+    )
     editions.publish_edition(board_manager, draft)
     assert not queries.draft_edition(council).entries.filter(decision=decision).exists()
 
@@ -174,24 +215,64 @@ def test_special_urgency_lets_it_be_taken_and_lists_it_in_part_4(board_manager, 
 def test_urgency_needs_a_reason_and_the_chairs_agreement(board_manager, council):
     decision = services.add_decision(board_manager, council, data())
     with pytest.raises(ValidationError, match="reason"):
-        services.record_urgency(board_manager, decision, "special_urgency", " ", "Chair", D.today())
+        services.record_special_urgency(board_manager, decision, " ", "Chair", D.today())
     with pytest.raises(ValidationError, match="scrutiny chair"):
-        services.record_urgency(board_manager, decision, "special_urgency", "Why", "", None)
+        services.record_special_urgency(board_manager, decision, "Why", "", None)
+
+
+def test_special_urgency_without_the_chairs_agreement_is_refused(board_manager, council):
+    decision = services.add_decision(board_manager, council, data())
+    with pytest.raises(ValidationError, match="Name the scrutiny chair who agreed"):
+        services.record_special_urgency(board_manager, decision, "Why", "Cllr Chair", None)
+    with pytest.raises(ValidationError, match="Record the general exception"):
+        services.take_decision(board_manager, decision, D(2024, 3, 1), "Approved")
+    decision.refresh_from_db()
+    assert decision.status == "planned" and decision.urgency_route == ""
+
+
+def test_general_exception_with_the_chair_informed_is_accepted(board_manager, council):
+    decision = services.add_decision(board_manager, council, data())
+    services.record_general_exception(
+        board_manager,
+        decision,
+        "Grant conditions arrived late",
+        "Councillor Chair",
+        informed_on=D(2024, 2, 20),
+        notice_on=D(2024, 2, 20),
+    )
+    decision.refresh_from_db()
+    assert decision.urgency_agreed_on is None
+    services.take_decision(board_manager, decision, D(2024, 2, 26), "Approved")
+    decision.refresh_from_db()
+    assert decision.status == "taken"
+    row = (
+        edition_parts(
+            queries.draft_edition(council), queries.entries_of(queries.draft_edition(council))
+        )[3]
+        .sections[0]
+        .rows[0]
+    )
+    assert row["urgency"].startswith(
+        "General exception (regulation 10): Councillor Chair was informed in writing on "
+        "20 February 2024; notice was published on 20 February 2024."
+    )
 
 
 def test_general_exception_waits_five_clear_days(board_manager, council):
     decision = services.add_decision(board_manager, council, data())
-    services.record_urgency(
-        board_manager,
-        decision,
-        "general_exception",
-        "Grant",
-        "Chair",
-        D(2024, 2, 26),
-        D(2024, 2, 26),
+    services.record_general_exception(
+        board_manager, decision, "Grant", "Chair", D(2024, 2, 26), D(2024, 2, 26)
     )
-    with pytest.raises(ValidationError, match="not before 5 March 2024"):
+    with pytest.raises(ValidationError, match="not before 3 March 2024"):
         services.take_decision(board_manager, decision, D(2024, 3, 1), "Approved")
+
+
+def test_a_general_exception_needs_its_notice_and_the_chair_informed(board_manager, council):
+    decision = services.add_decision(board_manager, council, data())
+    with pytest.raises(ValidationError, match="informed in writing"):
+        services.record_general_exception(board_manager, decision, "Why", "Chair", None, D.today())
+    with pytest.raises(ValidationError, match="public notice"):
+        services.record_general_exception(board_manager, decision, "Why", "Chair", D.today(), None)
 
 
 def test_scrutiny_adds_a_decision_to_its_work_programme(board_manager, council):

@@ -83,7 +83,8 @@ def manage_urls(council, s):
     slug, pk = council.slug, s["open"].pk
     return [
         reverse("forward_plan:decision_add", args=[slug]),
-        reverse("forward_plan:urgency", args=[slug, pk]),
+        reverse("forward_plan:general_exception", args=[slug, pk]),
+        reverse("forward_plan:special_urgency", args=[slug, pk]),
         reverse("forward_plan:take", args=[slug, pk]),
         reverse("forward_plan:work_programme", args=[slug, pk]),
         reverse("forward_plan:edition_add", args=[slug]),
@@ -231,9 +232,8 @@ def test_recording_urgency_and_adding_to_the_work_programme(
     client = client_for(board_manager)
     pk = setup["open"].pk
     response = client.post(
-        reverse("forward_plan:urgency", args=[council.slug, pk]),
+        reverse("forward_plan:special_urgency", args=[council.slug, pk]),
         {
-            "route": "special_urgency",
             "reason": "Contract ends",
             "chair": "Cllr Chair",
             "agreed_on_day": "29",
@@ -336,6 +336,7 @@ SETTINGS = {
     "key_threshold": "250000",
     "key_ward_count": "2",
     "notice_clear_days": "28",
+    "clear_days_counting": "calendar",
     "general_exception_clear_days": "5",
     "edition_interval_days": "28",
     "comments_email": "democratic.services@example.gov.uk",

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from improvement.accounts.tests.factories import PersonFactory
 from improvement.core import access
 from improvement.core.audit import history_for
+from improvement.core.working_days import is_working_day
 from improvement.meetings import minutes, services
 from improvement.meetings.models import Body, Decision, Meeting
 from improvement.meetings.permissions import is_body_member
@@ -52,6 +53,39 @@ def test_a_series_is_scheduled_every_six_weeks_until_the_date(board, board_manag
         datetime.date(2024, 1, 31),
     ]
     assert len({m.series for m in meetings}) == 1
+
+
+def test_a_series_date_on_new_years_day_moves_to_the_next_working_day(board, board_manager):
+    # Six-weekly from Wednesday 8 November 2023, the tenth meeting would be Wednesday
+    # 1 January 2025, a bank holiday: it is held on Thursday 2 January instead, and the
+    # cycle carries on from its own dates.
+    meetings = services.schedule_series(
+        board_manager, board, at(2023, 11, 8), until=datetime.date(2025, 2, 20)
+    )
+    days = [services.meeting_day(m) for m in meetings]
+    assert datetime.date(2025, 1, 1) not in days
+    assert days[-2:] == [datetime.date(2025, 1, 2), datetime.date(2025, 2, 12)]
+    assert all(is_working_day(day) for day in days)
+
+
+@pytest.mark.parametrize(
+    "day",
+    [datetime.date(2025, 1, 1), datetime.date(2024, 3, 29), datetime.date(2024, 3, 2)],
+    ids=["new-years-day", "good-friday", "saturday"],
+)
+def test_a_meeting_is_not_scheduled_on_a_weekend_or_bank_holiday(board, board_manager, day):
+    with pytest.raises(ValidationError, match="meetings are held on working days"):
+        services.schedule_meeting(board_manager, board, at(day.year, day.month, day.day))
+    assert not board.meetings.exists()
+
+
+def test_an_agenda_is_not_published_on_a_sunday(board, board_manager):
+    meeting = MeetingFactory(body=board, starts_at=at(2024, 3, 20))
+    with pytest.raises(ValidationError, match="Sunday 10 March 2024 is a weekend"):
+        services.publish_agenda(board_manager, meeting, on=datetime.date(2024, 3, 10))
+    services.publish_agenda(board_manager, meeting, on=datetime.date(2024, 3, 8))
+    meeting.refresh_from_db()
+    assert meeting.agenda_published_on == datetime.date(2024, 3, 8)
 
 
 def test_only_the_board_manager_schedules(board, chair, councillor):
@@ -196,18 +230,46 @@ def test_a_plan_action_of_another_council_cannot_be_linked(held, board_manager, 
         minutes.add_meeting_action(board_manager, meeting, "X", plan_action=foreign)
 
 
-def test_reporting_routes_put_the_board_on_council_scrutiny_and_partnership_agendas(
+def test_a_board_report_route_lands_once_on_each_named_committee_including_cabinet(
     council, board, scrutiny, board_manager
 ):
+    # Seed 000 routes the board's recommendations through Cabinet, the Children and
+    # Education Scrutiny Committee and Full Council.
     full = BodyFactory(council=council, slug="council", name="Full Council", kind="full_council")
     lscp = BodyFactory(council=council, slug="lscp", name="LSCP", kind="safeguarding")
-    BodyFactory(council=council, slug="cabinet", name="Cabinet", kind="cabinet")
+    cabinet = BodyFactory(council=council, slug="cabinet", name="Cabinet", kind="cabinet")
+    other = BodyFactory(council=council, slug="adults", name="Adults Scrutiny", kind="scrutiny")
+    services.set_reporting_routes(board_manager, board, [cabinet, scrutiny, full, lscp])
     later = MeetingFactory(body=scrutiny, starts_at=at(2024, 3, 11))
     meeting = MeetingFactory(body=board, starts_at=at(2024, 2, 7))
     items = services.add_reporting_route_items(board_manager, meeting)
-    assert {i.body for i in items} == {full, lscp, scrutiny}
+    assert sorted(i.body.name for i in items) == sorted(
+        b.name for b in (cabinet, scrutiny, full, lscp)
+    )
+    assert len(items) == 4
+    assert not other.forward_items.exists()
     assert next(i for i in items if i.body == scrutiny).meeting == later
     assert services.add_reporting_route_items(board_manager, meeting) == []
+    for body in (cabinet, scrutiny, full, lscp):
+        assert body.forward_items.filter(source_meeting=meeting).count() == 1
+
+
+def test_a_board_with_no_routes_named_is_told_to_name_them(board, board_manager):
+    meeting = MeetingFactory(body=board, starts_at=at(2024, 2, 7))
+    with pytest.raises(ValidationError, match="Name the bodies this board reports to"):
+        services.add_reporting_route_items(board_manager, meeting)
+
+
+def test_reporting_routes_are_the_boards_and_name_this_councils_bodies(
+    council, other_council, board, scrutiny, board_manager
+):
+    foreign = BodyFactory(council=other_council, slug="cabinet", name="Cabinet", kind="cabinet")
+    with pytest.raises(ValidationError):
+        services.set_reporting_routes(board_manager, board, [foreign])
+    with pytest.raises(ValidationError, match="belong to an improvement board"):
+        services.set_reporting_routes(board_manager, scrutiny, [board])
+    with pytest.raises(ValidationError):
+        services.set_reporting_routes(board_manager, board, [board])
 
 
 def test_work_programme_items_past_their_deadline_are_flagged(council, scrutiny, board_manager):

@@ -67,6 +67,7 @@ def manage_urls(council, s):
         reverse("meetings:terms_add", args=[slug, b]),
         reverse("meetings:meeting_create", args=[slug, b]),
         reverse("meetings:programme_add", args=[slug, b]),
+        reverse("meetings:body_routes", args=[slug, b]),
         reverse("meetings:item_add", args=[slug, m]),
         reverse("meetings:agenda_publish", args=[slug, m]),
         reverse("meetings:attendance_add", args=[slug, m]),
@@ -384,3 +385,16 @@ def test_each_role_is_offered_only_the_buttons_it_may_use(
     assert ("Comment on the draft minutes" in page) is comments
     index = client.get(reverse("meetings:index", args=[council.slug])).content.decode()
     assert ("Add a body" in index) is manages
+
+
+def test_the_board_manager_names_the_boards_reporting_routes(
+    council, setup, board_manager, client_for
+):
+    cabinet = BodyFactory(council=council, slug="cabinet", name="Cabinet", kind="cabinet")
+    url = reverse("meetings:body_routes", args=[council.slug, setup["board"].slug])
+    client = client_for(board_manager)
+    assert "Cabinet" in client.get(url).content.decode()
+    assert client.post(url, {"bodies": [cabinet.pk]}).status_code == 302
+    assert list(setup["board"].reports_to.all()) == [cabinet]
+    page = client.get(reverse("meetings:body_detail", args=[council.slug, setup["board"].slug]))
+    assert "Reports to" in page.content.decode() and "Cabinet" in page.content.decode()
