@@ -22,7 +22,7 @@ def assume_publication_dates(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('evidence', '0002_free_text_limits'),
+        ('evidence', '0003_email_outcome'),
     ]
 
     operations = [
