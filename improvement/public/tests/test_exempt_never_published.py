@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from improvement.accounts.tests.factories import PersonFactory
+from improvement.core.working_days import is_working_day
 from improvement.meetings import minutes, services
 from improvement.meetings.models import Paper
 from improvement.meetings.tests.factories import BodyFactory
@@ -69,18 +70,31 @@ def _item(actor, meeting, spec, person, marker):
         minutes.draft_minute(actor, item, f"Minute {secret}")
 
 
+def _at_two(day):
+    return datetime.datetime.combine(day, datetime.time(14), tzinfo=datetime.UTC)
+
+
+def _working_day_before(day, days):
+    earlier = day - datetime.timedelta(days=days)
+    while not is_working_day(earlier):
+        earlier -= datetime.timedelta(days=1)
+    return earlier
+
+
 def _meeting(manager, chair, body, spec, person, marker):
-    day = datetime.datetime(2024, 3, 1, 14, tzinfo=datetime.UTC)
-    starts = day + datetime.timedelta(days=spec["days"])
+    # Meetings and agendas fall on working days, as the scheduling rules require.
+    day = datetime.date(2024, 3, 1) + datetime.timedelta(days=spec["days"])
+    starts = _at_two(services.next_working_day(day))
     meeting = services.schedule_meeting(manager, body, starts, "Town Hall", spec["public"])
     for item_spec in spec["items"]:
         _item(manager, meeting, item_spec, person, marker)
     if spec["publish_agenda"]:
-        services.publish_agenda(manager, meeting, on=starts.date() - datetime.timedelta(days=14))
+        services.publish_agenda(manager, meeting, on=_working_day_before(starts.date(), 14))
     # Approval happens at a later meeting that has taken place.
     approvable = starts + datetime.timedelta(days=42) <= timezone.now()
     if spec["minutes"] in ("approved", "published") and approvable:
-        later = services.schedule_meeting(manager, body, starts + datetime.timedelta(days=42))
+        later_day = services.next_working_day(starts.date() + datetime.timedelta(days=42))
+        later = services.schedule_meeting(manager, body, _at_two(later_day))
         minutes.approve_minutes(chair, meeting, later)
     if spec["minutes"] == "published" and approvable:
         minutes.publish_minutes(manager, meeting)
