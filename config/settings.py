@@ -131,6 +131,8 @@ AXES_FAILURE_LIMIT = env_int("SIGN_IN_FAILURE_LIMIT", 10)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("SIGN_IN_LOCKOUT_MINUTES", 60))
 AXES_RESET_ON_SUCCESS = True
+# Its start-up banner would print before every command's own output (`-o -` included).
+AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 # The client's address behind this many trusted reverse proxies (0: none, use the
 # socket's address). django-ipware is not installed, so ours reads X-Forwarded-For.
