@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from improvement.core import audit
 from improvement.core.actors import person_or_none, require_actor
+from improvement.core.text import clean_text
 
 
 class StaleEdit(Exception):
@@ -28,8 +29,19 @@ class StaleEdit(Exception):
         )
 
 
+def _clean_text_fields(obj: models.Model) -> None:
+    """Whatever path text came by (a form, an import, a service called directly), what
+    no document can hold is not stored; PostgreSQL refuses a NUL outright."""
+    for field in obj._meta.concrete_fields:
+        if isinstance(field, (models.CharField, models.TextField)):
+            value = getattr(obj, field.attname)
+            if isinstance(value, str):
+                setattr(obj, field.attname, clean_text(value))
+
+
 def create_tracked(obj: models.Model, actor: Any, verb: str = "created") -> models.Model:
     require_actor(actor)
+    _clean_text_fields(obj)
     now = timezone.now()
     user = person_or_none(actor)
     obj.created_at = obj.created_at or now
@@ -59,6 +71,7 @@ def save_tracked(
     before = before if before is not None else audit.snapshot(current)
     if apply is not None:
         apply()
+    _clean_text_fields(obj)
     obj.version = current.version + 1
     obj.modified_at = timezone.now()
     obj.modified_by = person_or_none(actor)

@@ -29,6 +29,9 @@ def _worker():
     call_command("run_worker", "--batch", "--memory-limit-mb=0", stdout=io.StringIO())
 
 
+# The worker closes its database connections between tasks, as a real one must; on
+# PostgreSQL that would end a test's wrapping transaction, so these tests commit.
+@pytest.mark.django_db(transaction=True)
 def test_the_web_upload_only_queues_and_the_worker_imports(
     client_for, board_manager, council, tmp_path, settings, django_capture_on_commit_callbacks
 ):
@@ -87,6 +90,9 @@ def test_a_live_import_is_left_running(client_for, board_manager, council, tmp_p
     assert record.status == "running"
 
 
+# The worker closes its database connections between tasks, as a real one must; on
+# PostgreSQL that would end a test's wrapping transaction, so these tests commit.
+@pytest.mark.django_db(transaction=True)
 def test_the_worker_fails_abandoned_imports_as_it_starts(
     board_manager, council, tmp_path, settings
 ):
