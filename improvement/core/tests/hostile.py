@@ -110,11 +110,16 @@ def run_bounded(script: str) -> dict[str, Any]:
         """
     )
     program += textwrap.dedent(script)
-    # The child reports its own peak: the parent's view of its children mixes in any
-    # other child reaped meanwhile (a test's LibreOffice, a worker), so it is not this one's.
-    program += (
-        "\nprint(json.dumps({'result': result, "
-        "'peak_kb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))\n"
+    # The child reports its own peak, as the high-water mark of its own memory map.
+    # Neither rusage figure will do: the parent's view of its children mixes in any other
+    # child reaped meanwhile, and the child's own ru_maxrss starts at the parent's peak,
+    # because Linux carries it across the vfork and exec that start the child.
+    program += textwrap.dedent(
+        """
+        with open("/proc/self/status") as status:
+            peak_kb = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+        print(json.dumps({"result": result, "peak_kb": peak_kb}))
+        """
     )
     done = subprocess.run(  # noqa: S603 - our own interpreter and script
         [sys.executable, "-c", program], capture_output=True, text=True, timeout=120, cwd=ROOT
