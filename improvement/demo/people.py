@@ -105,6 +105,14 @@ PETERBOROUGH_SIGN_INS = [
         "council",
         "Performance and Insight Analyst",
     ),
+    SignIn(
+        "admin",
+        "Council",
+        "Administrator",
+        Role.COUNCIL_ADMIN,
+        "council",
+        "Systems Administrator, Children's Services",
+    ),
 ]
 
 SHROPSHIRE_SIGN_INS = [
