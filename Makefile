@@ -45,6 +45,10 @@ test: lint check
 # Browser journeys in Debian's Chromium (apt-get install chromium), served over
 # plain HTTP by the live test server, so the HTTPS-only settings are relaxed here.
 e2e: install
+	@command -v $${CHROMIUM:-chromium} >/dev/null || { \
+	  echo "Installing Debian's Chromium for the browser journeys"; \
+	  apt-get install -y -q chromium >/dev/null 2>&1 || \
+	  { apt-get update -q >/dev/null && apt-get install -y -q chromium >/dev/null; }; }
 	SECURE_SSL_REDIRECT=false SESSION_COOKIE_SECURE=false CSRF_COOKIE_SECURE=false \
 	SECURE_HSTS_SECONDS=0 $(VENV)/bin/pytest -q -p no:xdist e2e
 

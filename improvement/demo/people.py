@@ -25,7 +25,6 @@ class SignIn:
     role: str
     organisation: str
     job_title: str
-    owns_actions: bool = False
 
 
 PETERBOROUGH_ORGANISATIONS = {
@@ -67,7 +66,6 @@ PETERBOROUGH_SIGN_INS = [
         Role.ACTION_OWNER,
         "police",
         "Detective Inspector, Multi-Agency Safeguarding Hub",
-        owns_actions=True,
     ),
     SignIn(
         "owner2",
@@ -76,7 +74,6 @@ PETERBOROUGH_SIGN_INS = [
         Role.ACTION_OWNER,
         "council",
         "Head of Family Safeguarding",
-        owns_actions=True,
     ),
     SignIn(
         "member",
@@ -88,7 +85,7 @@ PETERBOROUGH_SIGN_INS = [
     ),
     SignIn(
         "councillor",
-        "Cllr A",
+        "Councillor A",
         "Shaheed",
         Role.COUNCILLOR,
         "council",
@@ -235,10 +232,11 @@ def _ensure_sign_in(cast: Cast, sign_in: SignIn) -> None:
         {"user": user, "council": cast.council, "role": sign_in.role},
         {"organisation": organisation, "job_title": sign_in.job_title},
     )
-    if sign_in.owns_actions:
-        name = f"{sign_in.first_name} {sign_in.last_name}"
-        person = _ensure_person(cast, name, sign_in.job_title, sign_in.organisation, user)
-        cast.people[sign_in.username] = person
+    # Everyone who signs in is a person of the council, so the board member who signs in
+    # is the one on the board's membership and attendance, not a namesake.
+    name = f"{sign_in.first_name} {sign_in.last_name}"
+    person = _ensure_person(cast, name, sign_in.job_title, sign_in.organisation, user)
+    cast.people[sign_in.username] = person
 
 
 def _ensure_person(cast: Cast, name: str, title: str, org: str, user: Any) -> Person:
