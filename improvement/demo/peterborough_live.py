@@ -10,13 +10,18 @@ and a Blue awaiting the chair (1.7, 4.6) and a Blue the chair returned (2.6)."""
 
 import datetime
 
+from improvement.core.working_days import is_working_day
 from improvement.demo.plan import ActionSpec, Reprofile
 
 GREEN, AMBER, RED, GREY, BLUE = "green", "amber", "red", "grey", "blue"
 
 
 def _days(today: datetime.date, days: int) -> datetime.date:
-    return today + datetime.timedelta(days=days)
+    """`days` from today, brought back to a working day: nobody sets a date on Christmas Day."""
+    day = today + datetime.timedelta(days=days)
+    while not is_working_day(day):
+        day -= datetime.timedelta(days=1)
+    return day
 
 
 def _row(days_ago: int, rating: str, reason: str, narrative: str, support: str = "", **extra):
