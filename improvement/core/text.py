@@ -25,3 +25,9 @@ def clean_text(value: Any) -> Any:
     if not isinstance(value, str):
         return value
     return _ILLEGAL.sub("", value.replace("\x0b", "\n").replace("\x0c", "\n"))
+
+
+def reads_as_empty(value: Any) -> bool:
+    """True when nothing readable is left once the text is cleaned: a required reason
+    made only of spaces and control characters is no reason."""
+    return not clean_text(value or "").strip()

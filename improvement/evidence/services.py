@@ -13,6 +13,7 @@ from improvement.core import access, audit
 from improvement.core.actors import person_or_none
 from improvement.core.models import Council
 from improvement.core.numbers import percentage
+from improvement.core.text import reads_as_empty
 from improvement.core.tracking import archive, create_tracked, save_tracked
 from improvement.evidence.importer import ImportRefused, parse_values
 from improvement.evidence.models import (
@@ -74,7 +75,7 @@ def change_measure(
 
 def archive_measure(actor: Any, measure: Measure, reason: str, expected_version: int | None):
     access.require(actor, CHANGE, measure)
-    if not reason.strip():
+    if reads_as_empty(reason):
         raise ValidationError({"reason": "Enter why the measure is being archived"})
     return archive(measure, actor, reason, expected_version)
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from improvement.core import access, audit
 from improvement.core.actors import person_or_none
 from improvement.core.models import Council
+from improvement.core.text import reads_as_empty
 from improvement.core.tracking import StaleEdit, archive, create_tracked, save_tracked
 from improvement.plans.dating import check_date
 from improvement.plans.models import (
@@ -59,7 +60,7 @@ def change_objective(
 
 def archive_objective(actor: Any, objective: Objective, reason: str, expected_version: int):
     access.require(actor, "plans.edit_plan", objective)
-    if not reason.strip():
+    if reads_as_empty(reason):
         raise ValidationError({"reason": "Enter why the objective is being archived"})
     if objective.actions.live().exists():
         raise ValidationError(
@@ -105,7 +106,7 @@ def change_action(actor: Any, action: Action, data: dict[str, Any], expected_ver
 
 def archive_action(actor: Any, action: Action, reason: str, expected_version: int) -> Action:
     access.require(actor, "plans.edit_plan", action)
-    if not reason.strip():
+    if reads_as_empty(reason):
         raise ValidationError({"reason": "Enter why the action is being archived"})
     return archive(action, actor, reason, expected_version)
 
@@ -121,7 +122,7 @@ def reprofile_action(
 ) -> Action:
     """Move an action's due date, keeping the old date and the reason in its history."""
     access.require(actor, "plans.edit_plan", action)
-    if not reason.strip():
+    if reads_as_empty(reason):
         raise ValidationError({"reason": "Enter why the due date is changing"})
     if new_due_on == action.due_on:
         raise ValidationError({"new_due_on": "Enter a due date different from the current one"})
@@ -154,7 +155,7 @@ def record_update(
     manager is a proposal, which counts only once accepted. An owner may date it
     back only to the owners' limit (see `plans.dating`)."""
     access.require(actor, "plans.update_action", action)
-    if data.get("rating") and not (data.get("reason") or "").strip():
+    if data.get("rating") and reads_as_empty(data.get("reason")):
         raise ValidationError({"reason": "Enter the reason for this rating"})
     check_date(actor, action.council, data.get("as_of"), data.get("backdate_reason", ""))
     update = Update(action=action, **data)
@@ -191,7 +192,7 @@ def change_update(actor: Any, update: Update, data: dict[str, Any], expected_ver
         update.rating == Rating.BLUE
     ):
         raise ValidationError("The board has decided on this completion; record a new update.")
-    if data.get("rating") and not (data.get("reason") or "").strip():
+    if data.get("rating") and reads_as_empty(data.get("reason")):
         raise ValidationError({"reason": "Enter the reason for this rating"})
     if "as_of" in data and data["as_of"] != update.as_of:
         check_date(actor, update.action.council, data["as_of"], data.get("backdate_reason", ""))
@@ -237,7 +238,7 @@ def accept_completion(actor: Any, update: Update, comment: str = "") -> Update:
 
 def return_completion(actor: Any, update: Update, comment: str) -> Update:
     access.require(actor, "plans.decide_completion", update)
-    if not comment.strip():
+    if reads_as_empty(comment):
         raise ValidationError({"comment": "Enter why the completion is being returned"})
     return _decide_blue(actor, update, Update.Approval.RETURNED, comment, "returned completion")
 

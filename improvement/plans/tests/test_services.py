@@ -43,10 +43,17 @@ def test_readers_cannot_record_updates(action, cast, role):
         services.record_update(cast[role], action, dict(UPDATE))
 
 
-def test_a_rating_needs_a_reason(action, owner):
+@pytest.mark.parametrize("reason", ["  ", "\x01\x02\x1f", " \x00 \x0e "])
+def test_a_rating_needs_a_reason_that_reads_as_one(action, owner, reason):
+    """Control characters are cleaned out of the record, so they are no reason either."""
     with pytest.raises(ValidationError):
-        services.record_update(owner, action, {**UPDATE, "reason": "  "})
+        services.record_update(owner, action, {**UPDATE, "reason": reason})
     assert not Update.objects.exists()
+
+
+def test_archiving_needs_a_reason_that_reads_as_one(action, board_manager):
+    with pytest.raises(ValidationError):
+        services.archive_action(board_manager, action, "\x01\x02", action.version)
 
 
 def test_owner_cannot_rate_blue_without_approval(action, owner, council):
