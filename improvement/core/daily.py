@@ -1,0 +1,82 @@
+"""The daily jobs: each app registers its job here (a django-tasks task taking the
+council's pk and the day, as an ISO date), and `manage.py run_daily_jobs` enqueues
+every job for every council.
+
+A job runs at most once per council per period (a day, or a month for a monthly job):
+the task claims its period with a `DailyJobRun` row first, so running the daily jobs
+twice in a day, or a task enqueued twice, does the work once. A job that fails gives
+its claim back, so the next run tries it again.
+"""
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from improvement.core.models import Council, DailyJobRun
+
+DAILY, MONTHLY = "daily", "monthly"
+
+
+@dataclass(frozen=True)
+class DailyJob:
+    name: str
+    task: Any  # a django-tasks Task taking (council_pk: int, day: str)
+    every: str = DAILY
+
+    def period(self, day: datetime.date) -> datetime.date:
+        return day.replace(day=1) if self.every == MONTHLY else day
+
+
+JOBS: dict[str, DailyJob] = {}
+
+
+def register(name: str, task: Any, every: str = DAILY) -> Any:
+    """Register a task as a daily (or monthly) job; returns the task."""
+    JOBS[name] = DailyJob(name, task, every)
+    return task
+
+
+def due(job: DailyJob, council: Council, day: datetime.date) -> bool:
+    """Whether the job has still to run for the council in the day's period."""
+    return not DailyJobRun.objects.filter(
+        job=job.name, council=council, period=job.period(day)
+    ).exists()
+
+
+def enqueue_all(day: datetime.date, councils: Any = None) -> list[tuple[str, Council]]:
+    """Enqueue every job not yet run in its period for every council; what was enqueued."""
+    enqueued = []
+    for council in councils if councils is not None else Council.objects.all():
+        for job in JOBS.values():
+            if due(job, council, day):
+                job.task.enqueue(council.pk, day.isoformat())
+                enqueued.append((job.name, council))
+    return enqueued
+
+
+def run_once(name: str, council_pk: int, day: str, work: Callable[[Council, datetime.date], Any]):
+    """Run `work(council, day)` unless the job has already run in this period; records
+    the outcome, and gives the claim back if the work fails. Returns the outcome, or
+    None when there was nothing to do."""
+    job = JOBS[name]
+    council = Council.objects.get(pk=council_pk)
+    today = datetime.date.fromisoformat(day)
+    try:
+        with transaction.atomic():
+            run = DailyJobRun.objects.create(job=name, council=council, period=job.period(today))
+    except IntegrityError:
+        return None
+    try:
+        with transaction.atomic():
+            outcome = work(council, today)
+    except Exception:
+        run.delete()
+        raise
+    run.finished_at = timezone.now()
+    run.outcome = str(outcome)[:300]
+    run.save(update_fields=["finished_at", "outcome"])
+    return outcome
