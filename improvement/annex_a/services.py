@@ -338,13 +338,15 @@ def purge_expired(
     the import takes effect at the next purge, a longer one keeps the rows longer."""
     require_actor(actor)
     today = today or timezone.localdate()
-    kept = AnnexARows.objects.select_related("annex_import__council")
+    kept = AnnexARows.objects.select_related("annex_import__council").defer("data")
     if council is not None:
         kept = kept.filter(annex_import__council=council)
-    count = 0
+    count, days_for = 0, {}
     for rows in kept:
         record = rows.annex_import
-        days = queries.retention_days(record.council)
+        if record.council_id not in days_for:
+            days_for[record.council_id] = queries.retention_days(record.council)
+        days = days_for[record.council_id]
         until = timezone.localdate(record.created_at) + datetime.timedelta(days=days)
         if until >= today:
             if record.retained_until != until:

@@ -3,9 +3,10 @@ council's pk and the day, as an ISO date), and `manage.py run_daily_jobs` enqueu
 every job for every council.
 
 A job runs at most once per council per period (a day, or a month for a monthly job):
-the task claims its period with a `DailyJobRun` row first, so running the daily jobs
-twice in a day, or a task enqueued twice, does the work once. A job that fails gives
-its claim back, so the next run tries it again.
+the task claims its period with a `DailyJobRun` row in the transaction that does the
+work, so running the daily jobs twice in a day, or a task enqueued twice, does the
+work once, and a job that fails leaves no claim, so the next run tries it again.
+Emails a job sends are enqueued after that transaction commits (core.tasks).
 """
 
 import datetime
@@ -59,24 +60,24 @@ def enqueue_all(day: datetime.date, councils: Any = None) -> list[tuple[str, Cou
 
 
 def run_once(name: str, council_pk: int, day: str, work: Callable[[Council, datetime.date], Any]):
-    """Run `work(council, day)` unless the job has already run in this period; records
-    the outcome, and gives the claim back if the work fails. Returns the outcome, or
-    None when there was nothing to do."""
+    """Run `work(council, day)` unless the job has already run in this period, and
+    record its outcome. The claim and the work are one transaction: a job that fails,
+    or whose worker dies, leaves no claim and runs again next time; a second copy
+    running at the same moment waits for the first and then does nothing. Returns the
+    outcome, or None when there was nothing to do."""
     job = JOBS[name]
     council = Council.objects.get(pk=council_pk)
     today = datetime.date.fromisoformat(day)
-    try:
-        with transaction.atomic():
-            run = DailyJobRun.objects.create(job=name, council=council, period=job.period(today))
-    except IntegrityError:
-        return None
-    try:
-        with transaction.atomic():
-            outcome = work(council, today)
-    except Exception:
-        run.delete()
-        raise
-    run.finished_at = timezone.now()
-    run.outcome = str(outcome)[:300]
-    run.save(update_fields=["finished_at", "outcome"])
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                run = DailyJobRun.objects.create(
+                    job=name, council=council, period=job.period(today)
+                )
+        except IntegrityError:
+            return None
+        outcome = work(council, today)
+        run.finished_at = timezone.now()
+        run.outcome = str(outcome)[:300]
+        run.save(update_fields=["finished_at", "outcome"])
     return outcome
