@@ -6,8 +6,8 @@ from django import forms
 from django.contrib.auth import forms as auth_forms
 
 from improvement.accounts.models import Role
-from improvement.core.forms import GovukForm
-from improvement.core.models import Council
+from improvement.core.forms import GovukForm, VersionedForm
+from improvement.core.models import Council, RetentionSettings
 
 
 class RoleFields(GovukForm, forms.Form):
@@ -66,3 +66,47 @@ class ResetPasswordForm(GovukForm, auth_forms.PasswordResetForm):
 
 class NewPasswordForm(GovukForm, auth_forms.SetPasswordForm):
     """Setting a password from an invitation or a reset link."""
+
+
+DAYS, YEARS = RetentionSettings.ANNEX_A_DAYS, RetentionSettings.COMPLAINT_YEARS
+
+
+class RetentionForm(VersionedForm):
+    """How long the council keeps personal data before the daily purges remove it."""
+
+    annex_a_days = forms.IntegerField(
+        label="Keep Annex A child-level rows for (days)",
+        help_text=f"After each import, from {DAYS[0]} to {DAYS[1]} days. "
+        "0 keeps none: only the KPIs and the import report are kept",
+        min_value=DAYS[0],
+        max_value=DAYS[1],
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-4"}),
+        error_messages={
+            "required": "Enter how many days to keep Annex A child-level rows",
+            "invalid": "Days to keep Annex A rows must be a whole number, like 90",
+            "min_value": f"Days to keep Annex A rows must be {DAYS[0]} or more",
+            "max_value": f"Days to keep Annex A rows must be {DAYS[1]} or fewer",
+        },
+    )
+    complaint_years = forms.IntegerField(
+        label="Keep the personal data of closed complaints for (years)",
+        help_text=f"After the case closes, from {YEARS[0]} to {YEARS[1]} years. Names and "
+        "details are then blanked; the figures stay",
+        min_value=YEARS[0],
+        max_value=YEARS[1],
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-2"}),
+        error_messages={
+            "required": "Enter how many years to keep closed complaints",
+            "invalid": "Years to keep closed complaints must be a whole number, like 6",
+            "min_value": f"Years to keep closed complaints must be {YEARS[0]} or more",
+            "max_value": f"Years to keep closed complaints must be {YEARS[1]} or fewer",
+        },
+    )
+
+    @classmethod
+    def initial_for(cls, current: RetentionSettings) -> dict[str, Any]:
+        return {
+            "annex_a_days": current.annex_a_days,
+            "complaint_years": current.complaint_years,
+            "version": current.version,
+        }

@@ -23,8 +23,9 @@ from improvement.accounts import lockouts
 from improvement.accounts.models import Invitation, Membership, Organisation, Role
 from improvement.core import access, audit
 from improvement.core.actors import person_or_none, require_actor
-from improvement.core.models import Council
-from improvement.core.tracking import create_tracked
+from improvement.core.models import Council, RetentionSettings
+from improvement.core.retention import retention_for
+from improvement.core.tracking import create_tracked, save_tracked
 
 MANAGE = "accounts.manage_people"
 log = logging.getLogger(__name__)
@@ -197,3 +198,31 @@ def unlock_person(actor: Any, council: Council, user: Any) -> int:
     cleared = lockouts.unlock(user.get_username())
     audit.record(actor, "sign-in unlocked", user, None, {"attempts_cleared": cleared}, council)
     return cleared
+
+
+@transaction.atomic
+def change_retention(
+    actor: Any, council: Council, data: dict[str, Any], expected_version: int
+) -> RetentionSettings:
+    """Change how long the council keeps personal data; the next daily purge honours
+    it. Refused if someone changed it since the form was read (settings never saved
+    read as version 1, their default); audited and versioned."""
+    access.require(actor, MANAGE, council)
+    current = retention_for(council)
+    low, high = RetentionSettings.ANNEX_A_DAYS
+    if not low <= data["annex_a_days"] <= high:
+        raise ValidationError({"annex_a_days": f"Enter a number of days from {low} to {high}"})
+    low, high = RetentionSettings.COMPLAINT_YEARS
+    if not low <= data["complaint_years"] <= high:
+        raise ValidationError({"complaint_years": f"Enter a number of years from {low} to {high}"})
+
+    def apply() -> None:
+        current.annex_a_days = data["annex_a_days"]
+        current.complaint_years = data["complaint_years"]
+
+    if current.pk is None:
+        if expected_version != current.version:
+            raise ValidationError("These settings have changed: reload the page")
+        apply()
+        return create_tracked(current, actor)
+    return save_tracked(current, actor, expected_version=expected_version, apply=apply)

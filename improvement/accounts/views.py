@@ -12,11 +12,18 @@ from django.urls import reverse, reverse_lazy
 from django.views.decorators.http import require_POST
 
 from improvement.accounts import lockouts, services
-from improvement.accounts.forms import ConfirmForm, GiveRoleForm, InviteForm, NewPasswordForm
+from improvement.accounts.forms import (
+    ConfirmForm,
+    GiveRoleForm,
+    InviteForm,
+    NewPasswordForm,
+    RetentionForm,
+)
 from improvement.accounts.presenters import people_rows
 from improvement.core import access
 from improvement.core.forms import bound, form_page
 from improvement.core.models import Council
+from improvement.core.retention import retention_for
 
 MANAGE = services.MANAGE
 
@@ -145,6 +152,25 @@ def unlock(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     user = _person(council, pk)
     call = lambda: services.unlock_person(request.user, council, user)  # noqa: E731
     return _post_then_back(request, council, user, call, "Unlocked: they can sign in again")
+
+
+@login_required
+def retention(request: HttpRequest, slug: str) -> HttpResponse:
+    council = access.council_for(request, slug, MANAGE)
+    current = retention_for(council)
+    form = bound(request, RetentionForm, initial=RetentionForm.initial_for(current))
+    return form_page(
+        request,
+        form,
+        service=lambda data: services.change_retention(
+            request.user, council, data, data["version"]
+        ),
+        done=_people_url(council),
+        title="How long personal data is kept",
+        lead="The daily jobs delete or anonymise personal data once it is older than this. "
+        "A shorter period takes effect at the next daily run.",
+        success="Retention settings saved",
+    )
 
 
 class AcceptInvitationView(auth_views.PasswordResetConfirmView):

@@ -8,7 +8,8 @@ from improvement.core.models import Council, Tracked
 
 
 class AnnexASettings(models.Model):
-    """How long a council keeps Annex A child-level rows after an import."""
+    """Superseded by core's RetentionSettings (the council administrator sets it); the
+    values here were copied there and are no longer read."""
 
     council = models.OneToOneField(
         Council, on_delete=models.CASCADE, related_name="annex_a_settings"

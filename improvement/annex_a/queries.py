@@ -4,6 +4,7 @@ from typing import Any
 
 from improvement.annex_a.models import AnnexAImport
 from improvement.core.models import Council
+from improvement.core.retention import retention_for
 
 
 def imports_of(council: Council) -> Any:
@@ -18,6 +19,6 @@ def import_of(council: Council, pk: int) -> AnnexAImport | None:
     return imports_of(council).filter(pk=pk).first()
 
 
-def retention_days(council: Council, default: int = 90) -> int:
-    settings = getattr(council, "annex_a_settings", None)
-    return settings.retention_days if settings is not None else default
+def retention_days(council: Council) -> int:
+    """Days to keep child-level rows: the council administrator's retention setting."""
+    return retention_for(council).annex_a_days

@@ -330,16 +330,28 @@ def _on_worker_start(sender: Any, actor: Any, **kwargs: Any) -> None:
 
 
 @transaction.atomic
-def purge_expired(actor: Any, today: datetime.date | None = None) -> int:
-    """Delete the child-level rows of every import past its retention date."""
+def purge_expired(
+    actor: Any, today: datetime.date | None = None, council: Council | None = None
+) -> int:
+    """Delete the child-level rows of every import (of one council, if given) kept
+    longer than its council's retention setting now allows: a shorter period set since
+    the import takes effect at the next purge, a longer one keeps the rows longer."""
     require_actor(actor)
     today = today or timezone.localdate()
-    expired = AnnexARows.objects.filter(annex_import__retained_until__lt=today).select_related(
-        "annex_import__council"
-    )
-    count = 0
-    for rows in expired:
+    kept = AnnexARows.objects.select_related("annex_import__council").defer("data")
+    if council is not None:
+        kept = kept.filter(annex_import__council=council)
+    count, days_for = 0, {}
+    for rows in kept:
         record = rows.annex_import
+        if record.council_id not in days_for:
+            days_for[record.council_id] = queries.retention_days(record.council)
+        days = days_for[record.council_id]
+        until = timezone.localdate(record.created_at) + datetime.timedelta(days=days)
+        if until >= today:
+            if record.retained_until != until:
+                AnnexAImport.objects.filter(pk=record.pk).update(retained_until=until)
+            continue
         rows.delete()
         before = {"child_rows": "kept"}
         AnnexAImport.objects.filter(pk=record.pk).update(rows_purged_at=timezone.now())

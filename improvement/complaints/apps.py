@@ -6,5 +6,6 @@ class ComplaintsConfig(AppConfig):
     label = "complaints"
 
     def ready(self) -> None:
+        # Registers the app's daily jobs with core.daily.
         # Declares the app's permissions with the sentence a refused person reads.
-        from improvement.complaints import permissions  # noqa: F401
+        from improvement.complaints import jobs, permissions  # noqa: F401

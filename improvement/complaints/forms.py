@@ -177,9 +177,8 @@ CORPORATE_FIELDS = (
 
 
 class SettingsForm(VersionedForm):
-    retention_years = forms.IntegerField(
-        label="Keep personal data of closed cases for (years)", min_value=1, max_value=100
-    )
+    # How long closed cases are kept is the council administrator's retention setting
+    # (core.RetentionSettings), changed on the People pages.
     overdue_report_to = forms.CharField(
         label="Also send the monthly overdue report to",
         help_text="Email addresses, one a line; the complaints managers always get it",
@@ -235,7 +234,6 @@ class SettingsForm(VersionedForm):
     @classmethod
     def initial_for(cls, current: Any) -> dict[str, Any]:
         return {
-            "retention_years": current.retention_years,
             "overdue_report_to": current.overdue_report_to,
             "categories": "\n".join(current.categories),
             **{name: getattr(current, name) for name in CORPORATE_FIELDS},

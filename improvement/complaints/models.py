@@ -159,6 +159,8 @@ class ComplaintsSettings(Tracked):
     council = models.OneToOneField(
         Council, on_delete=models.PROTECT, related_name="complaints_settings"
     )
+    # Superseded by core's RetentionSettings.complaint_years (the council administrator
+    # sets it); copied there by core's migration 0002 and no longer read.
     retention_years = models.PositiveIntegerField(
         default=6, help_text="Closed cases are anonymised this many years after they close."
     )

@@ -14,6 +14,7 @@ from improvement.complaints.procedure import procedure_errors
 from improvement.complaints.queries import records_for_person, settings_for
 from improvement.core import access, audit
 from improvement.core.models import Council
+from improvement.core.retention import retention_for
 from improvement.core.tracking import archive, create_tracked, save_tracked
 
 STAGE1_FIELDS = (
@@ -175,7 +176,7 @@ def _closed_on(rep: Representation) -> datetime.date:
 
 def due_for_anonymising(council: Council, today: datetime.date) -> list[Representation]:
     """Closed cases whose last step is older than the council's retention period."""
-    years = settings_for(council).retention_years
+    years = retention_for(council).complaint_years
     cutoff = today.replace(year=today.year - years) if years else today
     candidates = council.representations.filter(anonymised_at__isnull=True, received_on__lt=cutoff)
     return [

@@ -128,3 +128,45 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.actor_name} {self.verb} {self.object_repr}"
+
+
+class RetentionSettings(Tracked):
+    """How long a council keeps personal data, set by its council administrator and
+    honoured by the daily purges (`manage.py run_daily_jobs`)."""
+
+    ANNEX_A_DAYS = (0, 730)
+    COMPLAINT_YEARS = (1, 25)
+
+    council = models.OneToOneField(Council, on_delete=models.PROTECT, related_name="retention")
+    annex_a_days = models.PositiveIntegerField(
+        default=90, help_text="Days to keep Annex A child-level rows after an import; 0 keeps none."
+    )
+    complaint_years = models.PositiveIntegerField(
+        default=6, help_text="Closed complaints are anonymised this many years after they close."
+    )
+
+    class Meta:
+        verbose_name_plural = "retention settings"
+
+    def __str__(self) -> str:
+        return f"Retention settings, {self.council}"
+
+
+class DailyJobRun(models.Model):
+    """One daily job done (or being done) for one council for one period, so running
+    the daily jobs twice in a period does nothing the second time."""
+
+    job = models.CharField(max_length=60)
+    council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="+")
+    period = models.DateField(help_text="The day (or the first day of the month) it ran for.")
+    started_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    outcome = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["job", "council", "period"], name="one_run_per_period")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.job} for {self.council} ({self.period})"

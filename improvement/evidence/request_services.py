@@ -170,13 +170,22 @@ def reminder_due(recipient: UpdateRequestRecipient, today: datetime.date) -> str
     return AFTER if since >= max(request.chase_every_days, 1) else None
 
 
-def send_reminders(actor: Any, today: datetime.date | None = None, connection: Any = None) -> int:
-    """Send today's reminders for every open request; run daily by a scheduler, which
-    names itself as the actor (a `SystemActor`) in the audit log."""
+def send_reminders(
+    actor: Any,
+    today: datetime.date | None = None,
+    connection: Any = None,
+    council: Council | None = None,
+) -> int:
+    """Send today's reminders for every open request (of one council, if given); run
+    daily by a scheduler, which names itself as the actor (a `SystemActor`) in the
+    audit log. A reminder already sent today is not sent again."""
     require_actor(actor)
     today = today or timezone.localdate()
     sent = 0
-    for recipient in UpdateRequestRecipient.objects.awaiting_reply(today):
+    awaiting = UpdateRequestRecipient.objects.awaiting_reply(today)
+    if council is not None:
+        awaiting = awaiting.filter(request__council=council)
+    for recipient in awaiting:
         kind = reminder_due(recipient, today)
         if kind and _queue(recipient, kind, connection):
             _mark_reminded(actor, recipient, kind, today)

@@ -55,11 +55,12 @@ def _listdir(path: str) -> tuple[list[str], list[str]]:
         return [], []
 
 
-def purge_abandoned(now: datetime.datetime | None = None) -> int:
-    """Delete every upload older than UPLOAD_MAX_AGE; the number deleted."""
+def purge_abandoned(now: datetime.datetime | None = None, council_slug: str = "") -> int:
+    """Delete every upload (of one council, if given) older than UPLOAD_MAX_AGE; the
+    number deleted."""
     cutoff = (now or timezone.now()) - UPLOAD_MAX_AGE
     deleted = 0
-    councils, _ = _listdir(ROOT)
+    councils = [council_slug] if council_slug else _listdir(ROOT)[0]
     for slug in councils:
         tokens, _ = _listdir(f"{ROOT}/{slug}")
         for token in tokens:

@@ -9,9 +9,8 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from improvement.annex_a.models import AnnexASettings
 from improvement.annex_a.tests.handbuilt import R, hand_built
-from improvement.core.models import AuditEntry
+from improvement.core.models import AuditEntry, RetentionSettings
 
 
 @pytest.fixture
@@ -113,7 +112,7 @@ def test_import_is_audited_and_rows_kept_until_the_retention_date(council, workb
 
 
 def test_no_child_rows_are_kept_when_retention_is_zero(council, workbook):
-    AnnexASettings.objects.create(council=council, retention_days=0)
+    RetentionSettings.objects.create(council=council, annex_a_days=0)
     run("import_annex_a", str(workbook), "--council", "testshire", "--reference-date", "2024-06-28")
     record = council.annex_a_imports.get()
     assert not record.has_child_rows and record.retained_until is None

@@ -211,13 +211,12 @@ CORPORATE = {
 }
 
 
-def test_complaints_manager_changes_retention_and_recipients(
+def test_complaints_manager_changes_recipients_and_timescales(
     client_for, complaints_manager, council
 ):
     response = client_for(complaints_manager).post(
         url("settings"),
         {
-            "retention_years": "3",
             "overdue_report_to": "head@example.org\ndirector@example.org",
             "categories": "Delay/Failed Service\nStaff Conduct\n",
             **CORPORATE,
@@ -227,14 +226,13 @@ def test_complaints_manager_changes_retention_and_recipients(
     )
     assert response.status_code == 302
     saved = council.complaints_settings
-    assert saved.retention_years == 3
+    assert saved.overdue_report_to == "head@example.org\ndirector@example.org"
     assert (saved.corporate_stage1_days, saved.corporate_stage2_days) == (10, 15)
     assert saved.categories == ["Delay/Failed Service", "Staff Conduct"]
     assert AuditEntry.objects.filter(verb="created", object_id=str(saved.pk)).exists()
 
 
 SETTINGS = {
-    "retention_years": "4",
     "overdue_report_to": "",
     "categories": "Staff Conduct",
     **CORPORATE,
@@ -262,11 +260,11 @@ def test_a_stale_settings_edit_is_refused(client_for, complaints_manager, counci
     client = client_for(complaints_manager)
     assert client.post(url("settings"), {**SETTINGS, "version": "1"}).status_code == 302
     assert client.post(url("settings"), {**SETTINGS, "version": "1"}).status_code == 302
-    stale = client.post(url("settings"), {**SETTINGS, "retention_years": "9", "version": "1"})
+    stale = client.post(url("settings"), {**SETTINGS, "categories": "Delay", "version": "1"})
     assert stale.status_code == 200
     assert "after you opened it" in stale.content.decode()
     saved = ComplaintsSettings.objects.get(council=council)
-    assert (saved.retention_years, saved.version) == (4, 2)
+    assert (saved.categories, saved.version) == (["Staff Conduct"], 2)
 
 
 def test_a_settings_page_carries_the_version_it_was_read_at(
@@ -276,7 +274,7 @@ def test_a_settings_page_carries_the_version_it_was_read_at(
     client.post(url("settings"), {**SETTINGS, "version": "1"})
     page = client.get(url("settings")).content.decode()
     assert 'name="version" value="1"' in page
-    client.post(url("settings"), {**SETTINGS, "retention_years": "5", "version": "1"})
+    client.post(url("settings"), {**SETTINGS, "categories": "Delay", "version": "1"})
     assert 'name="version" value="2"' in client.get(url("settings")).content.decode()
 
 

@@ -6,13 +6,16 @@ from django.core.management.base import CommandParser
 from django.db import transaction
 from django.utils import timezone
 
-from improvement.complaints.queries import settings_for
 from improvement.complaints.services import anonymise_closed_cases, due_for_anonymising
 from improvement.core.commands import CouncilCommand
+from improvement.core.retention import retention_for
 
 
 class Command(CouncilCommand):
-    help = "Anonymise closed complaints older than the council's retention setting."
+    help = (
+        "Anonymise closed complaints older than the council's retention setting (set by "
+        "the council administrator). `run_daily_jobs` does this daily for every council."
+    )
     example = """manage.py anonymise_complaints --council peterborough --dry-run
 
 Names and summaries are blanked; the figures stay. Run it monthly, for example from cron."""
@@ -23,7 +26,7 @@ Names and summaries are blanked; the figures stay. Run it monthly, for example f
 
     def handle(self, *args: Any, **options: Any) -> None:
         council = self.council(options)
-        years = settings_for(council).retention_years
+        years = retention_for(council).complaint_years
         if options["dry_run"]:
             due = due_for_anonymising(council, timezone.localdate())
             self.stdout.write(
