@@ -51,3 +51,32 @@ def test_debug_is_off_unless_set():
         check=True,
     )
     assert result.stdout.strip() == "False"
+
+
+def test_the_shared_cache_is_the_database_unless_redis_is_configured():
+    code = (
+        "import django,os;os.environ.setdefault('DJANGO_SETTINGS_MODULE','config.settings');"
+        "from django.conf import settings;print(settings.CACHES['default']['BACKEND'])"
+    )
+    for env, backend in (
+        ({}, "django.core.cache.backends.db.DatabaseCache"),
+        ({"REDIS_URL": "redis://cache:6379/0"}, "django.core.cache.backends.redis.RedisCache"),
+    ):
+        base = {k: v for k, v in os.environ.items() if k != "REDIS_URL"}
+        result = subprocess.run(  # noqa: S603
+            [sys.executable, "-c", code],
+            cwd=ROOT,
+            env={**base, **env},
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        assert result.stdout.strip() == backend
+
+
+def test_migrate_makes_the_cache_table(tmp_path):
+    env = {"DATABASE_URL": f"sqlite:///{tmp_path / 'fresh.sqlite3'}", "DEBUG": "true"}
+    assert _manage("migrate", "--no-input", "-v", "0", env=env).returncode == 0
+    result = _manage("createcachetable", "--dry-run", env=env)
+    assert result.returncode == 0
+    assert "CREATE TABLE" not in result.stdout
