@@ -227,7 +227,13 @@ REDIS_URL = env_str("REDIS_URL")
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
     if REDIS_URL
-    else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "ib_cache"}
+    else {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "ib_cache",
+        # Culling at Django's default 300 entries would drop the heartbeat and counts
+        # whenever many addresses comment at once; expired entries still go.
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    }
 }
 # /healthz calls the worker stale when its last heartbeat is older than this.
 HEALTH_WORKER_STALE_SECONDS = env_int("HEALTH_WORKER_STALE_SECONDS", WORKER_STALE_SECONDS)

@@ -18,7 +18,7 @@ from django.core.files.storage import default_storage
 from django.db import connection
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 HEARTBEAT_KEY = "worker-heartbeat"
 # The worker writes at most this often: a write per turn of its loop would be a
@@ -76,7 +76,7 @@ def check_worker() -> dict[str, Any]:
 
 
 @never_cache
-@require_GET
+@require_safe
 def healthz(request: HttpRequest) -> JsonResponse:
     checks = {
         "database": check_database(),
