@@ -15,7 +15,9 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     DJANGO_SETTINGS_MODULE=config.settings \
-    MEDIA_ROOT=/var/lib/improvement/media
+    MEDIA_ROOT=/var/lib/improvement/media \
+    MPLCONFIGDIR=/tmp/matplotlib \
+    XDG_CACHE_HOME=/tmp/cache
 
 # WeasyPrint's system libraries (Pango, HarfBuzz's subsetter), and Liberation Sans,
 # metrically Arial, which the printed reports ask for.

@@ -395,6 +395,7 @@ def test_the_comment_limit_holds_across_separate_clients_and_cache_connections(
     council, setup, client
 ):
     from django.core.cache import caches
+    from django.db import connection
     from django.test import Client
 
     stamp = stamp_ago(30)
@@ -405,6 +406,13 @@ def test_the_comment_limit_holds_across_separate_clients_and_cache_connections(
     # holds the same count, so a sixth through another client is refused.
     other_process = caches.create_connection("default")
     assert other_process.get("decisions-comment:127.0.0.1") == 5
+    # The count is a row of the database cache table, which every process reads.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT COUNT(*) FROM ib_cache WHERE cache_key LIKE %s",
+            ["%decisions-comment:127.0.0.1"],
+        )
+        assert cursor.fetchone() == (1,)
     response = _comment(Client(), council, setup["open"], stamp=stamp)
     assert response.status_code == 200
     assert "Too many comments" in response.content.decode()
