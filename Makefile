@@ -24,6 +24,7 @@ improvement/core/static/css/application.css: node_modules/.installed frontend/ap
 # The worker (imports, emails) runs beside the web server and stops when it does.
 run: install
 	DEBUG=true $(PY) manage.py migrate --no-input
+	DEBUG=true $(PY) manage.py createcachetable
 	DEBUG=true $(PY) manage.py load_demo
 	DEBUG=true $(PY) manage.py run_worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \

@@ -49,6 +49,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so its line covers every request, redirects and refusals included.
+    "improvement.core.logs.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -135,10 +137,11 @@ AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 # The client's address behind this many trusted reverse proxies (0: none, use the
-# socket's address). django-ipware is not installed, so ours reads X-Forwarded-For.
+# socket's address). django-ipware is not installed, so ours reads X-Forwarded-For:
+# improvement.core.clients.client_address, which every rate limit uses too.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT
-AXES_CLIENT_IP_CALLABLE = "improvement.accounts.middleware.client_address"
+AXES_CLIENT_IP_CALLABLE = "improvement.core.clients.client_address"
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -216,9 +219,41 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Operations: the shared cache, health, and logs (README "Running in production").
+# Rate limits and the worker's heartbeat live in a cache every process shares: the
+# database cache (its table made by `migrate`), or Redis where REDIS_URL is set
+# (which needs the `redis` package installed beside the pinned ones).
+REDIS_URL = env_str("REDIS_URL")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    if REDIS_URL
+    else {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "ib_cache",
+        # Culling at Django's default 300 entries would drop the heartbeat and counts
+        # whenever many addresses comment at once; expired entries still go.
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    }
+}
+# /healthz calls the worker stale when its last heartbeat is older than this.
+HEALTH_WORKER_STALE_SECONDS = env_int("HEALTH_WORKER_STALE_SECONDS", WORKER_STALE_SECONDS)
+# Take the request id from the proxy's X-Request-ID header (only if the proxy sets
+# or replaces it: a client could send any value), otherwise make one per request.
+TRUST_REQUEST_ID_HEADER = env_bool("TRUST_REQUEST_ID_HEADER", False)
+# One JSON line per record, with the request id and task id (improvement.core.logs).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"context": {"()": "improvement.core.logs.ContextFilter"}},
+    "formatters": {"json": {"()": "improvement.core.logs.JsonFormatter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json",
+            "filters": ["context"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # runserver's own line per request repeats ours, with the query string.
+    "loggers": {"django.server": {"level": "WARNING"}},
 }

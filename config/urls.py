@@ -6,6 +6,7 @@ from django.views.generic import TemplateView
 from improvement.accounts import forms as accounts_forms
 from improvement.accounts import views as accounts_views
 from improvement.board import views as board_views
+from improvement.core import health
 from improvement.core import views as core_views
 
 council_patterns = [
@@ -23,6 +24,7 @@ council_patterns = [
 
 urlpatterns = [
     path("", board_views.home, name="home"),
+    path("healthz", health.healthz, name="healthz"),
     path("accessibility/", core_views.accessibility, name="accessibility"),
     path("sign-in/", auth_views.LoginView.as_view(), name="login"),
     path(

@@ -8,26 +8,12 @@ from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
+# Kept importable from here; the one reading of the address lives in core.
+from improvement.core.clients import client_address  # noqa: F401
+
 STARTED = "ib_session_started"
 LAST_SEEN = "ib_session_last_seen"
 WRITE_EVERY_SECONDS = 60
-
-
-def client_address(request: HttpRequest) -> str | None:
-    """The client's address, trusting X-Forwarded-For only as far as our own proxies.
-
-    Each of the `TRUSTED_PROXY_COUNT` proxies appends the address it heard from, so the
-    client is that many places from the right of the chain ending at the socket's
-    address; anything further left was written by the client and cannot be believed.
-    """
-    remote = request.META.get("REMOTE_ADDR")
-    count = settings.TRUSTED_PROXY_COUNT
-    if count <= 0:
-        return remote
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    chain = [part.strip() for part in forwarded.split(",") if part.strip()]
-    chain.append(remote or "")
-    return chain[-(count + 1)] if len(chain) > count else chain[0]
 
 
 class SessionLimitsMiddleware:

@@ -1,7 +1,24 @@
+from typing import Any
+
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+def create_cache_table(sender: AppConfig, using: str = "default", **kwargs: Any) -> None:
+    """The database cache (rate limits, the worker's heartbeat) needs its table: made
+    with the others by `migrate`, so a fresh clone or a new installation has it."""
+    from django.core.management import call_command
+
+    call_command("createcachetable", database=using, verbosity=0)
 
 
 class CoreConfig(AppConfig):
     name = "improvement.core"
     label = "core"
     verbose_name = "Core"
+
+    def ready(self) -> None:
+        from improvement.core import logs
+
+        logs.connect_task_signals()
+        post_migrate.connect(create_cache_table, sender=self, dispatch_uid="core.cache_table")

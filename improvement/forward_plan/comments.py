@@ -46,14 +46,18 @@ def check_stamp(stamp: str) -> None:
         raise ValidationError("That was sent too quickly: please check it and send it again")
 
 
-def within_rate_limit(address: str) -> bool:
-    """At most a few comments an hour from one address; counted in Django's cache."""
-    key = f"decisions-comment:{address}"
-    count = cache.get(key, 0)
-    if count >= PER_HOUR:
-        return False
-    cache.set(key, count + 1, 60 * 60)
-    return True
+def within_rate_limit(address: str | None) -> bool:
+    """At most a few comments an hour from one address, counted in the shared cache
+    (settings.CACHES), so every web process and worker holds the same count."""
+    key = f"decisions-comment:{address or 'unknown'}"
+    if cache.add(key, 1, 60 * 60):
+        return True
+    try:
+        count = cache.incr(key)
+    except ValueError:  # the hour ran out between the two calls
+        cache.set(key, 1, 60 * 60)
+        return True
+    return count <= PER_HOUR
 
 
 def recipient(decision: ForwardDecision) -> str:

@@ -4,6 +4,7 @@ the form to comment on a decision. No sign-in."""
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from improvement.core.clients import client_address
 from improvement.core.models import Council
 from improvement.forward_plan import comments, outputs, queries
 from improvement.forward_plan.forms import HONEYPOT, CommentForm
@@ -54,10 +55,6 @@ def edition_file(request: HttpRequest, slug: str, pk: int, fmt: str) -> HttpResp
     return outputs.edition_response(_edition(place, pk), fmt)
 
 
-def _client_address(request: HttpRequest) -> str:
-    return request.META.get("REMOTE_ADDR", "unknown")
-
-
 def comment(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     place = council_or_404(slug)
     decision = queries.publicly_listed(place, pk)
@@ -65,7 +62,7 @@ def comment(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         raise Http404("No such decision")
     form = CommentForm(request.POST or None, initial={"stamp": comments.form_stamp()})
     if form.is_valid():
-        if not comments.within_rate_limit(_client_address(request)):
+        if not comments.within_rate_limit(client_address(request)):
             form.add_error(None, "Too many comments from here: please try again in an hour")
         else:
             comments.submit_comment(decision, form.cleaned_data)

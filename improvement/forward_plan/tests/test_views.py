@@ -21,8 +21,9 @@ SENDER = "Alice Resident"
 
 
 @pytest.fixture(autouse=True)
-def _fresh_rate_limit():
-    """The comment form's per-address limit lives in the cache: start each test clean."""
+def _fresh_rate_limit(db):
+    """The comment form's per-address limit lives in the shared (database) cache:
+    start each test clean."""
     cache.clear()
     yield
     cache.clear()
@@ -388,3 +389,46 @@ def test_a_comment_longer_than_the_limit_is_refused(council, setup, client):
     assert response.status_code == 200
     assert "at most 5000 characters" in response.content.decode()
     assert not DecisionComment.objects.exists()
+
+
+def test_the_comment_limit_holds_across_separate_clients_and_cache_connections(
+    council, setup, client
+):
+    from django.core.cache import caches
+    from django.db import connection
+    from django.test import Client
+
+    stamp = stamp_ago(30)
+    # Five comments through one client, as one web process would see them...
+    for _ in range(5):
+        assert _comment(client, council, setup["open"], stamp=stamp).status_code == 302
+    # ...and a fresh connection to the shared cache, as another process would open,
+    # holds the same count, so a sixth through another client is refused.
+    other_process = caches.create_connection("default")
+    assert other_process.get("decisions-comment:127.0.0.1") == 5
+    # The count is a row of the database cache table, which every process reads.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT COUNT(*) FROM ib_cache WHERE cache_key LIKE %s",
+            ["%decisions-comment:127.0.0.1"],
+        )
+        assert cursor.fetchone() == (1,)
+    response = _comment(Client(), council, setup["open"], stamp=stamp)
+    assert response.status_code == 200
+    assert "Too many comments" in response.content.decode()
+
+
+def test_the_comment_limit_keys_on_the_client_behind_our_proxy(council, setup, client, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    stamp = stamp_ago(30)
+    url = reverse("public_forward_plan:comment", args=[council.slug, setup["open"].pk])
+    data = {"comment": "A question", "stamp": stamp}
+
+    def send(forwarded):
+        return client.post(url, data, HTTP_X_FORWARDED_FOR=forwarded).status_code
+
+    # One client behind the proxy, claiming a new address each time: still limited.
+    statuses = [send(f"6.6.6.{n}, 203.0.113.1") for n in range(6)]
+    assert statuses == [302] * 5 + [200]
+    # Another client behind the same proxy is not.
+    assert send("198.51.100.7") == 302
