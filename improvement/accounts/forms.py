@@ -73,7 +73,7 @@ class CodeForm(GovukForm, forms.Form):
 
     code = forms.CharField(
         label="Code from your authenticator app",
-        help_text="Enter the 6-digit code from your authenticator app. It changes every 30 seconds.",
+        help_text="The code is 6 digits long and changes every 30 seconds.",
         max_length=20,
         widget=forms.TextInput(
             attrs={
