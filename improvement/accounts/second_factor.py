@@ -162,7 +162,14 @@ def check_code(device: Any, code: str) -> bool:
     recovery code works once (it is deleted when used)."""
     with transaction.atomic():
         locked = type(device).objects.select_for_update().get(pk=device.pk)
-        return bool(locked.verify_token(code.strip().replace(" ", "").lower()))
+        if not locked.verify_token(code.strip().replace(" ", "").lower()):
+            return False
+        # Proved by either means: earlier wrong codes on the other no longer count.
+        for model in (TOTPDevice, StaticDevice):
+            model.objects.filter(user_id=device.user_id).update(
+                throttling_failure_count=0, throttling_failure_timestamp=None
+            )
+        return True
 
 
 @transaction.atomic

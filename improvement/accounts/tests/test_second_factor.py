@@ -277,3 +277,12 @@ def test_the_code_page_never_sends_a_person_to_another_site(client, board_manage
     password_sign_in(client, "manager")
     response = client.post("/sign-in/code/", {"code": code_for(), "next": "https://evil.example/"})
     assert response.url == "/"
+
+
+def test_a_recovery_code_clears_the_wait_after_wrong_app_codes(client, board_manager, council):
+    codes = with_app(board_manager)
+    password_sign_in(client, "manager")
+    client.post("/sign-in/code/", {"code": "000000"})
+    assert second_factor.wait_seconds(second_factor.app_device(board_manager)) == 1
+    client.post("/sign-in/recovery-code/", {"code": codes[0]})
+    assert second_factor.wait_seconds(second_factor.app_device(board_manager)) == 0
