@@ -163,3 +163,10 @@ def client_for(client):
         return client
 
     return sign_in
+
+
+@pytest.fixture(autouse=True)
+def _second_factor_optional(settings):
+    """Views are tested signed in with `force_login`, without an authenticator app;
+    the second factor's own tests turn OTP_REQUIRED back on (docs/adr/015)."""
+    settings.OTP_REQUIRED = False

@@ -143,6 +143,24 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT
 AXES_CLIENT_IP_CALLABLE = "improvement.core.clients.client_address"
 
+# Second factor (django-otp, docs/adr/015): an authenticator app with ten recovery
+# codes. OTP_REQUIRED makes it compulsory for the roles that read personal data or
+# exempt papers (accounts.second_factor.REQUIRED_ROLES); `make run` turns it off for
+# the demo. Wrong codes are throttled: after n wrong codes, a wait of 2^(n-1) seconds.
+INSTALLED_APPS += ["django_otp", "django_otp.plugins.otp_totp", "django_otp.plugins.otp_static"]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "django_otp.middleware.OTPMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("improvement.accounts.middleware.SessionLimitsMiddleware") + 1,
+    "improvement.accounts.middleware.SecondFactorMiddleware",
+)
+OTP_REQUIRED = env_bool("OTP_REQUIRED", True)
+OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "Improvement Board")
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
+
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
 USE_I18N = True

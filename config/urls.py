@@ -27,6 +27,8 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("accessibility/", core_views.accessibility, name="accessibility"),
     path("sign-in/", auth_views.LoginView.as_view(), name="login"),
+    # The second factor: the code after the password, and setting one up (docs/adr/015).
+    path("", include("improvement.accounts.second_factor_urls")),
     path(
         "sign-out/",
         TemplateView.as_view(template_name="registration/logout_confirm.html"),

@@ -110,3 +110,43 @@ class RetentionForm(VersionedForm):
             "complaint_years": current.complaint_years,
             "version": current.version,
         }
+
+
+class CodeForm(GovukForm, forms.Form):
+    """A 6-digit code from the person's authenticator app."""
+
+    code = forms.CharField(
+        label="Code from your authenticator app",
+        help_text="The code is 6 digits long and changes every 30 seconds.",
+        max_length=20,
+        widget=forms.TextInput(
+            attrs={
+                "class": "govuk-input--width-5",
+                "inputmode": "numeric",
+                "autocomplete": "one-time-code",
+                "spellcheck": "false",
+            }
+        ),
+        error_messages={"required": "Enter the 6-digit code from your authenticator app"},
+    )
+
+    def clean_code(self) -> str:
+        code = self.cleaned_data["code"].replace(" ", "").strip()
+        if not (code.isdigit() and len(code) == 6):
+            raise forms.ValidationError("The code must be 6 digits, like 123456")
+        return code
+
+
+class RecoveryCodeForm(GovukForm, forms.Form):
+    """One of the ten recovery codes the person saved when they set up their app."""
+
+    code = forms.CharField(
+        label="Recovery code",
+        help_text="One of the recovery codes you saved when you set up your authenticator app. "
+        "Each code works once.",
+        max_length=40,
+        widget=forms.TextInput(
+            attrs={"class": "govuk-input--width-10", "autocomplete": "off", "spellcheck": "false"}
+        ),
+        error_messages={"required": "Enter a recovery code"},
+    )

@@ -1,4 +1,5 @@
-"""The session's clock starts at sign-in (see middleware.SessionLimitsMiddleware)."""
+"""At sign-in: the session's clock starts (middleware.SessionLimitsMiddleware), and
+whether the person has an authenticator app is noted (middleware.SecondFactorMiddleware)."""
 
 from typing import Any
 
@@ -6,7 +7,8 @@ from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
 from django.utils import timezone
 
-from improvement.accounts.middleware import LAST_SEEN, STARTED
+from improvement.accounts import second_factor
+from improvement.accounts.middleware import LAST_SEEN, NO_APP, STARTED
 
 
 @receiver(user_logged_in)
@@ -16,3 +18,13 @@ def start_session_clock(sender: Any, request: Any, user: Any, **kwargs: Any) -> 
         now = timezone.now().timestamp()
         request.session[STARTED] = now
         request.session[LAST_SEEN] = now
+
+
+@receiver(user_logged_in)
+def note_second_factor(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
+    # Looked up once here, with the sign-in's own session write, not on every page.
+    if request is not None and hasattr(request, "session"):
+        if second_factor.has_second_factor(user):
+            request.session.pop(NO_APP, None)
+        else:
+            request.session[NO_APP] = user.pk

@@ -14,4 +14,9 @@ urlpatterns = [
     path("<int:pk>/deactivate/", views.deactivate, name="deactivate"),
     path("<int:pk>/reactivate/", views.reactivate, name="reactivate"),
     path("<int:pk>/unlock/", views.unlock, name="unlock"),
+    path(
+        "<int:pk>/second-factor/reset/",
+        views.reset_second_factor,
+        name="reset_second_factor",
+    ),
 ]

@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.views.decorators.http import require_POST
 
-from improvement.accounts import lockouts, services
+from improvement.accounts import lockouts, second_factor, services
 from improvement.accounts.forms import (
     ConfirmForm,
     GiveRoleForm,
@@ -62,7 +62,15 @@ def person(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     invited = council.invitations.pending().filter(user=user).exists()
     locked = lockouts.locked_usernames([user.username])
     row = people_rows(memberships, {user.pk} if invited else set(), locked)[0]
-    return render(request, "accounts/person.html", {"council": council, "row": row})
+    context = {
+        "council": council,
+        "row": row,
+        "has_second_factor": second_factor.has_second_factor(user),
+        "second_factor_required": second_factor.REQUIRED_ROLES.intersection(
+            m.role for m in memberships
+        ),
+    }
+    return render(request, "accounts/person.html", context)
 
 
 @login_required
@@ -110,6 +118,28 @@ def deactivate(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         lead="They will not be able to sign in. Their name stays on everything they wrote.",
         success=f"{name} has been deactivated",
         button="Deactivate",
+        template="accounts/confirm.html",
+    )
+
+
+@login_required
+def reset_second_factor(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """A person who lost their phone and their recovery codes: after this they set up
+    a new authenticator app at their next sign-in."""
+    council = access.council_for(request, slug, MANAGE)
+    user = _person(council, pk)
+    name = user.get_full_name() or user.username
+    return form_page(
+        request,
+        bound(request, ConfirmForm),
+        service=lambda data: second_factor.reset(request.user, council, user),
+        done=_person_url(council, user),
+        title=f"Are you sure you want to reset {name}'s second factor?",
+        lead="Their authenticator app and recovery codes will stop working. They will set up "
+        "a new authenticator app the next time they sign in. Check it is really them "
+        "asking, by phone or in person, before you reset it.",
+        success=f"{name}'s second factor has been reset",
+        button="Reset second factor",
         template="accounts/confirm.html",
     )
 
