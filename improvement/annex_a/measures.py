@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from improvement.annex_a.kpi_definitions import KPIS, Kpi
-from improvement.annex_a.output import england_benchmarks
+from improvement.annex_a.output import england_benchmarks, published_on
 from improvement.annex_a.schema import LISTS
 from improvement.core import access
 from improvement.core.actors import require_actor
@@ -65,6 +65,7 @@ def _benchmarks(actor: Any, measure: Measure) -> None:
             "numerator": Decimal(row["numerator"]) if row["numerator"] else None,
             "denominator": Decimal(row["denominator"]) if row["denominator"] else None,
             "source": row["source"],
+            "published_on": published_on(row),
             "note": row["note"],
         }
         evidence.record_benchmark(actor, measure, data)

@@ -1,5 +1,6 @@
 """Display of the KPIs and import reports: the figures as the pages show them."""
 
+import datetime
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +21,7 @@ class KpiRow:
     label: str
     figures: dict
     count: bool
+    as_at: datetime.date
 
     @property
     def value(self) -> str:
@@ -31,8 +33,15 @@ class KpiRow:
 
     @property
     def benchmark(self) -> str:
-        found = latest_benchmark(self.key)
-        return f"{found['england']:.1f}% (England, {found['year']})" if found else ""
+        """The England figure published by the import's reference date, with its period
+        and publication date."""
+        found = latest_benchmark(self.key, self.as_at)
+        if not found:
+            return ""
+        published = datetime.date.fromisoformat(found["published_on"])
+        return (
+            f"{found['england']:.1f}% (England, {found['year']}; published {published:%-d %B %Y})"
+        )
 
     @property
     def months(self) -> list[dict[str, Any]]:
@@ -41,8 +50,9 @@ class KpiRow:
         ]
 
 
-def kpi_rows(kpis: dict[str, dict]) -> list[KpiRow]:
-    return [KpiRow(k.key, k.label, kpis[k.key], k.count) for k in KPIS if k.key in kpis]
+def kpi_rows(kpis: dict[str, dict], as_at: datetime.date) -> list[KpiRow]:
+    """The KPIs as shown, each with the benchmark published by `as_at`."""
+    return [KpiRow(k.key, k.label, kpis[k.key], k.count, as_at) for k in KPIS if k.key in kpis]
 
 
 def quality_rows(report: dict[str, Any]) -> list[dict[str, Any]]:

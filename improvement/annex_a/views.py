@@ -30,7 +30,7 @@ def kpi_page(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "council": council,
         "record": record,
-        "kpis": presenters.kpi_rows(record.kpis) if record else [],
+        "kpis": presenters.kpi_rows(record.kpis, record.reference_date) if record else [],
         "imports": queries.imports_of(council)[:10],
     }
     return render(request, "annex_a/kpis.html", context)

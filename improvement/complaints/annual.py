@@ -4,7 +4,7 @@ and laid out by `presenters`."""
 import datetime
 from typing import Any
 
-from improvement.complaints.figures import annual_figures, stage_cases
+from improvement.complaints.figures import annual_figures, contacted_of_accepted, stage_cases
 from improvement.complaints.presenters import experience_text, report_layout
 from improvement.complaints.years import financial_year_of
 from improvement.core.models import Council
@@ -13,7 +13,14 @@ from improvement.core.models import Council
 def annual_report(council: Council, year: int) -> dict[str, Any]:
     """The annual report for the financial year from 1 April `year`, with the year before."""
     this, last = annual_figures(council, year), annual_figures(council, year - 1)
-    return report_layout(council, year, this, last, stage_cases(council, year))
+    extra = {
+        "contacted": (
+            contacted_of_accepted(council, year - 1),
+            contacted_of_accepted(council, year),
+        ),
+        "notes": [note.text for note in council.complaint_notes.filter(year=year)],
+    }
+    return report_layout(council, year, this, last, stage_cases(council, year), extra)
 
 
 def experience_lines(council: Council, as_at: datetime.date) -> list[str]:

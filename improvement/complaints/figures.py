@@ -220,11 +220,36 @@ def stage_cases(council: Any, year: int) -> dict[str, list[Any]]:
     }
 
 
+ENDED = (("stage3_panel_on", 3), ("stage2_completed_on", 2), ("stage1_responded_on", 1))
+
+
+def improvement_stage(rep: Any, year: int) -> int:
+    """The stage whose end in the year identified a complaint's service improvement: the
+    furthest one the complaint ended in the year (a panel, an investigation, a response)."""
+    start, end = year_bounds(year)
+    for field, stage in ENDED:
+        day = getattr(rep, field)
+        if day is not None and start <= day <= end:
+            return stage
+    return 1
+
+
 def improvements_in(council: Any, year: int) -> list[Any]:
-    """Complaints with a service improvement whose stage 1, 2 or 3 ended in the year."""
+    """Complaints with a service improvement whose stage 1, 2 or 3 ended in the year, by
+    stage (the seed's figure 8 lists stage 1, then 2, then 3), then as received."""
     start, end = year_bounds(year)
     ended = Q()
-    for field in ("stage1_responded_on", "stage2_completed_on", "stage3_panel_on"):
+    for field, _ in ENDED:
         ended |= Q(**{f"{field}__gte": start, f"{field}__lte": end})
     reps = council.representations.complaints().exclude(service_improvement="").filter(ended)
-    return list(reps.order_by("received_on"))
+    found = list(reps.order_by("received_on", "reference"))
+    for rep in found:
+        rep.improvement_stage = improvement_stage(rep, year)
+    return sorted(found, key=lambda rep: rep.improvement_stage)
+
+
+def contacted_of_accepted(council: Any, year: int) -> Pct | None:
+    """Of the statutory complaints received in the year, those whose team manager
+    contacted the complainant, however the complaint was then answered."""
+    accepted = council.representations.statutory().dated_in("received_on", year)
+    return pct(accepted.filter(manager_contacted=True).count(), accepted.count())

@@ -163,6 +163,16 @@ class ReportYearForm(GovukForm, forms.Form):
     )
 
 
+class ReportNoteForm(GovukForm, forms.Form):
+    text = forms.CharField(
+        label="Note",
+        help_text='Printed first in the report, under "Notes on the figures": for example '
+        "where a figure differs from the report as presented, and why",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=LONG_TEXT,
+    )
+
+
 def latest_complete_year(today: datetime.date) -> int:
     """The last financial year that has ended."""
     return (today.year if today.month >= 4 else today.year - 1) - 1

@@ -210,3 +210,18 @@ class CaseAccessGrant(Tracked, Archivable):
 
     def __str__(self) -> str:
         return f"Case access for {self.user}"
+
+
+class ReportNote(Tracked):
+    """A note the annual report prints above its figures for one financial year: where the
+    report as presented differed from what the case records give, and why."""
+
+    council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="complaint_notes")
+    year = models.PositiveIntegerField(help_text="The financial year from 1 April of this year.")
+    text = models.TextField(max_length=LONG_TEXT)
+
+    class Meta:
+        ordering = ["year", "pk"]
+
+    def __str__(self) -> str:
+        return f"Note on the {self.year} complaints report"

@@ -2,9 +2,11 @@
 the previous year beside each figure. Pages, PDF and Word all draw from this."""
 
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from improvement.complaints import models as m
+from improvement.complaints.figures import pct
 from improvement.complaints.years import year_label
 from improvement.documents.charts import BarChart as Chart
 
@@ -24,6 +26,20 @@ def show(value: Any) -> str:
     return str(value)
 
 
+def whole(value: Any) -> str:
+    """A percentage to the whole number, rounded half away from zero on the exact fraction,
+    with its numerator and denominator: "56% (27 of 48)". The report gives shares of
+    complaints so, as councils' statutory reports do, and rates of fault to one decimal."""
+    if value is None:
+        return "–"
+    exact = Decimal(value.num * 100) / Decimal(value.den)
+    return f"{exact.quantize(Decimal(1), ROUND_HALF_UP)}% ({value.num} of {value.den})"
+
+
+def tenth(value: Any) -> str:
+    return "–" if value is None else f"{value:.1f}% ({value.num} of {value.den})"
+
+
 @dataclass
 class Table:
     caption: str
@@ -38,6 +54,7 @@ class Section:
     chart: Chart | None = None
     note: str = ""
     chart_html: str = ""
+    paragraphs: list[str] = field(default_factory=list)
 
 
 def _pair_table(caption: str, rows: list[tuple[str, Any, Any]], years: tuple[str, str]) -> Table:
@@ -70,7 +87,7 @@ def _chart(title: str, rows: list[tuple[str, Any, Any]], years: tuple[str, str])
     )
 
 
-def _stage_sections(this: dict, last: dict, years: tuple[str, str]) -> list[Section]:
+def _stage_sections(this: dict, last: dict, years: tuple[str, str], extra: dict) -> list[Section]:
     s1, p1 = this["stage1"], last["stage1"]
     routes = [
         ("Informal", p1["informal"], s1["informal"]),
@@ -125,6 +142,8 @@ def _stage_sections(this: dict, last: dict, years: tuple[str, str]) -> list[Sect
             "Stage 1 outcomes",
             [_pair_table("Figure 4 – Stage 1 outcomes", outcomes, years)],
             _chart("Stage 1 outcomes", outcomes[1:4], years),
+            f"Fault was found in {tenth(s1['fault_found_pct'])} of the complaints determined "
+            f"at stage 1 in {years[1]}, against {tenth(p1['fault_found_pct'])} in {years[0]}.",
         ),
         Section(
             "Complaint escalations",
@@ -135,7 +154,24 @@ def _stage_sections(this: dict, last: dict, years: tuple[str, str]) -> list[Sect
                     years,
                 )
             ],
+            paragraphs=_escalation_text(this, extra, years),
         ),
+    ]
+
+
+def _escalation_text(this: dict, extra: dict, years: tuple[str, str]) -> list[str]:
+    s1, escalated = this["stage1"], this["escalated_to_stage2"]
+    contacted_before, contacted = extra.get("contacted", (None, None))
+    of_accepted = pct(escalated["count"], this["accepted"])
+    return [
+        f"The team manager contacted the complainant in {whole(contacted)} of the complaints "
+        f"accepted in {years[1]}, against {whole(contacted_before)} in {years[0]}.",
+        f"{whole(s1['within_permitted_pct'])} of the stage 1 responses were sent within the "
+        f"permitted maximum timescale, and {tenth(s1['within_10_wd_pct'])} within the "
+        "standard timescale of 10 working days.",
+        f"The escalation rate to stage 2 was {whole(escalated['pct'])}, of the complaints "
+        f"determined at stage 1 ({escalated['count']} cases); of all {this['accepted']} "
+        f"complaints accepted it is {whole(of_accepted)}.",
     ]
 
 
@@ -227,22 +263,28 @@ def _people_sections(this: dict, last: dict, cases: dict, years: tuple[str, str]
     who = _keyed_rows(this["by_complainant_type"], last["by_complainant_type"], labels)
     who.append(("Total", last["accepted"], this["accepted"]))
     improvements = [
-        [rep.team, rep.get_process_display(), rep.service_improvement]
+        [f"Stage {rep.improvement_stage}", rep.team, rep.service_improvement]
         for rep in cases["improvements"]
     ]
+    young = "looked_after_or_care_leaver"
+    young_now = pct(this["by_complainant_type"].get(young, 0), this["accepted"])
+    young_before = pct(last["by_complainant_type"].get(young, 0), last["accepted"])
     categories = _keyed_rows(this["by_category"], last["by_category"], {})
     return [
         Section(
             "Who is making complaints",
             [_pair_table("Figure 7 – Who is making complaints", who, years)],
             _chart("Who is making complaints", who[:-1], years),
+            f"{whole(young_now)} of the complaints accepted in {years[1]} were from looked "
+            f"after children or young people leaving care, against {whole(young_before)} in "
+            f"{years[0]}.",
         ),
         Section(
             "Service improvements",
             [
                 Table(
-                    "Figure 8 – Service improvements identified",
-                    ["Team", "Process", "Service improvement"],
+                    "Figure 8 – Service improvements identified, by stage",
+                    ["Stage", "Team", "Service improvement"],
                     improvements,
                 )
             ],
@@ -312,15 +354,25 @@ def _other_sections(this: dict, last: dict, years: tuple[str, str]) -> list[Sect
 
 
 def report_layout(
-    council: Any, year: int, this: dict, last: dict, cases: dict[str, list[Any]]
+    council: Any,
+    year: int,
+    this: dict,
+    last: dict,
+    cases: dict[str, list[Any]],
+    extra: dict | None = None,
 ) -> dict[str, Any]:
     """The report's title, figures and sections for the year and the year before, from
-    figures already counted (`figures.annual_figures` and `figures.stage_cases`)."""
+    figures already counted (`figures.annual_figures` and `figures.stage_cases`); `extra`
+    holds the share of accepted complaints with a manager's contact, each year, and the
+    council's notes on the report."""
+    extra = extra or {}
+    notes = extra.get("notes") or []
     years = (year_label(year - 1), year_label(year))
     not_logged = _keyed_rows(
         this["not_logged"], last["not_logged"], dict(m.NotLoggedReason.choices)
     )
     sections = [
+        *([Section("Notes on the figures", paragraphs=list(notes))] if notes else []),
         Section(
             "Ineligible complaints",
             [
@@ -331,7 +383,7 @@ def report_layout(
                 )
             ],
         ),
-        *_stage_sections(this, last, years),
+        *_stage_sections(this, last, years, extra),
         _stage2_section(this, last, cases, years),
         *_stage3_sections(this, last, cases, years),
         *_people_sections(this, last, cases, years),

@@ -36,7 +36,7 @@ def report_for_page(council: Any, year: int) -> dict[str, Any]:
 def _section(section: Any) -> Section:
     return Section(
         section.heading,
-        paragraphs=[section.note] if section.note else [],
+        paragraphs=([section.note] if section.note else []) + section.paragraphs,
         # Each chart draws figures of the section's own tables, so it needs no other.
         charts=[charts.for_document(section.chart, data=False)] if section.chart else [],
         tables=[

@@ -9,7 +9,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from improvement.complaints.clock import open_stage
-from improvement.complaints.models import CaseAccessGrant, ComplaintsSettings, Representation
+from improvement.complaints.models import (
+    CaseAccessGrant,
+    ComplaintsSettings,
+    ReportNote,
+    Representation,
+)
 from improvement.complaints.procedure import procedure_errors
 from improvement.complaints.queries import records_for_person, settings_for
 from improvement.core import access, audit
@@ -166,6 +171,19 @@ def change_complaints_settings(
             setattr(current, name, value)
 
     return save_tracked(current, actor, expected_version=expected_version, apply=apply)
+
+
+@transaction.atomic
+def note_on_report(actor: Any, council: Council, year: int, text: str) -> ReportNote:
+    """Add a note the annual report for the year from 1 April `year` prints above its
+    figures; the same text twice is one note."""
+    access.require(actor, MANAGE, council)
+    existing = council.complaint_notes.filter(year=year, text=text).first()
+    if existing is not None:
+        return existing
+    note = ReportNote(council=council, year=year, text=text)
+    note.full_clean(exclude=["council"])
+    return create_tracked(note, actor, verb="noted on the annual report")
 
 
 def _closed_on(rep: Representation) -> datetime.date:

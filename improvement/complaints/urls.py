@@ -13,6 +13,7 @@ urlpatterns = [
     path("compliments/new/", views.compliment_new, name="compliment_new"),
     path("report/", views.report, name="report"),
     path("report/<int:year>.<str:fmt>", views.report_download, name="report_download"),
+    path("report/<int:year>/notes/new/", views.report_note, name="report_note"),
     path("subject-access/", views.subject_access, name="subject_access"),
     path("settings/", views.complaints_settings, name="settings"),
     path("access/", views.grants, name="grants"),

@@ -20,6 +20,7 @@ from improvement.complaints.forms import (
     STAGE_FORMS,
     ComplimentForm,
     GrantForm,
+    ReportNoteForm,
     ReportYearForm,
     RepresentationForm,
     RevokeForm,
@@ -28,6 +29,7 @@ from improvement.complaints.forms import (
     latest_complete_year,
 )
 from improvement.complaints.report import report_for_page, report_response
+from improvement.complaints.years import year_label
 from improvement.core import access, audit
 from improvement.core.forms import bound, form_page, run_service
 
@@ -147,6 +149,23 @@ def report_download(request: HttpRequest, slug: str, year: int, fmt: str) -> Htt
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise Http404("No such report")
     return report_response(council, year, fmt)
+
+
+@login_required
+def report_note(request: HttpRequest, slug: str, year: int) -> HttpResponse:
+    """The complaints manager adds a note the year's report prints first."""
+    council = access.council_for(request, slug, MANAGE)
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise Http404("No such report")
+    return form_page(
+        request,
+        bound(request, ReportNoteForm),
+        service=lambda data: services.note_on_report(request.user, council, year, data["text"]),
+        done=f"{reverse('complaints:report', args=[slug])}?year={year}",
+        title=f"Add a note to the {year_label(year)} annual report",
+        success="Note added to the report",
+        template=FORM,
+    )
 
 
 @login_required

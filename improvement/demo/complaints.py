@@ -134,8 +134,8 @@ def _special_cases() -> list[dict[str, Any]]:
 
 
 IMPROVEMENTS = {
-    "S2-2": "More detailed housing information for young people leaving care; housing "
-    "applications made by 17 and a half so post-18 accommodation is not delayed.",
+    "S2-3": "The council to increase its contribution towards legal fees when a special "
+    "guardianship order covers more than one child; its allowance policy to be reviewed.",
     "S2-4": "Review of Special Guardianship Order financial assistance arrangements, "
     "consulting carer groups.",
     "S3-1": "Briefing note to staff; meeting with health colleagues on continuing care "
@@ -165,9 +165,13 @@ def _spread(year: int, index: int, total: int) -> datetime.date:
 def _stage1(case: dict[str, Any], route: str, timing: str | None, contacted: bool):
     received = case["received_on"]
     if route == "informal":
-        return {"stage1_route": route, "stage1_responded_on": add_working_days(received, 2)}
+        return {
+            "stage1_route": route,
+            "stage1_responded_on": add_working_days(received, 2),
+            "manager_contacted": contacted,
+        }
     if route == "withdrawn":
-        return {"stage1_route": route}
+        return {"stage1_route": route, "manager_contacted": contacted}
     days, extended = RESPONSE_DAYS[timing or "in_10"]
     return {
         "stage1_route": "formal",
@@ -198,6 +202,8 @@ def _statutory(year: int) -> list[dict[str, Any]]:
     contacted = seed.MANAGER_CONTACTED[year]
     timings = _pool(seed.TIMELINESS[year], [])
     contacts = _pool({"yes": contacted, "no": formal - contacted}, [])
+    others = seed.MANAGER_CONTACTED_NOT_DETERMINED[year]
+    contacts_others = _pool({"yes": others, "no": total - formal - others}, [])
     types = _pool(seed.COMPLAINANT_TYPES[year], [])
     categories = _pool(seed.CATEGORIES[year], [])
     rows, i = [], 0
@@ -208,7 +214,7 @@ def _statutory(year: int) -> list[dict[str, Any]]:
             stage1 = _stage1(case, route, timings[i], contacts[i] == "yes")
             i += 1
         else:
-            stage1 = _stage1(case, route, None, False)
+            stage1 = _stage1(case, route, None, contacts_others.pop(0) == "yes")
         rows.append(_statutory_row(year, case, stage1, types[n], categories[n]))
     return _with_stage1_improvements(rows) if year == 2022 else rows
 
@@ -220,6 +226,8 @@ STAGE1_IMPROVEMENTS = {
     "higher-rate tax, as it affects their claim for child benefit.",
     "Family Contact Centre": "Disciplinary procedure for a breach of confidentiality; the "
     "importance of confidentiality reiterated at a staff briefing.",
+    "Leaving Care": "More detailed housing information for young people leaving care; housing "
+    "applications made by 17 and a half so post-18 accommodation is not delayed.",
     "Children in Care": "Service manager to discuss with the team ways to stop delays in "
     "obtaining identification documents.",
 }
@@ -229,7 +237,8 @@ def _with_stage1_improvements(rows: list[dict[str, Any]]) -> list[dict[str, Any]
     wanted = dict(STAGE1_IMPROVEMENTS)
     for row in rows:
         fault = row.get("stage1_outcome") in ("upheld", "partially_upheld")
-        if fault and not row["service_improvement"] and row["team"] in wanted:
+        stage1_only = not row.get("stage2_requested_on")
+        if fault and stage1_only and not row["service_improvement"] and row["team"] in wanted:
             row["service_improvement"] = wanted.pop(row["team"])
     return rows
 
@@ -345,3 +354,5 @@ def load_complaints_demo(council: Council) -> None:
             services.record_compliment(DEMO, council, row)
         else:
             services.record_representation(DEMO, council, row)
+    for year, text in seed.REPORT_NOTES:
+        services.note_on_report(DEMO, council, year, text)

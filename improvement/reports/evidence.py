@@ -15,13 +15,20 @@ from improvement.reports.queries import audits_until, measure_histories, voice_u
 MEASURE_HEAD = ["Measure", "Latest", "Target", "England", "Rating", "Direction of travel"]
 
 
+def england(summary: Any) -> str:
+    """The England figure with its period: the summary holds only benchmarks published by
+    the report's date, so a report never quotes a figure that came out after it."""
+    found = summary.england
+    return f"{summary.england_display} ({found.year})" if found else summary.england_display
+
+
 def measure_rows(summaries: list[Any]) -> list[list[str]]:
     return [
         [
             f"{s.measure.name} ({s.measure.code})",
             f"{s.latest_display} {s.latest_fraction}".strip(),
             s.target_display,
-            s.england_display,
+            england(s),
             s.rating_label,
             s.direction_label,
         ]
@@ -64,7 +71,7 @@ def measures_section(council: Any, summaries: list[Any], as_at: datetime.date) -
                 summary.measure.name,
                 paragraphs=[
                     f"Latest {summary.latest_display} ({ukdate(summary.latest.period)}); "
-                    f"target {summary.target_display}; England {summary.england_display}. "
+                    f"target {summary.target_display}; England {england(summary)}. "
                     f"{summary.rating_label}, {summary.direction_label.lower()}."
                 ],
                 charts=[charts.measure_chart(summary.measure, values, summary.benchmarks)],

@@ -9,6 +9,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from improvement.annex_a.output import kpi_document
 from improvement.annex_a.tests.handbuilt import R, hand_built
 from improvement.core.models import AuditEntry, RetentionSettings
 
@@ -36,10 +37,12 @@ def test_import_then_kpis_prints_the_contract_json(council, workbook):
     nfa = document["kpis"]["referral_nfa_pct"]
     assert list(nfa) == ["label", "numerator", "denominator", "value", "benchmark", "by_month"]
     assert (nfa["numerator"], nfa["denominator"], nfa["value"]) == (3, 9, 33.3)
+    # As at its reference date, 28 June 2024: the 2024-25 figure came out in 2025.
     assert nfa["benchmark"] == {
-        "england": 6.5,
-        "year": "2024-25",
-        "source": "DfE Characteristics of children in need 2025 (table C1)",
+        "england": 7.1,
+        "year": "2022-23",
+        "source": "DfE Characteristics of children in need 2023 (table C1)",
+        "published_on": "2023-10-26",
     }
     assert nfa["by_month"][0] == {
         "month": "2023-04", "numerator": 0, "denominator": 1, "value": 0.0
@@ -52,6 +55,18 @@ def test_import_then_kpis_prints_the_contract_json(council, workbook):
         "sheet", "rows", "used", "rejected", "unreadable_optional_dates", "headers_mapped"
     }  # fmt: skip
     assert quality["icpc_before_s47_start"] == 1
+
+
+def test_a_kpi_document_uses_only_benchmarks_published_by_its_reference_date(council, workbook):
+    for reference in ("2023-10-25", "2025-12-01"):
+        run("import_annex_a", str(workbook), "--council", "testshire", "--reference-date",
+            reference)  # fmt: skip
+    records = council.annex_a_imports.order_by("reference_date")
+    before, after = (kpi_document(record)["kpis"] for record in records)
+    # The day before the DfE's 2023 release there was no England figure to show.
+    assert "benchmark" not in before["referral_nfa_pct"]
+    assert after["referral_nfa_pct"]["benchmark"]["year"] == "2024-25"
+    assert after["referral_nfa_pct"]["benchmark"]["published_on"] == "2025-12-01"
 
 
 def test_kpis_use_the_latest_import(council, workbook):

@@ -27,7 +27,9 @@ def test_kpi_page_shows_each_figure_with_its_fraction_trend_and_benchmark(
     page = response.content.decode()
     assert "Referrals with no further action" in page
     assert "33.3%" in page and "3 of 9" in page
-    assert "6.5% (England, 2024-25)" in page
+    # As at the import's reference date (28 June 2024), not today: 2024-25 came out in 2025.
+    assert "7.1% (England, 2022-23; published 26 October 2023)" in page
+    assert "2024-25" not in page
     assert "2024-04" in page
     assert url("kpi_rows", imported.pk, "referral_nfa_pct") in page
 
