@@ -15,6 +15,8 @@ def navigation(request: HttpRequest, entries: list[tuple[str, str]]) -> list[dic
     items = [{"label": label, "url": url, "active": url == current} for label, url in entries]
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
+        account = reverse("otp_overview")
+        items.append({"label": "Your account", "url": account, "active": request.path == account})
         items.append({"label": "Sign out", "url": reverse("logout_confirm"), "active": False})
     else:
         items.append({"label": "Sign in", "url": reverse("login"), "active": False})

@@ -14,7 +14,7 @@ def test_only_the_deepest_entry_the_page_is_under_is_current(board_manager):
     request.user = board_manager
     items = navigation(request, ENTRIES)
     assert [item["label"] for item in items if item["active"]] == ["Import"]
-    assert items[-1]["label"] == "Sign out"
+    assert [item["label"] for item in items[-2:]] == ["Your account", "Sign out"]
 
 
 def test_someone_signed_out_is_offered_sign_in(db):
@@ -24,3 +24,10 @@ def test_someone_signed_out_is_offered_sign_in(db):
     request.user = AnonymousUser()
     items = navigation(request, ENTRIES)
     assert not any(item["active"] for item in items) and items[-1]["label"] == "Sign in"
+
+
+def test_a_signed_in_person_finds_their_password_and_second_factor(client, board_manager):
+    client.force_login(board_manager)
+    page = client.get("/two-factor/", secure=True).content.decode()
+    assert "Your account" in page and "Change your password" in page
+    assert "Set up an authenticator app" in page
