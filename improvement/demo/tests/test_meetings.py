@@ -133,8 +133,7 @@ def test_the_terms_hold_the_four_purposes_the_scope_and_the_twelve_responsibilit
     assert len(terms.responsibility_list) == 12
     assert terms.responsibility_list[0].startswith("To deploy resources, bring decision makers")
     assert terms.responsibility_list[11] == (
-        "Routinely, report regularly to Council and Scrutiny after each Improvement Board "
-        "meeting."
+        "Routinely, report regularly to Council and Scrutiny after each Improvement Board meeting."
     )
     assert terms.quorum is None and terms.voting.startswith("Members do not vote")
     assert "six weekly" in terms.text
