@@ -29,6 +29,7 @@ ORG_KINDS = {
     "schools": Organisation.Kind.SCHOOLS,
     "lscp": Organisation.Kind.LSCP,
     "dfe": Organisation.Kind.DFE,
+    "lga": Organisation.Kind.LGA,
 }
 
 
@@ -44,6 +45,11 @@ class Demo:
         found = self.council.memberships.filter(role=Role.BOARD_MANAGER).select_related("user")
         manager = found.first()
         return manager.user.get_full_name() if manager else ""
+
+    def board_manager(self) -> Person | None:
+        """The board manager as a person, for the secretariat's seat."""
+        name = self.board_manager_name()
+        return self.person(name, "Children's Services Improvement Board Manager") if name else None
 
     def org(self, key: str) -> Organisation | None:
         if key not in ORG_KINDS:
@@ -94,9 +100,11 @@ BODIES = [
         "improvement-board",
         "Children's Services Improvement Board",
         Body.Kind.IMPROVEMENT_BOARD,
-        Body.Standing.STATUTORY,
-        "The statutory improvement board required by the DfE Improvement Notice of 2 August 2023, "
-        "with an independent chair appointed by the DfE.",
+        Body.Standing.NOTICE,
+        "The improvement board required by the DfE's (non-statutory) Improvement Notice of "
+        "2 August 2023, with an independent chair appointed by the DfE as its Children's "
+        "Services Intervention Adviser. It meets in private; its papers and minutes are "
+        "published, exempt items withheld.",
     ),
     (
         "children-education-scrutiny",
@@ -165,26 +173,35 @@ def _full_council(demo: Demo, bodies: dict[str, Body]) -> Meeting:
 
 
 def _board_members(demo: Demo, board: Body, full_council: Meeting) -> None:
-    for order, (title, name, org_key, position, independent) in enumerate(seed.BOARD_MEMBERS):
-        if title == "Children's Services Improvement Board Manager":
-            name = demo.board_manager_name()
-        person = demo.person(name, title, org_key) if name else None
+    add_members(demo, board, seed.BOARD_MEMBERS, D(2023, 11, 8))
+    terms = dict(seed.TERMS)
+    services.add_terms_of_reference(
+        demo.actor, board, terms.pop("text"), D(2023, 11, 1), approved_at=full_council, **terms
+    )
+
+
+def add_members(demo: Demo, body: Body, members: list, starts_on: datetime.date) -> None:
+    """Seats as (role title, name, organisation key, position, independent, seat); the
+    secretariat's seat goes to the council's board manager."""
+    for order, (title, name, org_key, position, independent, seat) in enumerate(members):
+        if position == "secretariat":
+            person = demo.board_manager()
+        else:
+            person = demo.person(name, title, org_key) if name else None
         services.add_member(
             demo.actor,
-            board,
+            body,
             {
                 "person": person,
                 "role_title": title,
                 "organisation": demo.org(org_key),
                 "position": position,
+                "seat": seat,
                 "independent": independent,
-                "starts_on": D(2023, 11, 8),
+                "starts_on": starts_on,
                 "position_order": order,
             },
         )
-    services.add_terms_of_reference(
-        demo.actor, board, seed.TERMS, D(2023, 11, 1), approved_at=full_council
-    )
 
 
 def _scrutiny(demo: Demo, committee: Body) -> None:
@@ -322,13 +339,12 @@ def _agenda(demo: Demo, meeting: Meeting) -> list[Any]:
 def _board_meeting(demo: Demo, board: Body, meeting: Meeting) -> None:
     items = _agenda(demo, meeting)
     demo.publish(meeting)
-    for membership in board.memberships.exclude(person=None).select_related("person"):
-        status = (
-            "apologies"
-            if membership.person.name == "Councillor Jackie Allen" and meeting.pk % 2
-            else "present"
-        )
-        services.record_attendance(demo.actor, meeting, membership.person, status)
+    record_seats(
+        demo,
+        board,
+        meeting,
+        apologies=frozenset({"Councillor Jackie Allen"} if meeting.pk % 2 else ()),
+    )
     day = services.meeting_day(meeting)
     for item in items:
         text = "The board received the report and discussed progress."
@@ -369,6 +385,24 @@ def _board_meeting(demo: Demo, board: Body, meeting: Meeting) -> None:
         item=items[5],
     )
     services.add_reporting_route_items(demo.actor, meeting)
+
+
+def record_seats(
+    demo: Demo, body: Body, meeting: Meeting, apologies: frozenset[str] = frozenset()
+) -> None:
+    """Everyone in a seat, in the capacity of the seat: present, apologies, or absent
+    (the police, who have not yet come to the board); the secretariat in attendance."""
+    for membership in body.memberships.exclude(person=None).select_related("person"):
+        name = membership.person.name
+        if membership.position == "secretariat":
+            status = "in_attendance"
+        elif name in seed.ABSENT_FROM_THE_BOARD:
+            status = "absent"
+        else:
+            status = "apologies" if name in apologies else "present"
+        services.record_attendance(
+            demo.actor, meeting, membership.person, status, capacity=membership.role_title
+        )
 
 
 def _cabinet(demo: Demo, bodies: dict[str, Body]) -> None:

@@ -85,14 +85,23 @@ def terms_add(request: HttpRequest, slug: str, body_slug: str) -> HttpResponse:
 
 def _schedule(actor: Any, body: Any, data: dict[str, Any]) -> Any:
     starts_at = timezone.make_aware(datetime.datetime.combine(data["date"], data["time"]))
-    return services.schedule_meeting(actor, body, starts_at, data["location"], data["is_public"])
+    return services.schedule_meeting(
+        actor,
+        body,
+        starts_at,
+        data["location"],
+        data["is_public"],
+        held_in_public=data["held_in_public"],
+    )
 
 
 @login_required
 def meeting_create(request: HttpRequest, slug: str, body_slug: str) -> HttpResponse:
     council = access.council_for(request, slug, MANAGE)
     body = _body(council, body_slug)
-    form = bound(request, forms.MeetingForm, council=council)
+    # The body says whether its meetings are usually open: a board's are held in private.
+    initial = {"held_in_public": body.meets_in_public}
+    form = bound(request, forms.MeetingForm, council=council, initial=initial)
     return form_page(
         request,
         form,

@@ -38,12 +38,30 @@ class CouncilEditForm(CouncilChoices, VersionedForm):
     """A form that changes a record: it carries the version the record was read at."""
 
 
+def _yes_no_usual(label: str, usual: str) -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
+        label=label,
+        choices=[("", f"As usual for its kind ({usual})"), ("yes", "Yes"), ("no", "No")],
+        coerce=lambda value: value == "yes",
+        empty_value=None,
+        required=False,
+    )
+
+
 class BodyForm(CouncilForm):
     name = forms.CharField(max_length=SHORT_TEXT)
     slug = forms.SlugField(help_text="Used in web addresses, for example scrutiny")
     kind = forms.ChoiceField(choices=Body.Kind.choices)
     standing = forms.ChoiceField(choices=Body.Standing.choices)
     description = forms.CharField(widget=forms.Textarea, required=False, max_length=LONG_TEXT)
+    members_vote = _yes_no_usual(
+        "Do its members vote?", "an improvement board does not, a committee does"
+    )
+    meets_in_public = _yes_no_usual(
+        "Are its meetings open to the public?",
+        "an improvement board meets in private and publishes its papers, a committee meets "
+        "in public",
+    )
 
 
 class MemberForm(CouncilForm):
@@ -52,9 +70,19 @@ class MemberForm(CouncilForm):
     )
     role_title = forms.CharField(max_length=SHORT_TEXT)
     organisation = forms.ModelChoiceField(queryset=None, required=False)
-    position = forms.ChoiceField(choices=BodyMembership.Position.choices)
+    position = forms.ChoiceField(
+        choices=BodyMembership.Position.choices,
+        help_text="The secretariat (the board manager) supports the body and is not a member",
+    )
+    seat = forms.ChoiceField(
+        choices=BodyMembership.Seat.choices,
+        required=False,
+        help_text="Whom the place is for: attendance is recorded seat by seat",
+    )
     independent = forms.BooleanField(required=False)
-    voting = forms.BooleanField(required=False, initial=True)
+    voting = forms.BooleanField(
+        required=False, initial=True, help_text="Shown only where the body's members vote"
+    )
     co_opted = forms.ChoiceField(choices=BodyMembership.CoOpted.choices, required=False)
     substitute = forms.BooleanField(required=False)
     starts_on = DateField(required=False)
@@ -68,7 +96,40 @@ class MemberForm(CouncilForm):
 
 
 class TermsForm(CouncilForm):
-    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 12}), max_length=NOTES_TEXT)
+    purposes = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 6}),
+        required=False,
+        max_length=NOTES_TEXT,
+        help_text="Each purpose on a line of its own",
+    )
+    scope = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=NOTES_TEXT
+    )
+    responsibilities = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 12}),
+        required=False,
+        max_length=NOTES_TEXT,
+        label="Further responsibilities",
+        help_text="Each on a line of its own, in their order, without its number",
+    )
+    quorum = forms.IntegerField(
+        min_value=1,
+        required=False,
+        help_text="Members present needed for a quorum. Leave empty if the terms set none",
+    )
+    voting = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=LONG_TEXT,
+        label="How it decides",
+        help_text="For example, by a majority of voting members present, or by its chair",
+    )
+    text = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 8}),
+        max_length=NOTES_TEXT,
+        label="The rest of the terms",
+        help_text="Meetings, membership and anything else, as approved",
+    )
     approved_on = DateField()
     approved_by_name = forms.CharField(
         max_length=SHORT_TEXT, label="Approved by", help_text="For example, Full Council"
@@ -79,7 +140,17 @@ class MeetingForm(CouncilForm):
     date = DateField()
     time = forms.TimeField(help_text="For example, 14:00")
     location = forms.CharField(max_length=300, required=False)
-    is_public = forms.BooleanField(required=False, initial=True, label="Open to the public")
+    held_in_public = forms.BooleanField(
+        required=False,
+        label="Open to the public",
+        help_text="Leave unticked for a meeting held in private",
+    )
+    is_public = forms.BooleanField(
+        required=False,
+        initial=True,
+        label="Publish its agenda, papers and minutes on the public site",
+        help_text="Exempt items are never published",
+    )
 
 
 class ItemForm(CouncilForm):

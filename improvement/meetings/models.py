@@ -34,8 +34,10 @@ class Body(Tracked, Archivable):
         SAFEGUARDING = "safeguarding", "Safeguarding partnership"
 
     class Standing(models.TextChoices):
-        STATUTORY = "statutory", "Statutory, with an independent chair"
-        VOLUNTARY = "voluntary", "Voluntary and advisory, chaired by the chief executive"
+        # Improvement notices are non-statutory: a board they require is not a statutory
+        # body (seeds 000 and 002), and a voluntary board is advisory only (seed 001).
+        NOTICE = "notice", "Required by the DfE Improvement Notice (non-statutory)"
+        VOLUNTARY = "voluntary", "Voluntary and advisory"
         FORMAL = "formal", "Formal council body"
 
     council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="bodies")
@@ -48,6 +50,10 @@ class Body(Tracked, Archivable):
     call_in_members = models.PositiveIntegerField(
         default=3, help_text="Members of a scrutiny committee needed to call a decision in."
     )
+    # An improvement board usually neither votes (its chair decides) nor meets in public
+    # (it publishes its papers and minutes): `services.create_body` defaults both so.
+    members_vote = models.BooleanField(default=True)
+    meets_in_public = models.BooleanField(default=True)
     reports_to = models.ManyToManyField(
         "self",
         symmetrical=False,
@@ -70,6 +76,19 @@ class BodyMembership(Tracked):
         MEMBER = "member", "Member"
         CHAIR = "chair", "Chair"
         VICE_CHAIR = "vice_chair", "Vice-chair"
+        # Supports the body (the board manager): not a member, never counted in a quorum.
+        SECRETARIAT = "secretariat", "Secretariat (not a member)"
+
+    class Seat(models.TextChoices):
+        """Whom a place at the table is for, so attendance is read seat by seat."""
+
+        NONE = "", "Not a designated seat"
+        ELECTED_MEMBER = "elected_member", "Elected member"
+        OFFICER = "officer", "Council officer"
+        DFE = "dfe", "DfE representative"
+        SAFEGUARDING_PARTNER = "safeguarding_partner", "Statutory safeguarding partner"
+        PARTNER = "partner", "Partner representative"
+        ADVISER = "adviser", "Independent adviser or expert"
 
     class CoOpted(models.TextChoices):
         NO = "", "Not co-opted"
@@ -85,6 +104,7 @@ class BodyMembership(Tracked):
         Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     position = models.CharField(max_length=12, choices=Position.choices, default="member")
+    seat = models.CharField(max_length=24, choices=Seat.choices, blank=True, default="")
     independent = models.BooleanField(default=False)
     voting = models.BooleanField(default=True)
     co_opted = models.CharField(max_length=14, choices=CoOpted.choices, blank=True, default="")
@@ -107,6 +127,16 @@ class BodyMembership(Tracked):
     def council(self) -> Council:
         return self.body.council
 
+    @property
+    def is_secretariat(self) -> bool:
+        return self.position == self.Position.SECRETARIAT
+
+    @property
+    def counts_as_member(self) -> bool:
+        """A member of the body, counted towards its quorum: not the secretariat, not a
+        substitute."""
+        return not (self.is_secretariat or self.substitute)
+
 
 class Meeting(Tracked, Archivable):
     class Status(models.TextChoices):
@@ -124,7 +154,11 @@ class Meeting(Tracked, Archivable):
     body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="meetings")
     starts_at = models.DateTimeField()
     location = models.CharField(max_length=300, blank=True)
-    is_public = models.BooleanField(default=True)
+    # Two things: whether its agenda, open papers and minutes reach the public site
+    # (exempt items never do), and whether the public may attend. A board held in
+    # private still publishes its papers and minutes (seed 002).
+    is_public = models.BooleanField(default=True, verbose_name="papers and minutes published")
+    held_in_public = models.BooleanField(default=True, verbose_name="open to the public")
     status = models.CharField(max_length=10, choices=Status.choices, default="scheduled")
     series = models.CharField(max_length=40, blank=True)
     agenda_published_on = models.DateField(null=True, blank=True)
@@ -152,7 +186,13 @@ class TermsOfReference(Tracked):
 
     body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="terms")
     number = models.PositiveIntegerField()
+    # Purposes and responsibilities one a line, in their order; `text` holds the rest.
+    purposes = models.TextField(blank=True, max_length=NOTES_TEXT)
+    scope = models.TextField(blank=True, max_length=NOTES_TEXT)
+    responsibilities = models.TextField(blank=True, max_length=NOTES_TEXT)
     text = models.TextField(max_length=NOTES_TEXT)
+    quorum = models.PositiveIntegerField(null=True, blank=True)  # None: the terms set none
+    voting = models.TextField(blank=True, max_length=LONG_TEXT)  # how the body decides
     approved_on = models.DateField()
     approved_by = models.ForeignKey(
         Body, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -178,6 +218,18 @@ class TermsOfReference(Tracked):
     @property
     def approver(self) -> str:
         return self.approved_by.name if self.approved_by_id else self.approved_by_name
+
+    @property
+    def purpose_list(self) -> list[str]:
+        return _lines(self.purposes)
+
+    @property
+    def responsibility_list(self) -> list[str]:
+        return _lines(self.responsibilities)
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
 
 
 class AgendaItem(Tracked):

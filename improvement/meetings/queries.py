@@ -7,7 +7,7 @@ council, so no page can show another council's meetings.
 import datetime
 from typing import Any
 
-from django.db.models import Count
+from django.db.models import Count, Q
 
 from improvement.core.models import Council
 from improvement.meetings.managers import MeetingQuerySet
@@ -15,7 +15,11 @@ from improvement.meetings.models import AgendaItem, Attendance, ForwardItem
 
 
 def bodies_of(council: Council) -> Any:
-    return council.bodies.live().annotate(member_count=Count("memberships", distinct=True))
+    """Bodies with their count of members: the secretariat and substitutes not counted."""
+    members = Q(memberships__substitute=False) & ~Q(memberships__position="secretariat")
+    return council.bodies.live().annotate(
+        member_count=Count("memberships", filter=members, distinct=True)
+    )
 
 
 def body_by_slug(council: Council, slug: str) -> Any:

@@ -57,16 +57,29 @@ def next_working_day(day: datetime.date) -> datetime.date:
 
 @transaction.atomic
 def create_body(actor: Any, council: Council, data: dict[str, Any]) -> Body:
+    """A body; unless told otherwise an improvement board neither votes (its chair
+    decides) nor meets in public (it publishes its papers and minutes), and a committee
+    does both."""
     access.require(actor, MANAGE, council)
+    data = dict(data)
+    usual = data.get("kind") != Body.Kind.IMPROVEMENT_BOARD
+    for setting in ("members_vote", "meets_in_public"):
+        if data.get(setting) is None:
+            data[setting] = usual
     return create_tracked(Body(council=council, **data), actor)
 
 
 @transaction.atomic
 def add_member(actor: Any, body: Body, data: dict[str, Any]) -> BodyMembership:
+    """A seat on a body. The secretariat (the board manager) supports the body: it is
+    not a member, has no vote and never counts towards a quorum."""
     access.require(actor, MANAGE, body)
     person = data.get("person")
     if person is not None and person.council_id != body.council_id:
         raise ValidationError({"person": "Choose a person from this council"})
+    data = dict(data)
+    if data.get("position") == BodyMembership.Position.SECRETARIAT:
+        data["voting"] = False
     return create_tracked(BodyMembership(body=body, **data), actor)
 
 
@@ -79,6 +92,9 @@ def end_membership(actor: Any, membership: BodyMembership, ends_on: datetime.dat
     return save_tracked(membership, actor, verb="membership ended")
 
 
+TERMS_PARTS = ("purposes", "scope", "responsibilities", "quorum", "voting")
+
+
 @transaction.atomic
 def add_terms_of_reference(
     actor: Any,
@@ -88,11 +104,17 @@ def add_terms_of_reference(
     approved_by: Body | None = None,
     approved_by_name: str = "",
     approved_at: Meeting | None = None,
+    **parts: Any,
 ) -> TermsOfReference:
-    """A new version of a body's terms, approved at a meeting or by a named body."""
+    """A new version of a body's terms, approved at a meeting or by a named body, held in
+    full: its purposes, scope and further responsibilities (one a line), its quorum and
+    how it decides (`parts`), and the rest of its text."""
     access.require(actor, MANAGE, body)
     if not (approved_by or approved_by_name or approved_at):
         raise ValidationError({"approved_by_name": "Say who approved these terms of reference"})
+    unknown = set(parts) - set(TERMS_PARTS)
+    if unknown:
+        raise ValidationError(f"Terms of reference have no part called {sorted(unknown)[0]}")
     last = body.terms.order_by("-number").first()
     terms = TermsOfReference(
         body=body,
@@ -102,6 +124,7 @@ def add_terms_of_reference(
         approved_by=approved_by or (approved_at.body if approved_at else None),
         approved_by_name=approved_by_name,
         approved_at=approved_at,
+        **{name: value for name, value in parts.items() if value is not None},
     )
     return create_tracked(terms, actor)
 
@@ -114,7 +137,11 @@ def schedule_meeting(
     location: str = "",
     is_public: bool = True,
     series: str = "",
+    held_in_public: bool | None = None,
 ) -> Meeting:
+    """A meeting on a working day. Whether the public may attend defaults to the body's
+    setting (an improvement board meets in private); `is_public` is whether its papers
+    and minutes are published, as a board's are."""
     access.require(actor, MANAGE, body)
     problem = _not_a_working_day(timezone.localtime(starts_at).date())
     if problem:
@@ -129,6 +156,7 @@ def schedule_meeting(
         starts_at=starts_at,
         location=location,
         is_public=is_public,
+        held_in_public=body.meets_in_public if held_in_public is None else held_in_public,
         series=series,
     )
     return create_tracked(meeting, actor, verb="scheduled")
@@ -143,6 +171,7 @@ def schedule_series(
     every_days: int | None = None,
     location: str = "",
     is_public: bool = True,
+    held_in_public: bool | None = None,
 ) -> list[Meeting]:
     """Meetings every `every_days` (the body's cycle, six weeks by default) up to `until`.
 
@@ -156,7 +185,15 @@ def schedule_series(
     starts_at = first_starts_at
     while timezone.localtime(starts_at).date() <= until:
         meetings.append(
-            schedule_meeting(actor, body, _on_a_working_day(starts_at), location, is_public, series)
+            schedule_meeting(
+                actor,
+                body,
+                _on_a_working_day(starts_at),
+                location,
+                is_public,
+                series,
+                held_in_public,
+            )
         )
         starts_at += step
     return meetings

@@ -8,7 +8,8 @@ from improvement.core import access
 from improvement.core.audit import council_record
 from improvement.meetings import queries
 from improvement.meetings.models import Paper
-from improvement.meetings.presenters import item_views
+from improvement.meetings.presenters import attendance_by_seat, item_views
+from improvement.meetings.services import meeting_day
 
 SEE_EXEMPT = "meetings.see_exempt"
 
@@ -37,7 +38,12 @@ def body_detail(request: HttpRequest, slug: str, body_slug: str) -> HttpResponse
         "meetings/body_detail.html",
         {
             "body": body,
-            "members": body.memberships.select_related("person", "organisation"),
+            "members": body.memberships.exclude(position="secretariat").select_related(
+                "person", "organisation"
+            ),
+            "secretariat": body.memberships.filter(position="secretariat").select_related(
+                "person", "organisation"
+            ),
             "terms": body.terms.select_related("approved_by", "approved_at"),
             "meetings": body.meetings.live().for_lists().order_by("-starts_at"),
             "programme": queries.work_programme(body),
@@ -59,7 +65,7 @@ def meeting_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         {
             "meeting": meeting,
             "items": item_views(meeting, see_exempt, True),
-            "attendance": meeting.attendance.select_related("person", "substitute_for"),
+            "attendance": attendance_by_seat(meeting, meeting_day(meeting)),
             "decisions": meeting.decisions.filter(item__isnull=True),
             "comments": meeting.comments.select_related("author"),
             "carried": queries.open_actions_carried_forward(meeting),

@@ -7,7 +7,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from improvement.accounts.tests.factories import CouncilFactory
-from improvement.core.models import AuditEntry
+from improvement.core.models import AuditEntry, Council
+from improvement.core.working_days import is_working_day
 from improvement.demo.meetings import load_meetings_demo
 from improvement.plans.tests.factories import ActionFactory, ObjectiveFactory
 
@@ -76,3 +77,100 @@ def test_no_demo_meeting_or_agenda_falls_on_a_weekend_or_bank_holiday(db):
         if meeting.agenda_published_on:
             published = meeting.agenda_published_on
             assert is_working_day(published), f"agenda of {meeting} on {published:%A %-d %B %Y}"
+
+
+def _peterborough_board(db):
+    council = CouncilFactory(slug="peterborough", name="Peterborough City Council")
+    load_meetings_demo(council)
+    return council, council.bodies.get(slug="improvement-board")
+
+
+def test_the_board_stands_as_the_notice_requires_and_meets_in_private(db):
+    council, board = _peterborough_board(db)
+    assert board.standing == "notice" and not board.members_vote and not board.meets_in_public
+    assert "Required by the DfE Improvement Notice" in board.get_standing_display()
+    assert "statutory board" not in board.description.lower()
+    meetings = list(board.meetings.all())
+    assert meetings and all(not m.held_in_public and m.is_public for m in meetings)
+    scrutiny = council.bodies.get(slug="children-education-scrutiny")
+    assert scrutiny.members_vote and all(m.held_in_public for m in scrutiny.meetings.all())
+
+
+def test_the_board_manager_is_the_secretariat_and_the_chair_is_not_the_dfe(db):
+    _council, board = _peterborough_board(db)
+    secretariat = board.memberships.get(position="secretariat")
+    assert secretariat.role_title == "Children's Services Improvement Board Manager"
+    assert not secretariat.voting and not secretariat.counts_as_member
+    chair = board.memberships.get(position="chair")
+    assert chair.independent and chair.organisation is None and chair.seat != "dfe"
+    assert chair.person.organisation is None
+    dfe = board.memberships.get(seat="dfe")
+    assert dfe.person != chair.person
+    assert dfe.role_title == "Department for Education (DfE) representative"
+
+
+def test_the_police_seat_is_recorded_absent_at_every_board_meeting(db):
+    _council, board = _peterborough_board(db)
+    police = board.memberships.get(role_title="Representative from the Police")
+    assert police.seat == "safeguarding_partner"
+    held = [m for m in board.meetings.all() if m.attendance.exists()]
+    assert held
+    for meeting in held:
+        assert meeting.attendance.get(person=police.person).status == "absent"
+        seats = board.memberships.exclude(position="secretariat").count()
+        assert meeting.attendance.exclude(status="in_attendance").count() == seats
+
+
+def test_the_terms_hold_the_four_purposes_the_scope_and_the_twelve_responsibilities(db):
+    _council, board = _peterborough_board(db)
+    terms = board.terms.get()
+    assert len(terms.purpose_list) == 4
+    assert terms.purpose_list[3] == (
+        "To establish relevant links with the City Council and its partners' relevant "
+        "scrutiny functions."
+    )
+    assert "DfE Improvement Advisor" in terms.scope
+    assert len(terms.responsibility_list) == 12
+    assert terms.responsibility_list[0].startswith("To deploy resources, bring decision makers")
+    assert terms.responsibility_list[11] == (
+        "Routinely, report regularly to Council and Scrutiny after each Improvement Board meeting."
+    )
+    assert terms.quorum is None and terms.voting.startswith("Members do not vote")
+    assert "six weekly" in terms.text
+
+
+def test_shropshire_has_its_voluntary_advisory_board_chaired_by_the_chief_executive(db):
+    import time_machine
+
+    from improvement.demo.shropshire import load_shropshire
+
+    with time_machine.travel(datetime.datetime(2024, 6, 3, 12, tzinfo=datetime.UTC), tick=False):
+        load_shropshire(datetime.date(2024, 6, 3))
+        board = Council.objects.get(slug="shropshire").bodies.get(slug="improvement-board")
+        count = AuditEntry.objects.count()
+        load_shropshire(datetime.date(2024, 6, 3))
+        assert AuditEntry.objects.count() == count
+    assert board.standing == "voluntary" and not board.members_vote
+    assert board.memberships.get(position="chair").role_title == "Chief Executive"
+    assert not board.memberships.filter(independent=True).exists()
+    titles = set(board.memberships.values_list("role_title", flat=True))
+    assert {
+        "Portfolio Holder for Children and Education",
+        "Chair of the People Overview and Scrutiny Committee",
+        "Executive Director of People",
+        "LGA representative",
+    } <= titles
+    assert board.memberships.get(position="secretariat").person is not None
+    meetings = list(board.meetings.all())
+    assert len(meetings) >= 5 and meetings[0].starts_at.date() == datetime.date(2024, 1, 23)
+    assert meetings[0].minutes_status == "published" and meetings[0].attendance.exists()
+    for meeting in meetings:
+        assert is_working_day(meeting.starts_at.date())
+        if meeting.agenda_published_on:
+            assert is_working_day(meeting.agenda_published_on)
+    terms = board.terms.get()
+    assert terms.approved_on == datetime.date(2024, 3, 21) and terms.approver == "Council"
+    assert "advisory" in terms.voting.lower()
+    assert list(board.reports_to.values_list("name", flat=True)) == [
+        "People Overview and Scrutiny Committee"
+    ]

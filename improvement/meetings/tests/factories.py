@@ -15,7 +15,10 @@ class BodyFactory(factory.django.DjangoModelFactory):
     name = "Children's Services Improvement Board"
     slug = "improvement-board"
     kind = Body.Kind.IMPROVEMENT_BOARD
-    standing = Body.Standing.STATUTORY
+    standing = Body.Standing.NOTICE
+    # As `services.create_body` defaults them: a board neither votes nor meets in public.
+    members_vote = factory.LazyAttribute(lambda o: o.kind != Body.Kind.IMPROVEMENT_BOARD)
+    meets_in_public = factory.LazyAttribute(lambda o: o.kind != Body.Kind.IMPROVEMENT_BOARD)
 
 
 class BodyMembershipFactory(factory.django.DjangoModelFactory):
