@@ -97,6 +97,15 @@ def _agenda_entry(request: HttpRequest, council: Any, view: Any) -> dict[str, An
     return entry
 
 
+def _privacy(meeting: Any) -> str:
+    """What the public may do: a board meets in private and still publishes its papers."""
+    if not meeting.is_public:
+        return "Held in private"
+    if not meeting.held_in_public:
+        return "Held in private: the papers and minutes are published"
+    return ""
+
+
 def event_json(request: HttpRequest, meeting: Any) -> dict[str, Any]:
     """One meeting as an Open Civic Data event."""
     council = meeting.council
@@ -113,7 +122,7 @@ def event_json(request: HttpRequest, meeting: Any) -> dict[str, Any]:
         "all_day": False,
         "status": _status(meeting),
         "location": {"name": meeting.location, "url": "", "coordinates": None},
-        "description": "" if meeting.is_public else "Held in private",
+        "description": _privacy(meeting),
         "agenda": [_agenda_entry(request, council, view) for view in items],
         "documents": [_document(request, "Meeting page", page, "text/html")],
         "participants": [

@@ -81,6 +81,8 @@ def test_the_json_uses_open_civic_data_event_fields(council, board_meetings, cli
     assert [a["description"] for a in data["agenda"]] == ["Plan progress", "Staffing"]
     assert data["agenda"][1]["notes"] == ["Exempt: paragraph 1 of Schedule 12A"]
     assert data["status"] == "confirmed" and data["agenda"][0]["order"] == "1"
+    # A board meets in private and still publishes its papers: the feed says both.
+    assert data["description"] == "Held in private: the papers and minutes are published"
 
 
 def test_the_calendar_lists_each_published_meeting(council, board_meetings, client_for):
