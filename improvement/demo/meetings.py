@@ -103,8 +103,7 @@ BODIES = [
         Body.Standing.NOTICE,
         "The improvement board required by the DfE's (non-statutory) Improvement Notice of "
         "2 August 2023, with an independent chair appointed by the DfE as its Children's "
-        "Services Intervention Adviser. It meets in private; its papers and minutes are "
-        "published, exempt items withheld.",
+        "Services Intervention Adviser.",
     ),
     (
         "children-education-scrutiny",
