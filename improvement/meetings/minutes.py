@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from improvement.core import access
+from improvement.core.text import reads_as_empty
 from improvement.core.tracking import create_tracked, save_tracked
 from improvement.meetings.models import AgendaItem, Decision, Meeting, MeetingAction, MinuteComment
 from improvement.meetings.services import MANAGE, meeting_day
@@ -40,7 +41,7 @@ def draft_minute(
 @transaction.atomic
 def comment_on_minutes(actor: Any, meeting: Meeting, text: str) -> MinuteComment:
     access.require(actor, "meetings.comment_on_minutes", meeting)
-    if not text.strip():
+    if reads_as_empty(text):
         raise ValidationError({"text": "Enter your comment"})
     return create_tracked(MinuteComment(meeting=meeting, author=actor, text=text), actor)
 
