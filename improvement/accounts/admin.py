@@ -7,6 +7,7 @@ checked and audited.
 
 from typing import Any
 
+from authlib.common.security import is_secure_transport
 from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
@@ -72,6 +73,12 @@ class SingleSignOnForm(forms.ModelForm):
             "allowed_email_domains",
             "match_claim",
         ]
+
+    def clean_issuer(self) -> str:
+        issuer = self.cleaned_data["issuer"]
+        if not is_secure_transport(issuer):
+            raise forms.ValidationError("Enter the issuer's address starting with https://")
+        return issuer
 
     def clean(self) -> dict:
         data = super().clean()

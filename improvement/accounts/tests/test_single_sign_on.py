@@ -238,6 +238,7 @@ def test_the_secret_is_never_shown_or_audited(
     admin_page = client.get(f"/django-admin/accounts/singlesignon/{sso.pk}/change/")
     assert admin_page.status_code == 200
     assert CLIENT_SECRET not in admin_page.content.decode()
+    assert "Set (ending 0042)" in admin_page.content.decode()
     for entry in AuditEntry.objects.all():
         assert CLIENT_SECRET not in str(entry.before) + str(entry.after)
 
@@ -262,6 +263,51 @@ def test_a_platform_administrator_changes_it_in_the_admin_and_it_is_versioned(
     assert sso.client_secret == CLIENT_SECRET  # an empty field keeps it
     change = AuditEntry.objects.filter(verb="changed", object_id=str(sso.pk)).get()
     assert change.after == {"client_id": "new-client-id"}
+
+
+def test_a_new_secret_replaces_the_old_and_is_audited_without_its_value(
+    client, sso, platform_admin
+):
+    client.force_login(platform_admin)
+    form = {
+        "council": sso.council_id,
+        "enabled": "on",
+        "issuer": "https://login.microsoftonline.com/tenant-id/v2.0",
+        "client_id": CLIENT_ID,
+        "allowed_email_domains": "",
+        "match_claim": "upn",
+        "new_client_secret": "the-new-secret-from-entra-9999",
+    }
+    response = client.post(f"/django-admin/accounts/singlesignon/{sso.pk}/change/", form)
+    assert response.status_code == 302
+    sso = sso_config.for_council(sso.council)
+    assert sso.client_secret == "the-new-secret-from-entra-9999" and sso.match_claim == "upn"
+    replaced = AuditEntry.objects.filter(verb="client secret replaced", object_id=str(sso.pk))
+    assert [entry.after for entry in replaced] == [{"client_secret": "replaced"}] * 2
+
+
+def test_the_admin_refuses_an_issuer_without_https(client, sso, platform_admin):
+    client.force_login(platform_admin)
+    form = {
+        "council": sso.council_id,
+        "issuer": "http://login.example.org/tenant",
+        "client_id": CLIENT_ID,
+        "match_claim": "email",
+    }
+    response = client.post(f"/django-admin/accounts/singlesignon/{sso.pk}/change/", form)
+    assert response.status_code == 200 and "starting with https://" in response.content.decode()
+
+
+def test_staff_who_are_not_platform_administrators_cannot_open_it_in_the_admin(client, sso):
+    client.force_login(UserFactory(username="staff", is_staff=True))
+    response = client.get(f"/django-admin/accounts/singlesignon/{sso.pk}/change/")
+    assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+def test_the_people_page_says_when_it_is_not_set_up(client, council_admin):
+    client.force_login(council_admin)
+    page = client.get("/councils/testshire/people/").content.decode()
+    assert "Not set up. People sign in with a username and password." in page
 
 
 def test_only_a_platform_administrator_may_set_it_up(council, council_admin):
