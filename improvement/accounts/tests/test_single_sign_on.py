@@ -335,3 +335,31 @@ def test_without_the_providers_second_factor_ours_is_asked(
     through_provider(client)
     response = client.get("/councils/testshire/")
     assert response.status_code == 302 and response["Location"].startswith("/two-factor/set-up/")
+
+
+def test_a_provider_that_cannot_be_reached_gets_a_clear_page(client, sso, platform_admin):
+    sso.issuer = "http://127.0.0.1:1/tenant"
+    sso_config.save(platform_admin, sso)
+    response = client.get("/sign-in/council/testshire/")
+    assert response.status_code == 403 and COULD_NOT in response.content.decode()
+
+
+def test_a_person_who_cancels_at_the_provider_is_not_signed_in(client, sso, provider):
+    start = client.get("/sign-in/council/testshire/")
+    state = parse_qs(urlsplit(start["Location"]).query)["state"][0]
+    response = client.get(
+        "/sign-in/council/testshire/callback/", {"error": "access_denied", "state": state}
+    )
+    assert response.status_code == 403 and COULD_NOT in response.content.decode()
+    assert signed_in_user_id(client) is None and provider.token_requests == []
+
+
+def test_a_password_sign_in_afterwards_does_not_keep_the_providers_second_factor(
+    client, sso, provider, board_member, settings
+):
+    settings.OTP_REQUIRED = True
+    provider.person = {"email": board_member.email, "amr": ["mfa"]}
+    through_provider(client)
+    client.post("/sign-in/", {"username": "member", "password": "correct-horse-battery"})
+    response = client.get("/councils/testshire/")
+    assert response.status_code == 302 and response["Location"].startswith("/two-factor/set-up/")
