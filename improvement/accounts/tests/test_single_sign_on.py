@@ -363,3 +363,25 @@ def test_a_password_sign_in_afterwards_does_not_keep_the_providers_second_factor
     client.post("/sign-in/", {"username": "member", "password": "correct-horse-battery"})
     response = client.get("/councils/testshire/")
     assert response.status_code == 302 and response["Location"].startswith("/two-factor/set-up/")
+
+
+def test_a_platform_administrator_sets_it_up_in_the_admin(client, council, platform_admin):
+    client.force_login(platform_admin)
+    assert client.get("/django-admin/accounts/singlesignon/add/").status_code == 200
+    form = {
+        "council": council.pk,
+        "enabled": "on",
+        "issuer": "https://login.microsoftonline.com/tenant-id/v2.0",
+        "client_id": CLIENT_ID,
+        "allowed_email_domains": "testshire.gov.uk",
+        "match_claim": "email",
+        "new_client_secret": "",
+    }
+    refused = client.post("/django-admin/accounts/singlesignon/add/", form)
+    assert "Enter the client secret to turn sign-on on" in refused.content.decode()
+    form["new_client_secret"] = CLIENT_SECRET
+    assert client.post("/django-admin/accounts/singlesignon/add/", form).status_code == 302
+    sso = sso_config.for_council(council)
+    assert sso.enabled and sso.client_secret == CLIENT_SECRET and sso.version == 1
+    created = AuditEntry.objects.get(verb="created", object_id=str(sso.pk))
+    assert created.actor == platform_admin and CLIENT_SECRET not in str(created.after)
