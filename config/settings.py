@@ -161,6 +161,11 @@ OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "Improvement Board")
 OTP_TOTP_THROTTLE_FACTOR = 1
 OTP_STATIC_THROTTLE_FACTOR = 1
 
+# Single sign-on per council (OpenID Connect, docs/adr/016): each council's provider is
+# set up in the Django admin by a platform administrator, not here. How long to wait
+# for a provider's discovery document, keys and token endpoint before giving up.
+SSO_PROVIDER_TIMEOUT_SECONDS = env_int("SSO_PROVIDER_TIMEOUT_SECONDS", 10)
+
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
 USE_I18N = True

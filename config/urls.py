@@ -29,6 +29,8 @@ urlpatterns = [
     path("sign-in/", auth_views.LoginView.as_view(), name="login"),
     # The second factor: the code after the password, and setting one up (docs/adr/015).
     path("", include("improvement.accounts.second_factor_urls")),
+    # Signing in with a council account through its identity provider (docs/adr/016).
+    path("", include("improvement.accounts.sso_urls")),
     path(
         "sign-out/",
         TemplateView.as_view(template_name="registration/logout_confirm.html"),

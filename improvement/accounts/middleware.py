@@ -57,6 +57,9 @@ class SessionLimitsMiddleware:
 OPEN_BEFORE_SECOND_FACTOR = ("/sign-in/", "/sign-out/", "/static/", "/public/", "/accessibility/")
 SET_UP_PAGES = "/two-factor/"
 NO_APP = "ib_otp_no_app"
+# Set when the person signed in with their council account and the provider's ID token
+# says it checked a second factor (`amr` holds "mfa"): ours is not asked (docs/adr/016).
+IDP_MFA = "ib_sso_provider_mfa"
 
 
 class SecondFactorMiddleware:
@@ -78,6 +81,8 @@ class SecondFactorMiddleware:
     def _redirect_for(self, request: HttpRequest) -> str | None:
         user = request.user
         if not user.is_authenticated or user.is_verified():
+            return None
+        if request.session.get(IDP_MFA) == user.pk:
             return None
         path = request.path
         if path.startswith(OPEN_BEFORE_SECOND_FACTOR):

@@ -147,3 +147,82 @@ class Invitation(models.Model):
 
     def __str__(self) -> str:
         return f"Invitation to {self.user} for {self.council}"
+
+
+class SingleSignOn(Tracked):
+    """A council's own sign-in through its identity provider (OpenID Connect; councils
+    run Microsoft Entra ID), set up by a platform administrator (docs/adr/016). The
+    provider says who the person is; their roles come only from their memberships."""
+
+    class Claim(models.TextChoices):
+        EMAIL = "email", "Email address (email)"
+        PREFERRED_USERNAME = "preferred_username", "Sign-in name (preferred_username)"
+        UPN = "upn", "User principal name (upn)"
+
+    council = models.OneToOneField(Council, on_delete=models.PROTECT, related_name="single_sign_on")
+    enabled = models.BooleanField(default=False)
+    issuer = models.URLField(
+        help_text=(
+            "The provider's issuer; its discovery document is this followed by "
+            "/.well-known/openid-configuration. For Microsoft Entra ID: "
+            "https://login.microsoftonline.com/<tenant id>/v2.0"
+        )
+    )
+    client_id = models.CharField("client ID", max_length=200)
+    allowed_email_domains = models.CharField(
+        max_length=500,
+        blank=True,
+        help_text="Separated by commas, for example peterborough.gov.uk. Empty: any domain.",
+    )
+    match_claim = models.CharField(
+        "claim matched to a person's email address",
+        max_length=30,
+        choices=Claim.choices,
+        default=Claim.EMAIL,
+    )
+
+    class Meta:
+        verbose_name = "single sign-on"
+        verbose_name_plural = "single sign-on"
+
+    def __str__(self) -> str:
+        return f"Single sign-on for {self.council}"
+
+    @property
+    def discovery_url(self) -> str:
+        return self.issuer.rstrip("/") + "/.well-known/openid-configuration"
+
+    @property
+    def domains(self) -> list[str]:
+        return [
+            d.strip().lstrip("@").lower()
+            for d in self.allowed_email_domains.split(",")
+            if d.strip()
+        ]
+
+    @property
+    def client_secret(self) -> str:
+        secret = getattr(self, "secret", None)
+        return secret.value if secret is not None else ""
+
+    @property
+    def secret_hint(self) -> str:
+        """The secret as it may be shown: that it is set and its last four characters."""
+        secret = self.client_secret
+        if not secret:
+            return "Not set"
+        return f"Set (ending {secret[-4:]})" if len(secret) >= 16 else "Set"
+
+
+class SingleSignOnSecret(models.Model):
+    """The client secret, kept apart from the audited record so that no audit entry or
+    page ever holds it; replacing it is audited without its value (sso_config)."""
+
+    single_sign_on = models.OneToOneField(
+        SingleSignOn, on_delete=models.CASCADE, related_name="secret"
+    )
+    value = models.CharField(max_length=500)
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"Client secret for {self.single_sign_on.council}"

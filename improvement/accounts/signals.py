@@ -8,7 +8,7 @@ from django.dispatch import receiver
 from django.utils import timezone
 
 from improvement.accounts import second_factor
-from improvement.accounts.middleware import LAST_SEEN, NO_APP, STARTED
+from improvement.accounts.middleware import IDP_MFA, LAST_SEEN, NO_APP, STARTED
 
 
 @receiver(user_logged_in)
@@ -18,6 +18,8 @@ def start_session_clock(sender: Any, request: Any, user: Any, **kwargs: Any) -> 
         now = timezone.now().timestamp()
         request.session[STARTED] = now
         request.session[LAST_SEEN] = now
+        # Only a sign-in with the council account sets it again, after this (sso.finish).
+        request.session.pop(IDP_MFA, None)
 
 
 @receiver(user_logged_in)

@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.views.decorators.http import require_POST
 
-from improvement.accounts import lockouts, second_factor, services
+from improvement.accounts import lockouts, second_factor, services, sso_config
 from improvement.accounts.forms import (
     ConfirmForm,
     GiveRoleForm,
@@ -51,7 +51,12 @@ def people(request: HttpRequest, slug: str) -> HttpResponse:
     invited = set(council.invitations.pending().values_list("user_id", flat=True))
     locked = lockouts.locked_usernames({m.user.username for m in memberships})
     rows = people_rows(memberships, invited, locked)
-    return render(request, "accounts/people.html", {"council": council, "rows": rows})
+    context = {
+        "council": council,
+        "rows": rows,
+        "single_sign_on": sso_config.for_council(council),
+    }
+    return render(request, "accounts/people.html", context)
 
 
 @login_required
