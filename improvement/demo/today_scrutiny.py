@@ -53,7 +53,7 @@ def _meeting(body: Body, day: datetime.date) -> Meeting:
     return services.schedule_meeting(DEMO, body, _at(day), LOCATION)
 
 
-def _programme(body: Body, meeting: Meeting, number: int) -> None:
+def _programme(body: Body, meeting: Meeting, number: int, today: datetime.date) -> None:
     day = services.meeting_day(meeting)
     rotating = data.WORK_PROGRAMME[1 + number % (len(data.WORK_PROGRAMME) - 1)]
     for title, officer in (data.WORK_PROGRAMME[0], rotating):
@@ -68,6 +68,7 @@ def _programme(body: Body, meeting: Meeting, number: int) -> None:
             contact_officer=officer,
             draft_deadline=final - datetime.timedelta(days=7),
             final_deadline=final,
+            report_received_on=final if final <= today else None,
             comments="Standing item while the council is under the Improvement Notice."
             if title == data.WORK_PROGRAMME[0][0]
             else "",
@@ -105,7 +106,7 @@ def load_scrutiny_today(council: Council, today: datetime.date) -> None:
         return
     meetings = [_meeting(body, day) for day in meeting_dates(body, today)]
     for number, meeting in enumerate(meetings):
-        _programme(body, meeting, number)
+        _programme(body, meeting, number, today)
     _route_board_reports(body, meetings)
     for meeting in meetings:
         _agenda(body, meeting, today)
