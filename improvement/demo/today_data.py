@@ -128,6 +128,18 @@ RECENT = (
     "recommissioned, including a contract extension above the key decision threshold.",
 )
 
+# When the demo is loaded again later, no edition is left to advertise the decision in
+# time: it is taken under the general exception (the scrutiny chair informed in writing,
+# a public notice five clear days before), and shows in Part 4 of the next edition.
+URGENT = (
+    "Extension of the Leaving Care service contract ({day})",
+    "To extend the Leaving Care service contract for six months while the service is "
+    "recommissioned, above the key decision threshold.",
+    "The current contract ends before a decision could be advertised for 28 clear days; "
+    "without an extension care leavers would lose their personal advisers.",
+    "Councillor A Shaheed",
+)
+
 OUTCOME = "Approved as recommended in the report."
 
 # The committee's standing items at each meeting: (title, report author).

@@ -159,6 +159,21 @@ def load_forward_plan_today(council: Council, today: datetime.date) -> None:
         draft = queries.draft_edition(council)
         editions.publish_edition(DEMO, draft)
     plan.take_until(today + DAY)
+    if not open_to_call_in(council, today).filter(scrutiny=plan.scrutiny).exists():
+        _urgent(plan, taken_on)
+
+
+def _urgent(plan: Plan, taken_on: datetime.date) -> None:
+    """A decision open to call-in when no edition could advertise one in time: taken
+    under the general exception, its notice published six days before."""
+    title, description, reason, chair = data.URGENT
+    title = title.format(day=f"{taken_on:%-d %B %Y}")
+    if plan.council.forward_decisions.filter(title=title).exists():
+        return
+    decision = plan.add(title, description, "member", "All Wards", taken_on)
+    notice_on = taken_on - datetime.timedelta(days=6)
+    services.record_general_exception(DEMO, decision, reason, chair, notice_on, notice_on)
+    plan.take_until(plan.today + DAY)
 
 
 def open_to_call_in(council: Council, on: datetime.date) -> Any:

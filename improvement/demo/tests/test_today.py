@@ -12,12 +12,15 @@ from django.db import transaction
 from django.urls import reverse
 
 from improvement.accounts.models import Person
+from improvement.accounts.tests.factories import CouncilFactory
 from improvement.complaints.years import financial_year_of
 from improvement.core.models import Council
 from improvement.core.working_days import add_working_days, is_working_day
+from improvement.demo.forward_plan import load_forward_plan_demo
+from improvement.demo.meetings import load_meetings_demo
 from improvement.demo.scenario import load_demo
 from improvement.demo.tests.test_forward_plan_headings import first_advertised_in
-from improvement.demo.today_forward_plan import open_to_call_in
+from improvement.demo.today_forward_plan import load_forward_plan_today, open_to_call_in
 from improvement.evidence import ratings
 from improvement.forward_plan import notice, queries
 from improvement.meetings import services as meetings
@@ -161,3 +164,20 @@ def test_measures_run_to_the_last_complete_month_with_whole_counts(loaded, db):
             ratings.rate(values[-1].value, measure.target, measure.tolerance, measure.polarity)
         )
     assert {ratings.ON_TARGET, ratings.OFF_TARGET} <= latest
+
+
+def test_loaded_again_later_a_decision_is_open_to_call_in_under_the_general_exception(db):
+    council = CouncilFactory(slug="laterton", name="Laterton Council")
+    first, later = D(2026, 11, 30), D(2026, 12, 10)
+    with time_machine.travel(_noon(later), tick=False):
+        load_meetings_demo(council)
+        load_forward_plan_demo(council)
+        load_forward_plan_today(council, first)
+        load_forward_plan_today(council, later)
+    scrutiny = council.bodies.get(slug="children-education-scrutiny")
+    assert open_to_call_in(council, first).filter(scrutiny=scrutiny).exists()
+    assert open_to_call_in(council, later).filter(scrutiny=scrutiny).exists()
+    urgent = council.forward_decisions.get(urgency_route=notice.GENERAL_EXCEPTION)
+    assert urgent.status == "taken" and urgent.taken_on < later
+    draft = queries.draft_edition(council)
+    assert draft.entries.get(decision=urgent).part == 4
