@@ -18,7 +18,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from improvement.core.models import Council
-from improvement.demo.evidence_data import MEASURES, OBJECTIVE_WORDS, MeasureSpec
+from improvement.demo.evidence_data import (
+    MEASURES,
+    OBJECTIVE_WORDS,
+    SLIP_MONTHS,
+    SLIPS,
+    MeasureSpec,
+)
 from improvement.demo.evidence_voice import AUDIT_OBJECTIVES, AUDITS, VOICE
 from improvement.demo.records import DEMO
 from improvement.evidence import request_services, services
@@ -48,7 +54,8 @@ def match_objectives(council: Council) -> dict[str, Any]:
 
 
 def months(today: datetime.date) -> list[datetime.date]:
-    last = today.replace(day=1)
+    """January 2023 to the last complete month before `today`."""
+    last = today.replace(day=1) - relativedelta(months=1)
     count = (last.year - START.year) * 12 + last.month - START.month
     return [START + relativedelta(months=i) for i in range(count + 1)]
 
@@ -61,7 +68,8 @@ def story_value(spec: MeasureSpec, index: int) -> float:
     eased = (1 - math.cos(math.pi * progress)) / 2
     wobble = math.sin(index * 1.7 + zlib.crc32(spec.code.encode()) % 7) * 0.35
     scale = abs(spec.end - spec.start) / 12
-    return spec.start + (spec.end - spec.start) * eased + wobble * scale
+    slipped = min(max(index - IMPROVED_BY, 0), SLIP_MONTHS) * SLIPS.get(spec.code, 0.0)
+    return spec.start + (spec.end - spec.start) * eased + wobble * scale + slipped
 
 
 def value_row(spec: MeasureSpec, period: datetime.date, index: int) -> dict[str, Any]:
@@ -70,6 +78,8 @@ def value_row(spec: MeasureSpec, period: datetime.date, index: int) -> dict[str,
         den = spec.denominator + (index * 37 + len(spec.code)) % 21 - 10
         num = (value * den / 100).quantize(Decimal(1), ROUND_HALF_UP)
         return {"period": period, "numerator": num, "denominator": Decimal(den)}
+    if spec.unit == "count":  # a count is a whole number
+        return {"period": period, "value": value.quantize(Decimal(1), ROUND_HALF_UP)}
     return {"period": period, "value": value.quantize(Decimal("0.1"), ROUND_HALF_UP)}
 
 
@@ -217,8 +227,8 @@ def load_update_request(council: Council, today: datetime.date) -> None:
 
 
 @transaction.atomic
-def load_evidence_demo(council: Council) -> None:
-    today = timezone.localdate()
+def load_evidence_demo(council: Council, today: datetime.date | None = None) -> None:
+    today = today or timezone.localdate()
     objectives = match_objectives(council)
     for spec in MEASURES:
         load_values(ensure_measure(council, spec, objectives), spec, today)

@@ -119,7 +119,13 @@ def load_forward_plan_demo(council: Council) -> None:
     ensure(
         ForwardPlanSettings,
         {"council": council},
-        {"key_threshold": 500_000, "comments_email": seed.COMMENTS_EMAIL},
+        # Published every four weeks from the seed's edition (a monthly rhythm that
+        # keeps to a Friday; see improvement.demo.today_forward_plan).
+        {
+            "key_threshold": 500_000,
+            "comments_email": seed.COMMENTS_EMAIL,
+            "edition_interval_days": 28,
+        },
     )
     _body(actor, council, "Cabinet", "cabinet", Body.Kind.CABINET)
     edition = editions.create_edition(actor, council, PUBLISHED, D(2023, 11, 20))

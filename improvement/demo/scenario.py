@@ -24,6 +24,7 @@ from improvement.demo.peterborough_live import live_actions
 from improvement.demo.peterborough_plan import ACTIONS, OBJECTIVES
 from improvement.demo.plan import load_plan
 from improvement.demo.shropshire import load_shropshire
+from improvement.demo.today import load_today
 
 __all__ = ["DEMO_PASSWORD", "PARTS", "load_demo"]
 
@@ -53,9 +54,11 @@ def load_demo(today: datetime.date | None = None) -> list[tuple[str, str, str, s
     today = today or timezone.localdate()
     cast, rows = load_peterborough(today)
     # The evidence, the board's meetings and the complaints build on the plan.
-    load_evidence_demo(cast.council)
+    load_evidence_demo(cast.council, today)
     load_meetings_demo(cast.council)
     load_forward_plan_demo(cast.council)  # after the meetings: it reuses their bodies
     load_complaints_demo(cast.council)
+    # From where the seeds stop up to today: forward plan, scrutiny, complaints.
+    load_today(cast.council, today)
     rows += load_shropshire(today)
     return rows

@@ -20,6 +20,7 @@ from improvement.core.working_days import add_working_days
 from improvement.meetings.ports import SCRUTINY, Decision
 
 CALL_IN = "forward_plan.call_in"
+REQUEST_CALL_IN = "forward_plan.request_call_in"
 
 
 @transaction.atomic
@@ -69,8 +70,9 @@ def request_call_in(
     on: datetime.date | None = None,
     expected_version: int | None = None,
 ) -> Decision:
-    """Call a decision in: needs the set number of current members of one scrutiny committee."""
-    access.require(actor, CALL_IN, decision)
+    """Call a decision in: needs the set number of current members of one scrutiny committee.
+    A councillor asks for it; the board manager records a call-in made on paper."""
+    access.require(actor, REQUEST_CALL_IN, decision)
     on = on or timezone.localdate()
     if decision.kind != Decision.Kind.EXECUTIVE or decision.called_in_on:
         raise ValidationError("Only a published executive decision not yet called in")

@@ -15,6 +15,7 @@ from django.utils import timezone
 from improvement.core import access, audit
 from improvement.core.models import Council
 from improvement.core.tracking import create_tracked, save_tracked
+from improvement.core.working_days import is_working_day
 from improvement.forward_plan import notice, queries
 from improvement.forward_plan.models import Edition, EditionEntry, ForwardDecision
 from improvement.forward_plan.presenters import row_for
@@ -97,6 +98,14 @@ def keep_draft_heading_lawful(actor: Any, council: Council) -> Edition | None:
     return save_tracked(draft, actor, verb="edition heading moved", before=before)
 
 
+def on_a_working_day(day: datetime.date) -> datetime.date:
+    """The date itself, or the next working day: a plan is never published on a
+    weekend or a bank holiday."""
+    while not is_working_day(day):
+        day += datetime.timedelta(days=1)
+    return day
+
+
 def draft_or_new(actor: Any, council: Council) -> Edition:
     """The draft edition, or a new one a publication interval after the current edition."""
     access.require(actor, MANAGE, council)
@@ -108,9 +117,8 @@ def draft_or_new(actor: Any, council: Council) -> Edition:
     today = timezone.localdate()
     if current is None:
         return create_edition(actor, council, today)
-    return create_edition(
-        actor, council, max(current.published_on + datetime.timedelta(days=interval), today)
-    )
+    next_on = max(current.published_on + datetime.timedelta(days=interval), today)
+    return create_edition(actor, council, on_a_working_day(next_on))
 
 
 def place(edition: Edition, decision: ForwardDecision, previously: bool | None = None) -> Any:
@@ -155,7 +163,7 @@ def _freeze(entry: EditionEntry, edition: Edition, actor: Any) -> None:
 
 def _carry_forward(actor: Any, edition: Edition) -> Edition:
     interval = queries.settings_for(edition.council).edition_interval_days
-    on = edition.published_on + datetime.timedelta(days=interval)
+    on = on_a_working_day(edition.published_on + datetime.timedelta(days=interval))
     following = queries.draft_edition(edition.council) or create_edition(actor, edition.council, on)
     for entry in edition.entries.select_related("decision"):
         decision = entry.decision

@@ -192,7 +192,7 @@ def settings_change(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def call_in_record(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    council = access.council_for(request, slug, call_in.CALL_IN)
+    council = access.council_for(request, slug, call_in.REQUEST_CALL_IN)
     decision = get_object_or_404(queries.executive_decisions_of(council), pk=pk)
     form = bound(
         request, CallInForm, council=council, decision=decision, initial=_version(decision)

@@ -37,7 +37,7 @@ def test_demo_loads_measures_values_benchmarks_audits_voice_and_a_request(counci
     assert set(KPI_KEYS) <= codes
     assert {"sw_turnover_pct", "sw_agency_pct", "sw_vacancy_pct", "sw_caseload"} <= codes
     values = MeasureValue.objects.filter(measure__code="icpc_within_15wd_pct")
-    assert values.count() == 15  # January 2023 to March 2024
+    assert values.count() == 14  # January 2023 to February 2024, the last complete month
     assert Benchmark.objects.get(measure__code="icpc_within_15wd_pct", year="2022-23").value == 78.5
     assert council.case_audits.exists() and council.voice_events.exists()
     assert council.voice_events.filter(themes__objectives__isnull=False).exists()

@@ -56,6 +56,21 @@ def test_the_board_manager_records_a_call_in_by_three_members(
     assert "suspended" in client.get(url(council, "executive_decisions")).content.decode()
 
 
+def test_a_councillor_calls_a_decision_in_with_two_colleagues(
+    council, councillor, decision, client_for
+):
+    client = client_for(councillor)
+    assert "record a call-in" in client.get(url(council, "executive_decisions")).content.decode()
+    people = list(decision.scrutiny.memberships.values_list("person_id", flat=True))
+    response = client.post(
+        url(council, "call_in", decision.pk), {"members": people, "version": decision.version}
+    )
+    assert response.status_code == 302
+    decision.refresh_from_db()
+    assert decision.called_in_on == datetime.date(2024, 3, 1)
+    assert decision.called_in_by.count() == 3
+
+
 def test_a_call_in_by_too_few_members_is_refused_with_the_number_needed(
     council, board_manager, decision, client_for
 ):
@@ -71,7 +86,7 @@ def test_a_call_in_by_too_few_members_is_refused_with_the_number_needed(
 @pytest.mark.parametrize(
     ("role", "list_status", "form_status"),
     [
-        ("councillor", 200, 403),
+        ("councillor", 200, 200),
         ("chair", 200, 403),
         ("owner", 200, 403),
         ("other_officer", 404, 404),
@@ -120,15 +135,17 @@ def test_the_old_meetings_addresses_lead_to_the_forward_plan(council, board_mana
     assert response["Location"] == url(council, "call_in", 7)
 
 
-def test_only_the_board_manager_publishes_or_calls_in(council, chair, councillor, decision):
+def test_only_the_board_manager_publishes_and_only_councillors_or_she_call_in(
+    council, chair, councillor, decision
+):
     people = [m.person for m in decision.scrutiny.memberships.all()]
     for user in (chair, councillor):
         with pytest.raises(PermissionDenied):
             call_in.publish_executive_decision(
                 user, council, "X", datetime.date(2024, 3, 1), "Cabinet"
             )
-        with pytest.raises(PermissionDenied):
-            call_in.request_call_in(user, decision, people)
+    with pytest.raises(PermissionDenied):
+        call_in.request_call_in(chair, decision, people)
 
 
 @pytest.fixture
@@ -187,8 +204,10 @@ def test_call_in_needs_three_scrutiny_members_within_the_period(council, scrutin
     assert decision.called_in_by.count() == 3
 
 
-@pytest.mark.parametrize(("role", "offered"), [("board_manager", True), ("chair", False)])
-def test_only_the_board_manager_is_offered_the_call_in_form(
+@pytest.mark.parametrize(
+    ("role", "offered"), [("board_manager", True), ("councillor", True), ("chair", False)]
+)
+def test_the_board_manager_and_councillors_are_offered_the_call_in_form(
     council, cast, decision, client_for, role, offered
 ):
     page = client_for(cast[role]).get(url(council, "executive_decisions")).content.decode()
