@@ -142,7 +142,7 @@ def batched(model: type[models.Model], rows: Iterable[models.Model]) -> int:
 
 def generate_council(index: int, sizes: Sizes, today: datetime.date, password: str) -> Plan:
     rng = random.Random(sizes.seed * 1000 + index)
-    started = today - datetime.timedelta(days=rng.randint(540, 1080))
+    started = today - datetime.timedelta(days=rng.randint(660, 1200))
     council = Council.objects.create(slug=slug_for(index), name=f"Generated Council {index:03d}")
     when = at(started)
     organisation = Organisation.objects.bulk_create(
