@@ -275,13 +275,18 @@ def run(args: argparse.Namespace, councils: dict[str, str], counts: dict) -> int
     phase = {"duration": args.duration, "limit": args.max_requests}
     print(f"{args.users} users, {args.duration:g} s or {args.max_requests} requests a phase")
     solo = drive(args.port, [trivial] * args.users, **phase)
-    # Each user starts the round at a different page, so every page is always in flight.
-    rounds = [heavy[n % len(heavy) :] + heavy[: n % len(heavy)] for n in range(args.users)]
-    pages = drive(args.port, rounds, **phase)
+    pages = drive(args.port, [rotated(heavy, n) for n in range(args.users)], **phase)
     half = max(1, args.users // 2)
-    mixed = drive(args.port, [large_only] * half + [trivial] * (args.users - half), **phase)
+    heavy_users = [rotated(large_only, n) for n in range(half)]
+    mixed = drive(args.port, heavy_users + [trivial] * (args.users - half), **phase)
     order = [route[0] for route in heavy]
     return report(solo, pages, mixed, counts, order)
+
+
+def rotated(route: list, n: int) -> list:
+    """The round started at its n-th page: each user starts at a different page, so
+    every page is in flight from the start."""
+    return route[n % len(route) :] + route[: n % len(route)]
 
 
 def report(solo: Results, pages: Results, mixed: Results, counts: dict, order: list) -> int:
