@@ -158,5 +158,7 @@ def test_the_evidence_and_complaints_roles_do_their_jobs_today(page, demo):
 
     # The other council's board manager sees their own board, and nothing of Peterborough
     _as(page, "shropshire")
-    page.get_by_role("heading", name="Shropshire Council").first.wait_for()
+    page.get_by_role("heading", name="Improvement journey").first.wait_for()
+    assert page.get_by_text("Shropshire Council").first.is_visible()
+    check_page(page, "demo-shropshire-dashboard")
     assert page.goto(f"{PETERBOROUGH}/").status == 404
