@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from improvement.core import access
 from improvement.core.models import Council
+from improvement.core.text import reads_as_empty
 from improvement.core.tracking import create_tracked, save_tracked
 from improvement.forward_plan import call_in, editions, notice, queries
 from improvement.forward_plan.models import ForwardDecision, ForwardPlanSettings
@@ -148,7 +149,7 @@ def withdraw_decision(actor: Any, decision: ForwardDecision, reason: str) -> For
 def _record_route(
     actor: Any, decision: ForwardDecision, fields: dict[str, Any], expected_version: int | None
 ) -> ForwardDecision:
-    if not (fields["urgency_reason"] or "").strip():
+    if reads_as_empty(fields["urgency_reason"]):
         raise ValidationError({"reason": "Give the reason the decision cannot wait"})
     if decision.status != ForwardDecision.Status.PLANNED:
         raise ValidationError("The decision has already been taken or withdrawn")
@@ -256,7 +257,7 @@ def take_decision(
     refusal = notice.refusal(decision, taken_on, queries.settings_for(decision.council))
     if refusal:
         raise ValidationError(refusal)
-    if not outcome.strip():
+    if reads_as_empty(outcome):
         raise ValidationError({"outcome": "Record what was decided"})
 
     def apply() -> None:
