@@ -50,6 +50,12 @@ def for_council(council: Council) -> SingleSignOn | None:
     return SingleSignOn.objects.filter(council=council).select_related("secret").first()
 
 
+def enabled_for(slug: str) -> SingleSignOn | None:
+    """The council's sign-in set-up, when it is switched on; the council comes with it."""
+    found = SingleSignOn.objects.filter(council__slug=slug, enabled=True)
+    return found.select_related("council", "secret").first()
+
+
 def enabled_councils() -> list[Council]:
     """The councils whose people may sign in with their council account."""
     return list(Council.objects.filter(single_sign_on__enabled=True).order_by("name"))

@@ -15,11 +15,7 @@ CHOOSE_ERROR = "Select your council"
 
 
 def _enabled(slug: str) -> SingleSignOn:
-    found = (
-        SingleSignOn.objects.filter(council__slug=slug, enabled=True)
-        .select_related("council", "secret")
-        .first()
-    )
+    found = sso_config.enabled_for(slug)
     if found is None:
         raise Http404("No single sign-on for this council")
     return found

@@ -27,6 +27,11 @@ def test_the_sign_in_page_offers_a_forgotten_password_link(client):
     assert 'href="/password/reset/"' in page and "Forgotten your password?" in page
 
 
+def test_the_sign_in_page_sends_the_public_to_the_public_site(client, db):
+    page = client.get("/sign-in/").content.decode()
+    assert 'href="/public/"' in page and "public site" in page
+
+
 def test_signing_in_through_the_form_still_works(client, board_member):
     response = sign_in(client, "member", PASSWORD)
     assert response.status_code == 302
