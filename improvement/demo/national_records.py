@@ -47,7 +47,9 @@ def _meetings(plan: Plan) -> int:
         name="Children's Services Improvement Board",
         slug="improvement-board",
         kind=Body.Kind.IMPROVEMENT_BOARD,
-        standing=Body.Standing.STATUTORY,
+        standing=Body.Standing.NOTICE,
+        members_vote=False,
+        meets_in_public=False,
         created_at=when,
         modified_at=when,
     )
@@ -66,6 +68,7 @@ def _meetings(plan: Plan) -> int:
                 location="Council chamber",
                 status="held" if past else "scheduled",
                 series="board",
+                held_in_public=False,
                 agenda_published_on=day - datetime.timedelta(days=7) if past else None,
             )
         )

@@ -15,6 +15,7 @@ from docx import Document as WordDocument
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from improvement.core.text import reads_as_empty
 from improvement.evidence.charts import measure_chart
 from improvement.evidence.tests.factories import MeasureFactory, MeasureValueFactory
 from improvement.plans import exporting, services
@@ -26,7 +27,8 @@ from improvement.reports.tests.factories import board_meeting
 # Any characters at all, with the troublesome ones made likely.
 AWKWARD = st.sampled_from(["\x0b", "\x0c", "\x00", "\x1f", "$x$", "$", "\\", "<", "&", "\ufffe"])
 TEXT = st.lists(st.one_of(AWKWARD, st.text(max_size=12)), min_size=1, max_size=8).map("".join)
-TEXT = TEXT.filter(lambda text: text.strip())
+# A reason must leave something readable once cleaned (an empty one is refused).
+TEXT = TEXT.filter(lambda text: not reads_as_empty(text))
 
 EXAMPLES = settings(
     max_examples=8,
