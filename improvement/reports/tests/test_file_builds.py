@@ -1,4 +1,5 @@
-"""A report's PDF and Word files are made by the worker and downloaded from storage."""
+"""A report's PDF and Word files are made by the worker and downloaded from storage
+(improvement.documents.builds, tried through the reports that use it)."""
 
 import datetime
 
