@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "improvement.core",
+    "improvement.documents",
     "improvement.accounts",
     "improvement.plans",
     "improvement.evidence",

@@ -19,6 +19,8 @@ council_patterns = [
     path("meetings/", include("improvement.meetings.urls")),
     path("forward-plan/", include("improvement.forward_plan.urls")),
     path("reports/", include("improvement.reports.urls")),
+    # Files made by the worker: waited on and downloaded (docs/adr/012).
+    path("documents/", include("improvement.documents.urls")),
     path("people/", include("improvement.accounts.urls")),
 ]
 

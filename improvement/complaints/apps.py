@@ -8,4 +8,5 @@ class ComplaintsConfig(AppConfig):
     def ready(self) -> None:
         # Registers the app's daily jobs with core.daily.
         # Declares the app's permissions with the sentence a refused person reads.
-        from improvement.complaints import jobs, permissions  # noqa: F401
+        # Registers the annual report's PDF and Word files with the worker's builds.
+        from improvement.complaints import jobs, permissions, report  # noqa: F401

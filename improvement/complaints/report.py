@@ -4,17 +4,27 @@ document pipeline (`improvement.documents`), all from the same figures."""
 import json
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from improvement.complaints.annual import annual_report
 from improvement.complaints.figures import annual_figures
+from improvement.complaints.forms import FIRST_YEAR, LAST_YEAR
+from improvement.complaints.years import year_label
+from improvement.core import access
 from improvement.documents import charts
+from improvement.documents.builds import Builder, register
 from improvement.documents.download import download
 from improvement.documents.render import render
 from improvement.documents.structure import Document, Section, Table
 
 FORMATS = ("json", "pdf", "docx", "html")
+# The PDF and Word files are made by the worker (improvement.documents.builds).
+BUILT = ("pdf", "docx")
+KIND = "complaints_annual"
+FIGURES = "complaints.view_figures"
 
 
 def figures_json(council: Any, year: int) -> str:
@@ -85,3 +95,33 @@ def report_response(council: Any, year: int, fmt: str) -> HttpResponse:
     return download(
         render_report(council, year, fmt), fmt, f"complaints-report-{council.slug}-{year}"
     )
+
+
+def _check(actor: Any, council: Any, parameters: dict) -> None:
+    """The report page's rule: anyone in the council who may see the figures."""
+    if not access.allowed(actor, FIGURES, council):
+        raise PermissionDenied(access.refusal(FIGURES))
+    if not FIRST_YEAR <= int(parameters.get("year", 0)) <= LAST_YEAR:
+        raise Http404("No such report")
+
+
+def _fingerprint(council: Any, parameters: dict) -> str:
+    # The document it would print: a new case, outcome or note makes a new file.
+    document = annual_document(council, parameters["year"])
+    return json.dumps(document.to_json(), sort_keys=True, default=str)
+
+
+def _make(council: Any, parameters: dict, fmt: str) -> tuple[bytes, str]:
+    year = parameters["year"]
+    return render_report(council, year, fmt), f"complaints-report-{council.slug}-{year}"
+
+
+def _title(council: Any, parameters: dict) -> str:
+    return f"the complaints annual report for {year_label(parameters['year'])}"
+
+
+def _back(council: Any, parameters: dict) -> str:
+    return f"{reverse('complaints:report', args=[council.slug])}?year={parameters['year']}"
+
+
+register(KIND, Builder(_check, _fingerprint, _make, _title, _back))

@@ -28,10 +28,11 @@ from improvement.complaints.forms import (
     SubjectAccessForm,
     latest_complete_year,
 )
-from improvement.complaints.report import report_for_page, report_response
+from improvement.complaints.report import BUILT, KIND, report_for_page, report_response
 from improvement.complaints.years import year_label
 from improvement.core import access, audit
 from improvement.core.forms import bound, form_page, run_service
+from improvement.documents.views import start
 
 FIGURES, CASES, MANAGE = "complaints.view_figures", "complaints.view_cases", "complaints.manage"
 FORM = "complaints/form.html"
@@ -148,6 +149,8 @@ def report_download(request: HttpRequest, slug: str, year: int, fmt: str) -> Htt
     council = access.council_for(request, slug, FIGURES)
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise Http404("No such report")
+    if fmt in BUILT:
+        return start(request, council, KIND, {"year": year}, fmt)
     return report_response(council, year, fmt)
 
 

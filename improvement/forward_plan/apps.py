@@ -6,5 +6,6 @@ class ForwardPlanConfig(AppConfig):
     label = "forward_plan"
 
     def ready(self) -> None:
-        # Declares the forward plan's permissions.
-        from improvement.forward_plan import permissions  # noqa: F401
+        # Declares the forward plan's permissions, and registers an edition's PDF and
+        # Word files with the worker's document builds.
+        from improvement.forward_plan import outputs, permissions  # noqa: F401

@@ -6,16 +6,25 @@ import datetime
 import json
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
+from django.urls import reverse
 
+from improvement.core import access
+from improvement.core.actors import SystemActor
+from improvement.documents.builds import Builder, register, request_build
 from improvement.documents.download import download
 from improvement.documents.html import print_html
 from improvement.documents.render import render
 from improvement.documents.structure import Document, Section, Table
+from improvement.documents.views import serve, waiting
 from improvement.forward_plan import queries
 from improvement.forward_plan.presenters import edition_parts
 
 FORMATS = ("json", "pdf", "docx", "html")
+# The PDF and Word files are made by the worker (improvement.documents.builds).
+BUILT = ("pdf", "docx")
+KIND = "forward_plan_edition"
 
 
 def edition_on(council: Any, day: datetime.date | None) -> Any:
@@ -115,6 +124,47 @@ def edition_response(edition: Any, fmt: str) -> HttpResponse:
     """The download of an edition in `fmt` (404 for an unknown format)."""
     if fmt not in FORMATS:
         raise Http404("No such format")
+    if fmt in BUILT:
+        # The page asking has checked who may read the edition: the system asks for
+        # its file, made once for its data and served from storage after.
+        actor = SystemActor("forward_plan_file")
+        build = request_build(actor, edition.council, KIND, {"edition": edition.pk}, fmt)
+        return serve(build) if build.is_done else waiting(build)
     content = render_edition(edition, fmt)
     name = f"forward-plan-{edition.published_on:%Y-%m-%d}"
     return download(content, fmt, name, inline=fmt != "docx")
+
+
+def _edition(council: Any, parameters: dict) -> Any:
+    return queries.editions(council).get(pk=parameters["edition"])
+
+
+def _check(actor: Any, council: Any, parameters: dict) -> None:
+    """The signed-in edition page's rule: anyone in the council reads every edition."""
+    if not queries.editions(council).filter(pk=parameters.get("edition")).exists():
+        raise Http404("No such edition")
+    if not access.allowed(actor, access.MEMBER, council):
+        raise PermissionDenied(access.refusal(access.MEMBER))
+
+
+def _fingerprint(council: Any, parameters: dict) -> str:
+    # The document it would print: a changed entry, or a successor, makes a new file.
+    document = edition_document(_edition(council, parameters))
+    return json.dumps(document.to_json(), sort_keys=True, default=str)
+
+
+def _make(council: Any, parameters: dict, fmt: str) -> tuple[bytes, str]:
+    edition = _edition(council, parameters)
+    return render_edition(edition, fmt), f"forward-plan-{edition.published_on:%Y-%m-%d}"
+
+
+def _title(council: Any, parameters: dict) -> str:
+    edition = _edition(council, parameters)
+    return f"the forward plan edition of {edition.published_on:%-d %B %Y}"
+
+
+def _back(council: Any, parameters: dict) -> str:
+    return reverse("forward_plan:edition_detail", args=[council.slug, parameters["edition"]])
+
+
+register(KIND, Builder(_check, _fingerprint, _make, _title, _back))

@@ -6,5 +6,6 @@ class ReportsConfig(AppConfig):
     label = "reports"
 
     def ready(self) -> None:
-        # Declares who may read and write reports.
-        from improvement.reports import permissions  # noqa: F401
+        # Declares who may read and write reports, and registers the report's PDF and
+        # Word files with the worker's document builds.
+        from improvement.reports import files, permissions  # noqa: F401

@@ -3,11 +3,13 @@
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from improvement.documents.download import download
+from improvement.core.actors import SystemActor
+from improvement.documents.builds import request_build
 from improvement.documents.html import fragment
 from improvement.documents.structure import from_json
+from improvement.documents.views import REFRESH_SECONDS, serve
 from improvement.meetings.queries import public_council
-from improvement.reports.build import file_name, report_file
+from improvement.reports import files
 
 
 def council_or_404(slug: str) -> object:
@@ -50,5 +52,14 @@ def report_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 def report_pdf(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    _, report, version = _published(slug, pk)
-    return download(report_file(report, "pdf", version), "pdf", file_name(report, version))
+    """The file made when the report was published; one the worker has not finished
+    yet (or that failed, and is made again) has the public wait on a page."""
+    place, report, version = _published(slug, pk)
+    actor = SystemActor("public_report_pdf")
+    build = request_build(
+        actor, report.council, files.KIND, files.parameters(report, version), "pdf"
+    )
+    if build.is_done:
+        return serve(build)
+    context = {"place": place, "report": report, "version": version, "refresh": REFRESH_SECONDS}
+    return render(request, "reports/public/waiting.html", context)

@@ -15,7 +15,9 @@ from improvement.core import access
 from improvement.core.actors import person_or_none
 from improvement.core.templatetags.ib import ukdate
 from improvement.core.tracking import create_tracked, save_tracked
+from improvement.documents.builds import request_build
 from improvement.documents.html import print_html
+from improvement.reports import files
 from improvement.reports.build import build_document
 from improvement.reports.models import ReportDocument, ReportVersion
 from improvement.reports.permissions import write_perm
@@ -100,6 +102,8 @@ def publish(actor: Any, report: ReportDocument) -> ReportVersion:
     version.save(update_fields=["published_at"])
     report.status = ReportDocument.Status.PUBLISHED
     save_tracked(report, actor, verb="published")
+    # The public's PDF is made once, by the worker, and served from storage after.
+    request_build(actor, report.council, files.KIND, files.parameters(report, version), "pdf")
     return version
 
 

@@ -14,7 +14,8 @@ from improvement.documents.download import download
 from improvement.documents.html import fragment
 from improvement.documents.render import FORMATS
 from improvement.documents.structure import from_json
-from improvement.reports import services
+from improvement.documents.views import start
+from improvement.reports import files, services
 from improvement.reports.build import build_document, file_name, report_file
 from improvement.reports.forms import CreateReportForm, EditReportForm
 from improvement.reports.models import ReportDocument
@@ -136,4 +137,6 @@ def report_download(
         version = report.versions.filter(number=number).first()
         if version is None:
             raise Http404("No such version")
-    return download(report_file(report, fmt, version), fmt, file_name(report, version))
+    if fmt == "html":
+        return download(report_file(report, fmt, version), fmt, file_name(report, version))
+    return start(request, report.council, files.KIND, files.parameters(report, version), fmt)

@@ -10,6 +10,8 @@ from improvement.complaints import services
 from improvement.complaints.models import ComplaintsSettings
 from improvement.complaints.tests.factories import ComplaintFactory
 from improvement.core.models import AuditEntry
+from improvement.documents.models import DocumentBuild
+from improvement.documents.tests.helpers import content, fetch_built
 
 
 def url(name, *args):
@@ -184,6 +186,26 @@ def test_report_download_json(client_for, councillor, case):
     response = client_for(councillor).get(url("report_download", 2023, "json"))
     assert response.status_code == 200
     assert json.loads(response.content)["accepted"] == 1
+
+
+def test_report_pdf_and_word_are_made_by_the_worker(
+    client_for, councillor, case, django_capture_on_commit_callbacks
+):
+    client = client_for(councillor)
+    pdf = fetch_built(
+        client, url("report_download", 2023, "pdf"), django_capture_on_commit_callbacks
+    )
+    assert content(pdf).startswith(b"%PDF")
+    word = fetch_built(
+        client, url("report_download", 2023, "docx"), django_capture_on_commit_callbacks
+    )
+    assert content(word).startswith(b"PK")
+    assert 'filename="complaints-report-testshire-2023.docx"' in word["Content-Disposition"]
+    assert DocumentBuild.objects.filter(kind="complaints_annual", status="done").count() == 2
+    # A case recorded since is in the next file: the figures changed.
+    ComplaintFactory(council=case.council, received_on=datetime.date(2023, 6, 1))
+    fetch_built(client, url("report_download", 2023, "pdf"), django_capture_on_commit_callbacks)
+    assert DocumentBuild.objects.filter(kind="complaints_annual").count() == 3
 
 
 def test_subject_access_export_gives_a_persons_records(

@@ -10,6 +10,7 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
+from improvement.documents.models import DocumentBuild
 from improvement.forward_plan import comments, editions, services
 from improvement.forward_plan.models import DecisionComment, ForwardDecision, ForwardPlanSettings
 from improvement.forward_plan.tests.factories import ScrutinyFactory
@@ -145,7 +146,9 @@ def test_the_exempt_detail_is_shown_to_the_board_manager_only(
     assert EXEMPT not in client_for(councillor).get(url).content.decode()
 
 
-def test_public_pages_show_published_editions_and_nothing_exempt(council, setup, client_for):
+def test_public_pages_show_published_editions_and_nothing_exempt(
+    council, setup, client_for, board_manager, django_capture_on_commit_callbacks
+):
     client = client_for(None)
     for url in public_urls(council, setup):
         response = client.get(url)
@@ -158,7 +161,19 @@ def test_public_pages_show_published_editions_and_nothing_exempt(council, setup,
     pdf = reverse(
         "public_forward_plan:edition_file", args=[council.slug, setup["edition"].pk, "pdf"]
     )
-    assert client.get(pdf).content.startswith(b"%PDF")
+    # The worker makes the file while the public waits; the same address then serves it.
+    with django_capture_on_commit_callbacks(execute=True):
+        assert "is being made" in client.get(pdf).content.decode()
+    for _ in range(2):
+        assert b"".join(client.get(pdf).streaming_content).startswith(b"%PDF")
+    assert DocumentBuild.objects.filter(kind="forward_plan_edition").count() == 1
+    # A signed-in download of the same edition is the same stored file.
+    signed_in = reverse(
+        "forward_plan:edition_file", args=[council.slug, setup["edition"].pk, "pdf"]
+    )
+    response = client_for(board_manager).get(signed_in)
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
+    assert DocumentBuild.objects.count() == 1
 
 
 def test_a_decision_not_yet_published_takes_no_public_comments(

@@ -1,7 +1,12 @@
+import datetime
+
 import pytest
 from django.urls import reverse
 from django.utils.html import escape
 
+from improvement.documents.builds import run_build
+from improvement.documents.models import DocumentBuild
+from improvement.documents.tests.helpers import content, fetch_built
 from improvement.reports import services
 from improvement.reports.tests.factories import board_meeting, scrutiny
 
@@ -147,12 +152,22 @@ def test_the_chair_writes_the_adviser_report(cast, client_for, council):
     assert "Progress or concern" in page.content.decode()
 
 
-def test_each_version_downloads_in_every_format(cast, client_for, reports):
+def test_each_version_downloads_in_every_format(
+    cast, client_for, reports, django_capture_on_commit_callbacks
+):
     client = client_for(cast["board_manager"])
-    for fmt, start in (("html", b"<!DOCTYPE html>"), ("pdf", b"%PDF"), ("docx", b"PK")):
-        response = client.get(url("version_download", reports["progress"], 1, fmt))
+    response = client.get(url("version_download", reports["progress"], 1, "html"))
+    assert response.status_code == 200
+    assert response.content.startswith(b"<!DOCTYPE html>")
+    # The worker makes the PDF queued at publication (the fixture's never committed).
+    for build in DocumentBuild.objects.filter(status="queued"):
+        run_build.enqueue(build.pk)
+    for fmt, start in (("pdf", b"%PDF"), ("docx", b"PK")):
+        # The worker makes the file; asking again downloads it.
+        address = url("version_download", reports["progress"], 1, fmt)
+        response = fetch_built(client, address, django_capture_on_commit_callbacks)
         assert response.status_code == 200
-        assert response.content.startswith(start)
+        assert content(response).startswith(start)
     assert client.get(url("version_download", reports["progress"], 9, "pdf")).status_code == 404
 
 
@@ -173,3 +188,29 @@ def test_the_list_page_query_count_does_not_grow_with_reports(
         )
     with django_assert_max_num_queries(12):
         assert client.get(list_url).status_code == 200
+
+
+def test_the_public_pdf_is_made_once_at_publication_and_served_from_storage(
+    client_for, board_manager, council, django_capture_on_commit_callbacks
+):
+    report = services.create_report(
+        board_manager, council, "self_assessment", as_at=datetime.date(2024, 2, 1)
+    )
+    services.finalise(board_manager, report)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.publish(board_manager, report)
+    build = DocumentBuild.objects.get()
+    assert build.status == "done" and build.parameters == {"report": report.pk, "version": 1}
+    pdf = reverse("public_reports:report_pdf", args=["testshire", report.pk])
+    public = client_for(None)
+    for _ in range(2):
+        response = public.get(pdf)
+        assert response.status_code == 200 and content(response).startswith(b"%PDF")
+    assert DocumentBuild.objects.count() == 1
+
+
+def test_the_public_waits_for_a_pdf_the_worker_has_not_made(client_for, reports):
+    # Published in the fixture, whose transaction never commits: the build is queued.
+    pdf = reverse("public_reports:report_pdf", args=["testshire", reports["committee"].pk])
+    page = client_for(None).get(pdf).content.decode()
+    assert "The PDF is being made" in page and 'http-equiv="refresh"' in page
