@@ -64,6 +64,11 @@ def _fingerprint(kind: str, parameters: dict, fmt: str, data: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
+def build_of(council: Any, pk: int) -> DocumentBuild | None:
+    """The council's build with this number, or None: never another council's."""
+    return DocumentBuild.objects.filter(council=council, pk=pk).first()
+
+
 def check(actor: Any, build: DocumentBuild) -> DocumentBuild:
     """The build, if the actor may read the report it is a file of (else 404 or 403)."""
     require_actor(actor)

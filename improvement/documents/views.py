@@ -36,7 +36,7 @@ def start(
 
 def _build(request: HttpRequest, slug: str, pk: int) -> DocumentBuild:
     council = access.council_for(request, slug)
-    build = DocumentBuild.objects.filter(council=council, pk=pk).first()
+    build = builds.build_of(council, pk)
     if build is None:
         raise Http404("No such file")
     return builds.check(request.user, build)
