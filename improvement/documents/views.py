@@ -8,7 +8,6 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.views.decorators.http import require_POST
 
 from improvement.core import access
@@ -16,9 +15,6 @@ from improvement.documents import builds
 from improvement.documents.download import INLINE
 from improvement.documents.models import DocumentBuild
 from improvement.documents.render import CONTENT_TYPES
-
-# Named here for the waiting page, which is drawn without the request's context.
-SERVICE_NAME = "Improvement Board"
 
 # Seconds between the waiting page's refreshes.
 REFRESH_SECONDS = 3
@@ -76,11 +72,10 @@ def serve(build: DocumentBuild) -> FileResponse:
     return response
 
 
-def waiting(build: DocumentBuild) -> HttpResponse:
+def waiting(request: HttpRequest, build: DocumentBuild) -> HttpResponse:
     """For a download address that serves the file itself once made (a public one):
     a page that reloads that address until the worker has made the file."""
-    context = {"build": build, "refresh": REFRESH_SECONDS, "service_name": SERVICE_NAME}
-    return HttpResponse(render_to_string("documents/waiting.html", context))
+    return render(request, "documents/waiting.html", {"build": build, "refresh": REFRESH_SECONDS})
 
 
 @login_required

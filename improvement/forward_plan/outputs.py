@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 
 from improvement.core import access
@@ -120,7 +120,7 @@ def render_edition(edition: Any, fmt: str) -> bytes:
     return render(edition_document(edition), fmt)
 
 
-def edition_response(edition: Any, fmt: str) -> HttpResponse:
+def edition_response(request: HttpRequest, edition: Any, fmt: str) -> HttpResponse:
     """The download of an edition in `fmt` (404 for an unknown format)."""
     if fmt not in FORMATS:
         raise Http404("No such format")
@@ -129,7 +129,7 @@ def edition_response(edition: Any, fmt: str) -> HttpResponse:
         # its file, made once for its data and served from storage after.
         actor = SystemActor("forward_plan_file")
         build = request_build(actor, edition.council, KIND, {"edition": edition.pk}, fmt)
-        return serve(build) if build.is_done else waiting(build)
+        return serve(build) if build.is_done else waiting(request, build)
     content = render_edition(edition, fmt)
     name = f"forward-plan-{edition.published_on:%Y-%m-%d}"
     return download(content, fmt, name, inline=fmt != "docx")

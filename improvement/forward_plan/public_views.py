@@ -52,7 +52,7 @@ def edition_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 def edition_file(request: HttpRequest, slug: str, pk: int, fmt: str) -> HttpResponse:
     place = council_or_404(slug)
-    return outputs.edition_response(_edition(place, pk), fmt)
+    return outputs.edition_response(request, _edition(place, pk), fmt)
 
 
 def comment(request: HttpRequest, slug: str, pk: int) -> HttpResponse:

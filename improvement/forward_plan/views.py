@@ -80,7 +80,7 @@ def edition_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def edition_file(request: HttpRequest, slug: str, pk: int, fmt: str) -> HttpResponse:
     council = council_for(request, slug)
     edition = get_object_or_404(queries.editions(council), pk=pk)
-    return outputs.edition_response(edition, fmt)
+    return outputs.edition_response(request, edition, fmt)
 
 
 @login_required
