@@ -46,7 +46,10 @@ INSTALLED_APPS = [
     "improvement.reports",
     "improvement.board",
     "improvement.public",
+    "improvement.api",
     "improvement.demo",
+    # The JSON API's documentation page serves its own copy of Swagger UI (no CDN).
+    "ninja",
 ]
 
 MIDDLEWARE = [

@@ -5,6 +5,7 @@ from django.views.generic import TemplateView
 
 from improvement.accounts import forms as accounts_forms
 from improvement.accounts import views as accounts_views
+from improvement.api.api import api as private_api
 from improvement.board import views as board_views
 from improvement.core import health
 from improvement.core import views as core_views
@@ -74,6 +75,10 @@ urlpatterns = [
     path("public/<slug:slug>/reports/", include("improvement.reports.public_urls")),
     path("public/<slug:slug>/forward-plan/", include("improvement.forward_plan.public_urls")),
     path("public/", include("improvement.public.urls")),
+    # The private read API with personal access tokens (docs/adr/021, docs/api.md);
+    # the public API's "api/v1/public/" goes before this line, so it is matched first.
+    path("api/v1/", private_api.urls),
+    path("account/api-tokens/", include("improvement.api.urls")),
     path("django-admin/", admin.site.urls),
 ]
 

@@ -3,6 +3,7 @@
 from typing import Any
 
 from improvement.annex_a.models import AnnexAImport
+from improvement.annex_a.output import kpi_document
 from improvement.core.models import Council
 from improvement.core.retention import retention_for
 
@@ -22,3 +23,10 @@ def import_of(council: Council, pk: int) -> AnnexAImport | None:
 def retention_days(council: Council) -> int:
     """Days to keep child-level rows: the council administrator's retention setting."""
     return retention_for(council).annex_a_days
+
+
+def latest_kpis(council: Council) -> dict[str, Any] | None:
+    """The KPIs of the latest finished import, as `kpis --format json` prints them:
+    figures only, never a child-level row. None before the first import."""
+    found = latest_import(council)
+    return None if found is None else kpi_document(found)

@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import F, Prefetch, Window
 from django.db.models.functions import RowNumber
 
+from improvement.core.changes import changed_since
 from improvement.core.models import LiveQuerySet
 
 
@@ -25,6 +26,19 @@ class MeasureQuerySet(LiveQuerySet):
             Prefetch("objectives", queryset=council.objectives.live()),
             Prefetch("actions", queryset=council.actions.live()),
         )
+
+    def with_figures(self) -> "MeasureQuerySet":
+        """With every value (oldest first, as the model orders them) and benchmark."""
+        return self.select_related("owner").prefetch_related(
+            "values",
+            "benchmarks",
+            "objectives",
+            "actions",
+        )
+
+    def changed_since(self, since: datetime.datetime) -> "MeasureQuerySet":
+        """Measures saved since a moment, or given a value or benchmark then."""
+        return changed_since(self, since, ("values", "benchmarks"))
 
 
 class MeasureValueQuerySet(models.QuerySet):

@@ -1,7 +1,11 @@
 """QuerySets of the forward plan, named for what they are for. The models import
 these; nothing here imports the models."""
 
+import datetime
+
 from django.db import models
+
+from improvement.core.changes import changed_since
 
 
 class EditionQuerySet(models.QuerySet):
@@ -16,6 +20,9 @@ class ForwardDecisionQuerySet(models.QuerySet):
     def register(self) -> "ForwardDecisionQuerySet":
         """The register's order: planned first, then as the plan lists them."""
         return self.select_related("scrutiny").order_by("status", "position", "id")
+
+    def changed_since(self, since: datetime.datetime) -> "ForwardDecisionQuerySet":
+        return changed_since(self, since)
 
     def publicly_listed(self) -> "ForwardDecisionQuerySet":
         """Decisions printed in a published edition: the ones the public may comment on."""

@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from improvement.core.changes import changed_since
 from improvement.core.models import LiveQuerySet
 
 ITEM_PREFETCH = (
@@ -43,6 +44,16 @@ class MeetingQuerySet(LiveQuerySet):
         """Everything `presenters.item_views` reads, fetched up front."""
         return self.select_related("body", "council").prefetch_related(*ITEM_PREFETCH)
 
+    def with_agenda(self) -> "MeetingQuerySet":
+        """The agenda and its decisions, for a reader of the record rather than the page."""
+        return self.select_related("body").prefetch_related(
+            "items", "items__decisions", "decisions"
+        )
+
+    def changed_since(self, since: datetime.datetime) -> "MeetingQuerySet":
+        """Meetings saved since a moment, or whose agenda or decisions were."""
+        return changed_since(self, since, ("items", "decisions"))
+
     def published(self) -> "MeetingQuerySet":
         """Meetings the public may see: agenda published, body live."""
         return self.live().filter(agenda_published_on__isnull=False, body__archived_at__isnull=True)
@@ -61,6 +72,9 @@ class MeetingActionQuerySet(models.QuerySet):
     def overdue(self, day: datetime.date | None = None) -> "MeetingActionQuerySet":
         day = day or timezone.localdate()
         return self.open().filter(due_on__lt=day)
+
+    def changed_since(self, since: datetime.datetime) -> "MeetingActionQuerySet":
+        return changed_since(self, since)
 
     def for_lists(self) -> "MeetingActionQuerySet":
         return self.select_related("meeting", "meeting__body", "owner", "item", "plan_action")

@@ -11,6 +11,7 @@ from typing import Any
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery
 
+from improvement.core.changes import changed_since
 from improvement.core.models import LiveQuerySet
 
 BLUE = "blue"
@@ -33,6 +34,9 @@ class UpdateQuerySet(models.QuerySet):
         if as_at is not None:
             qs = qs.recorded_by(as_at).exclude(Q(rating=BLUE) & Q(reviewed_at__date__gt=as_at))
         return qs
+
+    def changed_since(self, since: datetime.datetime) -> "UpdateQuerySet":
+        return changed_since(self, since)
 
     def awaiting_acceptance(self) -> "UpdateQuerySet":
         return self.filter(rating=BLUE, approval="proposed").select_related(
@@ -85,9 +89,15 @@ class ActionQuerySet(_AsAtMixin, LiveQuerySet):
             "owners", "due_changes"
         )
 
+    def changed_since(self, since: datetime.datetime) -> "ActionQuerySet":
+        """Actions saved since a moment, or given an update then: a new rating is a
+        change to the action for anyone reading the plan."""
+        return changed_since(self, since, ("updates",))
+
     def in_plan_order(self) -> "ActionQuerySet":
         return self.order_by("objective__position", "objective_id", "position", "id")
 
 
 class ObjectiveQuerySet(_AsAtMixin, LiveQuerySet):
-    pass
+    def changed_since(self, since: datetime.datetime) -> "ObjectiveQuerySet":
+        return changed_since(self, since)

@@ -1,0 +1,71 @@
+"""Meetings with their agenda and decisions, the action log, and the forward plan."""
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Query, Router
+
+from improvement.api.paging import changed, page
+from improvement.api.params import ListParams
+from improvement.api.permissions import council_for
+from improvement.api.presenters import meeting_record
+from improvement.api.schemas import ForwardDecisionOut, LogEntryOut, MeetingOut, Page
+from improvement.core import access
+
+router = Router(tags=["Meetings"])
+
+SEE_EXEMPT = "meetings.see_exempt"
+
+
+def _sees_exempt(request: HttpRequest, council: Any) -> dict[int, bool]:
+    """Body id to whether the reader sees its exempt items: bodies are few, and asked once."""
+    return {
+        body.pk: access.allowed(request.user, SEE_EXEMPT, body) for body in council.bodies.all()
+    }
+
+
+@router.get("/councils/{slug}/meetings", response=Page[MeetingOut])
+def meetings(
+    request: HttpRequest, slug: str, params: Query[ListParams], body: int | None = None
+) -> dict[str, Any]:
+    council = council_for(request, slug)
+    rows = changed(council.meetings.all(), params.updated_since).with_agenda()
+    if body is not None:
+        rows = rows.filter(body_id=body)
+    result = page(rows, params.cursor, params.limit)
+    see = _sees_exempt(request, council)
+    result["items"] = [meeting_record(m, see[m.body_id]) for m in result["items"]]
+    return result
+
+
+@router.get("/councils/{slug}/action-log", response=Page[LogEntryOut])
+def action_log(
+    request: HttpRequest, slug: str, params: Query[ListParams], status: str | None = None
+) -> dict[str, Any]:
+    """The log of actions and officer requests from meetings; an entry raised under an
+    exempt item is left out for a reader who may not see that item."""
+    council = council_for(request, slug)
+    rows = changed(council.meeting_actions.for_lists(), params.updated_since, live=False)
+    if status is not None:
+        rows = rows.filter(status=status)
+    result = page(rows, params.cursor, params.limit)
+    see = _sees_exempt(request, council)
+    result["items"] = [
+        entry
+        for entry in result["items"]
+        if entry.item is None or not entry.item.is_exempt or see[entry.meeting.body_id]
+    ]
+    return result
+
+
+@router.get("/councils/{slug}/forward-plan", response=Page[ForwardDecisionOut])
+def forward_plan(
+    request: HttpRequest, slug: str, params: Query[ListParams], status: str | None = None
+) -> dict[str, Any]:
+    """The register of decisions to be taken, drafts included, as every role reads it;
+    the detail of what makes a private decision exempt is not served."""
+    council = council_for(request, slug)
+    rows = changed(council.forward_decisions.all(), params.updated_since, live=False)
+    if status is not None:
+        rows = rows.filter(status=status)
+    return page(rows, params.cursor, params.limit)
