@@ -35,10 +35,10 @@ def reader(slug: str, updated_since=None):
 
     from improvement.accounts.models import Role
     from improvement.api.api import api  # noqa: F401  (the routers are built)
+    from improvement.api.models import ApiToken
     from improvement.api.params import ListParams
     from improvement.api.plan_endpoints import actions
     from improvement.api.schemas import ActionOut, Page
-    from improvement.api.models import ApiToken
     from improvement.core.models import Council
 
     council = Council.objects.get(slug=slug)
