@@ -4,6 +4,7 @@ updates, and measures with their values, targets and benchmarks."""
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils import timezone
 from ninja import Query, Router
 
 from improvement.api.paging import changed, page
@@ -11,6 +12,7 @@ from improvement.api.params import ListParams
 from improvement.api.permissions import council_for
 from improvement.api.schemas import ActionOut, MeasureOut, ObjectiveOut, Page, UpdateOut
 from improvement.plans import queries as plan_queries
+from improvement.plans.picture import actions_as_at
 
 router = Router(tags=["Plan"])
 
@@ -35,8 +37,9 @@ def actions(
     owner: int | None = None,
     rating: str | None = None,
 ) -> dict[str, Any]:
-    """Actions with the latest rating that counts and its reason. An action counts as
-    changed when it, or any of its updates, was saved since `updated_since`."""
+    """Actions with the latest rating that counts, its reason, and why the action is
+    slow to progress, if it is (the rules of the pages). An action counts as changed
+    when it, or any of its updates, was saved since `updated_since`."""
     council = council_for(request, slug, VIEW_PLAN)
     rows = changed(council.actions.all(), params.updated_since).with_progress()
     facets = {"objective_id": objective, "organisation_id": organisation, "owners": owner}
@@ -44,13 +47,14 @@ def actions(
     if rating is not None:
         rows = rows.filter(latest_rating=rating)
     result = page(
-        rows.select_related("organisation").prefetch_related("owners"),
+        rows.select_related("organisation").prefetch_related("owners", "due_changes"),
         params.cursor,
         params.limit,
     )
-    latest = plan_queries.updates_of(council).latest_of(result["items"])
-    for action in result["items"]:
-        action.latest_update = latest.get(action.latest_update_id)
+    # The pages' own assessment: the latest update and every slow-to-progress reason.
+    progress = actions_as_at(result["items"], council, timezone.localdate())
+    for action, assessed in zip(result["items"], progress, strict=True):
+        action.latest_update, action.slow_reasons = assessed.latest_update, assessed.reasons
     return result
 
 

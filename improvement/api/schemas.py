@@ -71,6 +71,10 @@ class ActionOut(Schema):
     )
     latest_reason: str | None = Field(description="The reason given with the latest rating.")
     latest_as_of: datetime.date | None
+    previous_rating: str | None
+    slow_reasons: list[str] = Field(
+        description="Why the action is slow to progress today; empty when it is not."
+    )
     created_at: datetime.datetime
     modified_at: datetime.datetime
     archived_at: datetime.datetime | None

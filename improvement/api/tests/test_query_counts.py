@@ -9,7 +9,7 @@ from improvement.plans.models import Action, Update
 from improvement.plans.tests.factories import ObjectiveFactory
 
 # The token (with its owner), the owner's roles, the council, then the list's own.
-QUERIES = {"actions": 6, "updates": 4, "objectives": 4}
+QUERIES = {"actions": 7, "updates": 4, "objectives": 4}
 
 
 def _actions(council, organisation, person, count):

@@ -132,3 +132,16 @@ def test_a_cursor_not_made_by_the_api_is_refused(board_manager, council, token_f
 
     assert response.status_code == 400
     assert "cursor" in response.json()["detail"]
+
+
+def test_actions_carry_their_latest_rating_reason_and_why_they_are_slow(
+    board_manager, council, plan, token_for, api_get
+):
+    body = api_get(token_for(board_manager), "councils/testshire/actions").json()
+    first, second = sorted(body["items"], key=lambda row: row["id"])
+
+    assert (first["latest_rating"], first["latest_reason"]) == ("green", "Caught up")
+    assert first["previous_rating"] == "amber" and first["slow_reasons"] == []
+    assert first["owners"][0]["name"] == "Olu Owner"
+    assert (second["latest_rating"], second["latest_reason"]) == (None, None)
+    assert second["slow_reasons"] == ["No update for more than 42 days (since it was added)"]
