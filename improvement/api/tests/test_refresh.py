@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import time_machine
 
+from improvement.core.tracking import save_tracked
 from improvement.evidence.tests.factories import (
     BenchmarkFactory,
     MeasureFactory,
@@ -145,3 +146,27 @@ def test_actions_carry_their_latest_rating_reason_and_why_they_are_slow(
     assert first["owners"][0]["name"] == "Olu Owner"
     assert (second["latest_rating"], second["latest_reason"]) == (None, None)
     assert second["slow_reasons"] == ["No update for more than 42 days (since it was added)"]
+
+
+def test_a_meeting_whose_agenda_changed_is_read_again(board_manager, council, token_for, api_get):
+    from improvement.forward_plan.tests.factories import ForwardDecisionFactory
+    from improvement.meetings.tests.factories import AgendaItemFactory, MeetingFactory
+
+    with time_machine.travel(EARLIER, tick=False):
+        quiet = MeetingFactory(body__council=council)
+        busy = MeetingFactory(body=quiet.body, starts_at=LATER)
+        decision = ForwardDecisionFactory(council=council)
+        ForwardDecisionFactory(council=council)
+    secret = token_for(board_manager)
+    _, since, _ = read_all(api_get, secret, "meetings")
+
+    with time_machine.travel(LATER, tick=False):
+        AgendaItemFactory(meeting=busy, title="Added late")
+        decision.title = "Renamed"
+        save_tracked(decision, board_manager)
+
+    meetings, _, _ = read_all(api_get, secret, "meetings", updated_since=since)
+    assert [m["id"] for m in meetings] == [busy.pk]
+    assert [i["title"] for i in meetings[0]["items"]] == ["Added late"]
+    decisions, _, _ = read_all(api_get, secret, "forward-plan", updated_since=since)
+    assert [d["id"] for d in decisions] == [decision.pk]
