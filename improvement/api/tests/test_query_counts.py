@@ -55,3 +55,53 @@ def test_a_list_costs_the_same_queries_for_10_actions_or_2000(
         response = api_get(secret, f"councils/testshire/{endpoint}", limit=500)
 
     assert len(response.json()["items"]) == (1 if endpoint == "objectives" else min(count, 500))
+
+
+def _measures(council, count):
+    from improvement.evidence.tests.factories import BenchmarkFactory, MeasureValueFactory
+
+    objective = ObjectiveFactory(council=council)
+    for _ in range(count):
+        value = MeasureValueFactory(measure__council=council, period=datetime.date(2024, 1, 1))
+        value.measure.objectives.add(objective)
+        BenchmarkFactory(measure=value.measure)
+
+
+def _meetings(council, count):
+    from improvement.meetings.models import Decision, MeetingAction
+    from improvement.meetings.tests.factories import AgendaItemFactory, MeetingFactory
+
+    for n in range(count):
+        meeting = MeetingFactory(body__council=council)
+        item = AgendaItemFactory(meeting=meeting, exempt_paragraph=1 if n % 2 else None)
+        Decision.objects.create(
+            council=council,
+            meeting=meeting,
+            item=item,
+            kind="resolution",
+            text="Agreed",
+            decided_on=datetime.date(2024, 2, 7),
+        )
+        MeetingAction.objects.create(council=council, meeting=meeting, item=item, text="Do it")
+
+
+# Token, roles, council, then: measures with owner, values, benchmarks, objectives,
+# actions; meetings with body, items, their decisions, decisions; the log with its
+# joins. For the exempt rule, the bodies and the reader's body memberships, once.
+OTHER_LISTS = {"measures": (_measures, 8), "meetings": (_meetings, 9), "action-log": (_meetings, 6)}
+
+
+@pytest.mark.parametrize("count", [3, 40])
+@pytest.mark.parametrize("endpoint", sorted(OTHER_LISTS))
+def test_the_other_lists_cost_the_same_queries_at_any_size(
+    councillor, council, token_for, api_get, django_assert_num_queries, endpoint, count
+):
+    build, queries = OTHER_LISTS[endpoint]
+    build(council, count)
+    secret = token_for(councillor)
+    api_get(secret, "councils")
+
+    with django_assert_num_queries(queries):
+        response = api_get(secret, f"councils/testshire/{endpoint}", limit=500)
+
+    assert response.json()["items"]
