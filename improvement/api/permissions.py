@@ -8,10 +8,9 @@ a stranger to the council, or a token limited to another, is told it does not
 exist (404); a member without the permission is refused (403).
 """
 
-from typing import Any
-
 from django.http import Http404, HttpRequest
 
+from improvement.board.queries import councils_of
 from improvement.core import access
 from improvement.core.models import Council
 
@@ -26,15 +25,10 @@ def council_for(request: HttpRequest, slug: str, perm: str | None = None) -> Cou
     return council
 
 
-def councils_of(user: Any) -> Any:
-    """The councils in which a person holds a role: those a token of theirs may reach."""
-    return Council.objects.filter(memberships__user=user).distinct().order_by("name")
-
-
 def councils_for(request: HttpRequest) -> list[Council]:
     """The councils the token reaches: its owner's, or the one it is limited to."""
     token = request.auth  # type: ignore[attr-defined]
-    councils = councils_of(request.user)
+    councils = councils_of(request.user).order_by("name")
     if token.council_id is not None:
         councils = councils.filter(pk=token.council_id)
     return list(councils)

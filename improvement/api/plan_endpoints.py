@@ -1,7 +1,7 @@
 """The plan and its evidence: objectives, actions with their latest rating, the dated
 updates, and measures with their values, targets and benchmarks."""
 
-from typing import Any
+from typing import Any, Literal
 
 from django.http import HttpRequest
 from django.utils import timezone
@@ -17,6 +17,7 @@ from improvement.plans.picture import actions_as_at
 router = Router(tags=["Plan"])
 
 VIEW_PLAN = "plans.view_plan"
+Rating = Literal["blue", "green", "amber", "red", "grey"]
 VIEW_EVIDENCE = "evidence.view"
 
 
@@ -35,7 +36,7 @@ def actions(
     objective: int | None = None,
     organisation: int | None = None,
     owner: int | None = None,
-    rating: str | None = None,
+    rating: Rating | None = None,
 ) -> dict[str, Any]:
     """Actions with the latest rating that counts, its reason, and why the action is
     slow to progress, if it is (the rules of the pages). An action counts as changed

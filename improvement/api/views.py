@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 
 from improvement.api import presenters, services
 from improvement.api.forms import TokenForm
-from improvement.api.permissions import councils_of
+from improvement.board.queries import councils_of
 from improvement.core.forms import bound, run_service
 
 JUST_MADE = "ib_api_token_made"
@@ -21,7 +21,7 @@ def tokens(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def new_token(request: HttpRequest) -> HttpResponse:
-    councils = councils_of(request.user)
+    councils = councils_of(request.user).order_by("name")
     form = bound(request, TokenForm, councils=councils)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
