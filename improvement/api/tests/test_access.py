@@ -18,7 +18,21 @@ COUNCIL_LISTS = [
     "action-log",
     "forward-plan",
 ]
-MEMBERS = ["board_manager", "chair", "owner", "board_member", "councillor", "complaints_manager"]
+MEMBERS = [
+    "board_manager",
+    "chair",
+    "owner",
+    "board_member",
+    "councillor",
+    "complaints_manager",
+    "performance_officer",
+]
+
+
+@pytest.fixture
+def everyone(cast, performance_officer):
+    """The cast, with the performance and data officer."""
+    return {**cast, "performance_officer": performance_officer}
 
 
 def _expected(endpoint, role):
@@ -34,9 +48,9 @@ def _expected(endpoint, role):
     "endpoint", [*COUNCIL_LISTS, "complaints/figures", "complaints/cases", "annex-a/kpis"]
 )
 def test_every_endpoint_answers_each_role_as_the_pages_do(
-    cast, everything, token_for, api_get, endpoint, role
+    everyone, everything, token_for, api_get, endpoint, role
 ):
-    response = api_get(token_for(cast[role]), f"councils/testshire/{endpoint}")
+    response = api_get(token_for(everyone[role]), f"councils/testshire/{endpoint}")
 
     assert response.status_code == _expected(endpoint, role), response.content
     body = response.json()
