@@ -35,3 +35,13 @@ class TokenForm(GovukForm, forms.Form):
     def __init__(self, *args: Any, councils: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["council"].queryset = councils
+
+    def answers(self) -> dict[str, Any]:
+        """The answers as the session keeps them until they are checked."""
+        data = self.cleaned_data
+        council = data["council"]
+        return {
+            "name": data["name"],
+            "council": council.pk if council else "",
+            "days": data["days"],
+        }

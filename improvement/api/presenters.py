@@ -4,6 +4,7 @@ Meetings as a reader of the API may see them: an exempt item keeps its number an
 title, as the printed agenda does, and is withheld unless the reader sees the body's
 exempt items (the rule of the meeting pages, meetings.see_exempt)."""
 
+import datetime
 from dataclasses import dataclass
 from typing import Any
 
@@ -79,3 +80,14 @@ class TokenRow:
 
 def token_rows(tokens: Any) -> list[TokenRow]:
     return [TokenRow(token) for token in tokens]
+
+
+def answers(data: dict[str, Any]) -> dict[str, str]:
+    """The answers of the token form as the check page reads them."""
+    council = data["council"]
+    expires = timezone.localdate() + datetime.timedelta(days=data["days"])
+    return {
+        "name": data["name"],
+        "reaches": council.name if council else "Every council you hold a role in",
+        "expires": f"{expires:%-d %B %Y} ({data['days']} days)",
+    }

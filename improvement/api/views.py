@@ -10,6 +10,7 @@ from improvement.api.forms import TokenForm
 from improvement.board.queries import councils_of
 from improvement.core.forms import bound, run_service
 
+PENDING = "ib_api_token_answers"
 JUST_MADE = "ib_api_token_made"
 
 
@@ -21,10 +22,24 @@ def tokens(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def new_token(request: HttpRequest) -> HttpResponse:
+    """The token's name, reach and lifetime; the answers are checked on the next page."""
     councils = councils_of(request.user).order_by("name")
-    form = bound(request, TokenForm, councils=councils)
+    form = bound(request, TokenForm, councils=councils, initial=request.session.get(PENDING))
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
+        request.session[PENDING] = form.answers()
+        return redirect("api_token_check")
+    return render(request, "api/token_new.html", {"form": form, "title": "Make an API token"})
+
+
+@login_required
+def check_token(request: HttpRequest) -> HttpResponse:
+    """Check your answers, then make the token."""
+    councils = councils_of(request.user).order_by("name")
+    form = TokenForm(request.session.get(PENDING), councils=councils)
+    if not form.is_bound or not form.is_valid():
+        return redirect("api_token_new")
+    data = form.cleaned_data
+    if request.method == "POST":
         made = run_service(
             form,
             lambda: services.create_token(
@@ -33,9 +48,12 @@ def new_token(request: HttpRequest) -> HttpResponse:
         )
         if made is not None:
             # Shown once on the next page, then gone: only its hash is kept.
+            request.session.pop(PENDING, None)
             request.session[JUST_MADE] = {"name": made.token.name, "secret": made.secret}
             return redirect("api_token_made")
-    return render(request, "api/token_new.html", {"form": form, "title": "Make an API token"})
+        # Refused (the person left the council meanwhile): the answers, with the reason.
+        return render(request, "api/token_new.html", {"form": form, "title": "Make an API token"})
+    return render(request, "api/token_check.html", presenters.answers(data))
 
 
 @login_required

@@ -94,8 +94,13 @@ def test_a_person_makes_a_token_and_sees_it_once(client_for, board_manager, coun
     response = client.post(
         reverse("api_token_new"), {"name": "Power BI plan", "council": council.pk, "days": 30}
     )
+    assert response["Location"] == reverse("api_token_check")
+    assert not ApiToken.objects.exists()
+    check = client.get(reverse("api_token_check")).content.decode()
+    assert "Power BI plan" in check and "Testshire Council" in check
+    assert "31 March 2024 (30 days)" in check
 
-    assert response.status_code == 302
+    assert client.post(reverse("api_token_check")).status_code == 302
     token = ApiToken.objects.get()
     assert (token.name, token.council, token.owner) == ("Power BI plan", council, board_manager)
     shown = client.get(reverse("api_token_made"))
@@ -104,6 +109,22 @@ def test_a_person_makes_a_token_and_sees_it_once(client_for, board_manager, coun
     assert secret in shown.content.decode()
     again = client.get(reverse("api_token_made"))
     assert again.status_code == 302 and secret not in again.content.decode()
+
+
+def test_changing_an_answer_keeps_the_others(client_for, board_manager, council):
+    client = client_for(board_manager)
+    client.post(reverse("api_token_new"), {"name": "Excel", "council": "", "days": 365})
+
+    form = client.get(reverse("api_token_new")).context["form"]
+
+    assert form.initial == {"name": "Excel", "council": "", "days": 365}
+
+
+def test_the_check_page_without_answers_goes_back_to_the_form(client_for, board_manager):
+    client = client_for(board_manager)
+
+    assert client.post(reverse("api_token_check"))["Location"] == reverse("api_token_new")
+    assert not ApiToken.objects.exists()
 
 
 def test_a_token_needs_a_name(client_for, board_manager):
