@@ -43,7 +43,7 @@ def _cursor(value: str | None) -> int | None:
 
 def _beyond(rows: QuerySet, key: str, pk: int, older: bool) -> QuerySet:
     """The rows strictly older (or newer) than row `pk` in the order (key, id)."""
-    edge = Subquery(rows.filter(pk=pk).values(key)[:1])
+    edge = Subquery(rows.filter(pk=pk).order_by().values(key)[:1])
     way = "lt" if older else "gt"
     # The first condition is a plain range on the index; the second settles ties.
     return rows.filter(Q(**{f"{key}__{way}e": edge})).filter(
