@@ -16,7 +16,7 @@ as set there or in the environment); the second factor is off, as in `make run`.
 Prints one table; exits 1 if any response was not a 200.
 
 Usage: .venv/bin/python bench/load.py [--users 20] [--duration 30] [--max-requests 5000]
-       [--councils 152 --large 2 --scale 1] [--port 8765]
+       [--councils 152 --large 2 --scale 1] [--port 8765] [--light-pool]
 """
 
 import argparse
@@ -129,13 +129,13 @@ class Results:
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
-def drive(port: int, routes: list[list[tuple[str, str, str]]], duration: float, limit: int):
-    """Each route is one user going round its (label, path, cookie) list until the
-    time is up or the phase has made `limit` requests in all."""
+def drive(routes: list[tuple[int, list[tuple[str, str, str]]]], duration: float, limit: int):
+    """Each route is one user going round its (label, path, cookie) list on a server's
+    port until the time is up or the phase has made `limit` requests in all."""
     results, started = Results(), time.monotonic()
     sent = iter(range(limit))
 
-    def user(route: list[tuple[str, str, str]]) -> None:
+    def user(port: int, route: list[tuple[str, str, str]]) -> None:
         session, turn = Session(port), 0
         while time.monotonic() - started < duration and next(sent, None) is not None:
             label, path, cookie = route[turn % len(route)]
@@ -153,7 +153,7 @@ def drive(port: int, routes: list[list[tuple[str, str, str]]], duration: float, 
                 if not ok:
                     results.errors[label] += 1
 
-    threads = [threading.Thread(target=user, args=(route,)) for route in routes]
+    threads = [threading.Thread(target=user, args=route) for route in routes]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -174,27 +174,41 @@ def main() -> None:
     parser.add_argument("--max-requests", type=int, default=5000, help="per phase")
     add_size_arguments(parser)
     parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument(
+        "--light-pool",
+        action="store_true",
+        help="serve the trivial page from a second gunicorn on --port + 1, as the "
+        "public site is served in production (docs/adr/018)",
+    )
     args = parser.parse_args()
+    args.light_port = args.port + 1 if args.light_pool else args.port
     media = tempfile.mkdtemp(prefix="load-bench-media-")
-    env = environment(media, GUNICORN_BIND=f"127.0.0.1:{args.port}")
+    env = environment(media)
     prepare_database(args, env)
     setup_django(env)
     slugs = councils(args)
     paths = {label: council_pages(slug) for label, slug in slugs.items()}
     counts = query_counts(slugs, paths)
+    servers = [serve(env, port) for port in dict.fromkeys((args.port, args.light_port))]
+    try:
+        for port, gunicorn in servers:
+            wait_for(port, gunicorn)
+        errors = run(args, slugs, paths, counts)
+    finally:
+        for _, gunicorn in servers:
+            gunicorn.terminate()
+            gunicorn.wait(timeout=60)
+    sys.exit(1 if errors else 0)
+
+
+def serve(env: dict[str, str], port: int) -> tuple[int, subprocess.Popen]:
     gunicorn = subprocess.Popen(  # noqa: S603 - the pinned gunicorn, our own settings
         [str(GUNICORN), "-c", "config/gunicorn.conf.py", "config.wsgi"],
         cwd=ROOT,
-        env=env,
+        env={**env, "GUNICORN_BIND": f"127.0.0.1:{port}"},
         stdout=subprocess.DEVNULL,
     )
-    try:
-        wait_for(args.port, gunicorn)
-        errors = run(args, slugs, paths, counts)
-    finally:
-        gunicorn.terminate()
-        gunicorn.wait(timeout=60)
-    sys.exit(1 if errors else 0)
+    return port, gunicorn
 
 
 def wait_for(port: int, gunicorn: subprocess.Popen) -> None:
@@ -220,11 +234,14 @@ def run(args: argparse.Namespace, slugs: dict[str, str], paths: dict, counts: di
     large_only = [route for route in heavy if route[0].endswith("(large)")]
     phase = {"duration": args.duration, "limit": args.max_requests}
     print(f"{args.users} users, {args.duration:g} s or {args.max_requests} requests a phase")
-    solo = drive(args.port, [trivial] * args.users, **phase)
-    pages = drive(args.port, [rotated(heavy, n) for n in range(args.users)], **phase)
+    if args.light_pool:
+        print(f"the trivial page served by its own gunicorn on port {args.light_port}")
+    light = (args.light_port, trivial)
+    solo = drive([light] * args.users, **phase)
+    pages = drive([(args.port, rotated(heavy, n)) for n in range(args.users)], **phase)
     half = max(1, args.users // 2)
-    heavy_users = [rotated(large_only, n) for n in range(half)]
-    mixed = drive(args.port, heavy_users + [trivial] * (args.users - half), **phase)
+    heavy_users = [(args.port, rotated(large_only, n)) for n in range(half)]
+    mixed = drive(heavy_users + [light] * (args.users - half), **phase)
     order = [route[0] for route in heavy]
     return report(solo, pages, mixed, counts, order)
 
