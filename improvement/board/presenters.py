@@ -119,6 +119,10 @@ class CouncilPortfolio:
     def has_notice(self) -> bool:
         return self.deadline is not None
 
+    @property
+    def review_overdue(self) -> bool:
+        return self.next_review is not None and self.next_review < self.as_at
+
     def as_dict(self) -> dict[str, Any]:
         """Plain JSON values, for the API's `/portfolio`."""
 
@@ -139,6 +143,7 @@ class CouncilPortfolio:
                 "due_after_deadline": self.due_after_deadline,
                 "last_review": day(self.last_review),
                 "next_review": day(self.next_review),
+                "review_overdue": self.review_overdue,
             }
             if self.has_notice
             else None,

@@ -200,6 +200,7 @@ def test_the_portfolio_serves_plain_json_values(adviser):
         "due_after_deadline": 1,
         "last_review": "2024-02-01",
         "next_review": "2024-08-01",
+        "review_overdue": False,
     }
     assert testshire["trend"][-1] == {
         "on": "2024-02-21",
@@ -270,3 +271,11 @@ def test_a_person_with_one_council_still_goes_home_to_its_dashboard(client_for, 
     response = client_for(board_manager).get(reverse("home"))
     assert response.status_code == 302
     assert response["Location"] == reverse("board:dashboard", args=["testshire"])
+
+
+def test_a_dfe_review_past_its_due_date_is_marked_overdue(client_for, board_manager, council):
+    NoticeFactory(council=council, issued_on=D(2023, 8, 2), review_interval_months=6)
+    response = client_for(board_manager).get(reverse("portfolio"))
+    (testshire,) = response.context["councils"]
+    assert testshire.next_review == D(2024, 2, 2) and testshire.review_overdue
+    assert "Overdue" in response.content.decode()
