@@ -2,6 +2,8 @@
 columns on a desktop, one above the other on a 375 px phone, with no axe violation
 and no sideways scrolling of the page."""
 
+import datetime
+
 import pytest
 
 from e2e.conftest import check_page, sign_in
@@ -11,6 +13,7 @@ from improvement.accounts.tests.factories import (
     OrganisationFactory,
     UserFactory,
 )
+from improvement.annex_a.models import AnnexAImport
 from improvement.plans.tests.factories import (
     ActionFactory,
     NoticeFactory,
@@ -24,6 +27,16 @@ pytestmark = pytest.mark.django_db(transaction=True)
 @pytest.fixture
 def adviser(council, other_council):
     NoticeFactory(council=council)
+    AnnexAImport.objects.create(
+        council=council,
+        reference_date=datetime.date(2024, 1, 31),
+        file_name="annex-a.xlsx",
+        status=AnnexAImport.Status.DONE,
+        kpis={
+            "rereferral_12m_pct": {"numerator": 30, "denominator": 120, "value": 25.0},
+            "assessments_open_over_45wd": {"numerator": 7, "denominator": 40, "value": 7},
+        },
+    )
     for place in (council, other_council):
         action = ActionFactory(objective=ObjectiveFactory(council=place))
         UpdateFactory(action=action, rating="red", reason="Vacancies")
@@ -44,6 +57,7 @@ def test_an_adviser_compares_her_councils_side_by_side_then_opens_one(page, advi
     page.get_by_role("heading", name="Your councils side by side").wait_for()
     first, second = _boxes(page)
     assert first["y"] == second["y"] and first["x"] < second["x"]
+    assert page.get_by_role("region", name="Testshire Council: front-door KPIs").is_visible()
     check_page(page, "portfolio-desktop")
 
     page.set_viewport_size({"width": 375, "height": 800})
