@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from improvement.board.picture import board_picture
+from improvement.board.portfolio import portfolio_for
 from improvement.board.presenters import ExceptionRow
 from improvement.board.queries import councils_of
 from improvement.complaints.ports import experience_lines
@@ -44,6 +45,15 @@ def home(request: HttpRequest) -> HttpResponse:
     if len(councils) == 1:
         return redirect("board:dashboard", councils[0].slug)
     return render(request, "board/home.html", {"councils": councils})
+
+
+@login_required
+def portfolio(request: HttpRequest) -> HttpResponse:
+    """Each of the person's councils side by side: for anyone with a role, though the
+    navigation offers it only to those with roles in two or more (docs/adr/023)."""
+    today = timezone.localdate()
+    councils = portfolio_for(request.user, today)
+    return render(request, "board/portfolio.html", {"councils": councils, "as_at": today})
 
 
 @login_required
