@@ -1,6 +1,12 @@
 """Cursor paging for every list: keyset on the id, so a page costs the same whatever
 its depth, and a row added or changed mid-refresh neither repeats nor skips one
-already read (docs/adr/021)."""
+already read (docs/adr/021).
+
+Not `core.paging.keyset_page`, the pages' newest-first paging: it finds its edge by
+looking the cursor's row up in the list, so a row archived between two pages of a
+full read would end the read there, silently, and a BI refresh would drop the rest.
+Here the cursor is the id itself, which stays a valid edge whatever becomes of its row.
+"""
 
 import base64
 import binascii

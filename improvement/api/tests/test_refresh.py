@@ -170,3 +170,20 @@ def test_a_meeting_whose_agenda_changed_is_read_again(board_manager, council, to
     assert [i["title"] for i in meetings[0]["items"]] == ["Added late"]
     decisions, _, _ = read_all(api_get, secret, "forward-plan", updated_since=since)
     assert [d["id"] for d in decisions] == [decision.pk]
+
+
+def test_archiving_the_last_row_of_a_page_does_not_end_the_read(
+    board_manager, council, council_org, token_for, api_get
+):
+    with time_machine.travel(EARLIER, tick=False):
+        _plan(council, council_org)
+    secret = token_for(board_manager)
+    first = api_get(secret, "councils/testshire/actions", limit=7).json()
+    edge = Action.objects.get(pk=first["items"][-1]["id"])
+
+    plan_services.archive_action(board_manager, edge, "Merged", edge.version)
+    rest = api_get(
+        secret, "councils/testshire/actions", limit=50, cursor=first["next_cursor"]
+    ).json()
+
+    assert len(first["items"]) + len(rest["items"]) == 20
