@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from improvement.annex_a.models import AnnexAImport
+from improvement.annex_a.tests.factories import AnnexAImportFactory
 from improvement.api import services
 from improvement.complaints.tests.factories import ComplaintFactory
 from improvement.evidence.tests.factories import (
@@ -82,12 +82,5 @@ def board_meeting(council):
 def everything(council, plan, board_meeting):
     ForwardDecisionFactory(council=council)
     ComplaintFactory(council=council)
-    AnnexAImport.objects.create(
-        council=council,
-        reference_date=datetime.date(2024, 1, 31),
-        file_name="annex-a.xlsx",
-        status=AnnexAImport.Status.DONE,
-        kpis={},
-        report={"data_quality": {}},
-    )
+    AnnexAImportFactory(council=council)
     return plan
