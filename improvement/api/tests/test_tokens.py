@@ -187,3 +187,14 @@ def test_your_account_links_to_the_tokens(client_for, councillor):
     page = client_for(councillor).get(reverse("otp_overview")).content.decode()
 
     assert reverse("api_tokens") in page
+
+
+def test_a_token_is_made_only_after_the_second_factor_the_role_requires(
+    settings, client_for, board_manager
+):
+    settings.OTP_REQUIRED = True
+
+    response = client_for(board_manager).get(reverse("api_token_new"))
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("otp_setup"))
