@@ -8,6 +8,7 @@ from improvement.accounts import views as accounts_views
 from improvement.board import views as board_views
 from improvement.core import health
 from improvement.core import views as core_views
+from improvement.public.api import public_api
 
 council_patterns = [
     path("", include("improvement.plans.urls")),
@@ -74,6 +75,9 @@ urlpatterns = [
     path("public/<slug:slug>/reports/", include("improvement.reports.public_urls")),
     path("public/<slug:slug>/forward-plan/", include("improvement.forward_plan.public_urls")),
     path("public/", include("improvement.public.urls")),
+    # The public record as JSON, no token (docs/public-api.md). It stays before the
+    # token API's path("api/v1/", ...), which goes on the next line.
+    path("api/v1/public/", public_api.urls),
     path("django-admin/", admin.site.urls),
 ]
 
