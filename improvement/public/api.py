@@ -10,7 +10,7 @@ import datetime
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import NinjaAPI, Query, Schema
+from ninja import NinjaAPI, Query, Schema, Status
 from ninja.errors import HttpError
 from ninja.throttling import AnonRateThrottle
 from pydantic import Field
@@ -149,5 +149,5 @@ def plan_progress(request: HttpRequest, slug: str) -> Any:
     council = published.council_or_404(slug)
     found = progress.public_progress(council)
     if found is None:
-        return 404, {"detail": "No board meeting with published papers has taken place yet"}
+        return Status(404, {"detail": "No board meeting with published papers has taken place yet"})
     return progress.as_data(request, found)
