@@ -33,7 +33,7 @@ def record(council, board_manager, chair):
     )
     services.add_agenda_item(board_manager, draft, "Not yet published", description="Draft")
     item = services.add_agenda_item(
-        board_manager, first, "Plan progress", description="=HYPERLINK(\"http://x\")"
+        board_manager, first, "Plan progress", description='=HYPERLINK("http://x")'
     )
     exempt = services.add_agenda_item(
         board_manager, first, "Staffing", description="SECRET staffing", exempt_paragraph=1

@@ -6,6 +6,9 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from improvement.accounts.tests.factories import PersonFactory
+from improvement.meetings import minutes
+
 from improvement.plans.models import Rating
 from improvement.plans.tests.factories import (
     ActionFactory,
@@ -123,3 +126,16 @@ def test_progress_costs_the_same_queries_for_a_bigger_plan(
         _rate(ActionFactory(objective=objective), D(2024, 1, 5), Rating.GREEN)
     with django_assert_max_num_queries(len(before.captured_queries)):
         client.get(url)
+
+
+def test_an_action_logged_against_an_exempt_item_is_not_named(council, plan, record, board_manager):
+    exempt = record["first"].items.get(title="Staffing")
+    exempt.actions.clear()
+    entry = minutes.add_meeting_action(
+        board_manager, record["first"], "Follow up", PersonFactory(council=council), item=exempt
+    )
+    entry.plan_action = plan["secret"]
+    entry.save()
+    found = progress.public_progress(council)
+    assert found.changes.off_track == ["Clear the referral backlog"]
+    assert found.changes.off_track_count == 2

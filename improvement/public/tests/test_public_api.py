@@ -128,9 +128,7 @@ def test_the_lists_cost_the_same_queries_for_more_records(
     _more_meetings(board_manager, record["board"], 10)
     for meeting in record["board"].meetings.filter(starts_at__month=5):
         item = services.add_agenda_item(board_manager, meeting, "More", description="Open")
-        services.add_paper(
-            board_manager, item, SimpleUploadedFile("p.txt", b"paper", "text/plain")
-        )
+        services.add_paper(board_manager, item, SimpleUploadedFile("p.txt", b"paper", "text/plain"))
     with django_assert_num_queries(before):
         data = _get(client, path).json()
     assert len(data["results"]) > 10
