@@ -8,7 +8,6 @@ from django.urls import reverse
 
 from improvement.accounts.tests.factories import PersonFactory
 from improvement.meetings import minutes
-
 from improvement.plans.models import Rating
 from improvement.plans.tests.factories import (
     ActionFactory,
@@ -122,7 +121,7 @@ def test_progress_costs_the_same_queries_for_a_bigger_plan(
     with django_assert_max_num_queries(40) as before:
         client.get(url)
     objective = ObjectiveFactory(council=council, title="More")
-    for n in range(15):
+    for _ in range(15):
         _rate(ActionFactory(objective=objective), D(2024, 1, 5), Rating.GREEN)
     with django_assert_max_num_queries(len(before.captured_queries)):
         client.get(url)
