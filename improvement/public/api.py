@@ -10,6 +10,7 @@ import datetime
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils import timezone
 from ninja import NinjaAPI, Query, Schema, Status
 from ninja.errors import HttpError
 from ninja.throttling import AnonRateThrottle
@@ -53,13 +54,17 @@ class ListParams(Schema):
 
 
 def _page(request: HttpRequest, queryset: Any, params: ListParams, row: Any) -> dict[str, Any]:
+    # Read before the rows: a client passing it as the next `updated_since` misses
+    # nothing saved while this page was being read.
+    generated_at = timezone.now()
     try:
         found = paging.page(queryset, params.cursor, params.limit, params.updated_since)
     except paging.BadCursor as exc:
         raise HttpError(400, str(exc)) from exc
     return {
-        "results": [row(request, record) for record in found.rows],
+        "items": [row(request, record) for record in found.rows],
         "next_cursor": found.next_cursor,
+        "generated_at": generated_at,
     }
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Q
+from django.utils import timezone
 
 MAX_PAGE = 200
 DEFAULT_PAGE = 50
@@ -48,6 +49,8 @@ def page(
     """One page of a queryset annotated with `updated`: rows changed at or after
     `updated_since`, oldest change first, ids breaking ties; then where to go on."""
     rows = queryset.order_by("updated", "pk")
+    if updated_since is not None and timezone.is_naive(updated_since):
+        updated_since = timezone.make_aware(updated_since)  # as the council's clock reads it
     if updated_since is not None:
         rows = rows.filter(updated__gte=updated_since)
     if cursor:

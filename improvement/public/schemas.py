@@ -141,28 +141,33 @@ class ProgressOut(Schema):
 
 
 class MeetingPage(Schema):
-    results: list[MeetingOut]
+    items: list[MeetingOut]
     next_cursor: str | None
+    generated_at: datetime.datetime
 
 
 class AgendaItemPage(Schema):
-    results: list[AgendaItemOut]
+    items: list[AgendaItemOut]
     next_cursor: str | None
+    generated_at: datetime.datetime
 
 
 class DecisionPage(Schema):
-    results: list[DecisionOut]
+    items: list[DecisionOut]
     next_cursor: str | None
+    generated_at: datetime.datetime
 
 
 class ReportPage(Schema):
-    results: list[ReportOut]
+    items: list[ReportOut]
     next_cursor: str | None
+    generated_at: datetime.datetime
 
 
 class EditionPage(Schema):
-    results: list[EditionOut]
+    items: list[EditionOut]
     next_cursor: str | None
+    generated_at: datetime.datetime
 
 
 class Problem(Schema):

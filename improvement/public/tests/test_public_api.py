@@ -33,17 +33,17 @@ def test_the_openapi_description_is_valid_and_documented(client):
 def test_meetings_need_no_token_and_leave_out_unpublished_ones(council, record, client):
     response = _get(client, f"/councils/{council.slug}/meetings")
     assert response.status_code == 200
-    ids = [m["id"] for m in response.json()["results"]]
+    ids = [m["id"] for m in response.json()["items"]]
     assert ids == [record["first"].pk, record["second"].pk]
     assert record["draft"].pk not in ids
-    first = response.json()["results"][0]
+    first = response.json()["items"][0]
     assert first["minutes_published_on"] == "2024-03-01"
     assert first["papers_published"] and not first["open_to_the_public"]
 
 
 def test_agenda_items_are_the_open_ones_with_published_minutes(council, record, client):
     body = _get(client, f"/councils/{council.slug}/agenda-items").content.decode()
-    data = json.loads(body)["results"]
+    data = json.loads(body)["items"]
     assert [i["title"] for i in data] == ["Plan progress"]
     assert data[0]["minute"] == "The board noted progress."
     assert "SECRET" not in body and "Staffing" not in body and "Not yet published" not in body
@@ -85,8 +85,8 @@ def test_paging_by_cursor_visits_every_meeting_once(council, record, board_manag
     while True:
         params = {"limit": 2, **({"cursor": cursor} if cursor else {})}
         page = _get(client, f"/councils/{council.slug}/meetings", **params).json()
-        assert len(page["results"]) <= 2
-        seen += [m["id"] for m in page["results"]]
+        assert len(page["items"]) <= 2
+        seen += [m["id"] for m in page["items"]]
         cursor = page["next_cursor"]
         if cursor is None:
             break
@@ -101,7 +101,7 @@ def test_updated_since_gives_only_what_changed_after(
     page = _get(
         client, f"/councils/{council.slug}/meetings", updated_since="2024-03-04T00:00:00Z"
     ).json()
-    assert [m["starts_at"][:10] for m in page["results"]] == ["2024-05-01"]
+    assert [m["starts_at"][:10] for m in page["items"]] == ["2024-05-01"]
 
 
 def test_a_cursor_not_handed_out_or_too_large_a_page_is_refused(council, record, client):
@@ -131,7 +131,7 @@ def test_the_lists_cost_the_same_queries_for_more_records(
         services.add_paper(board_manager, item, SimpleUploadedFile("p.txt", b"paper", "text/plain"))
     with django_assert_num_queries(before):
         data = _get(client, path).json()
-    assert len(data["results"]) > 10
+    assert len(data["items"]) > 10
 
 
 def test_too_many_requests_from_one_address_are_refused(council, record, client, monkeypatch):
@@ -145,4 +145,4 @@ def test_too_many_requests_from_one_address_are_refused(council, record, client,
 @pytest.mark.parametrize("name", ["reports", "decisions", "forward-plan/editions"])
 def test_empty_lists_say_so_with_no_cursor(council, record, client, name):
     page = _get(client, f"/councils/{council.slug}/{name}").json()
-    assert page == {"results": [], "next_cursor": None}
+    assert page == {"items": [], "next_cursor": None, "generated_at": "2024-03-01T12:00:00Z"}

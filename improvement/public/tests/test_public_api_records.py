@@ -42,7 +42,7 @@ def published_reports(council, board_manager):
 
 def test_reports_are_the_published_ones_as_published(council, published_reports, client):
     response = client.get(f"{API}/councils/{council.slug}/reports")
-    data = response.json()["results"]
+    data = response.json()["items"]
     assert [(r["id"], r["title"], r["version"]) for r in data] == [
         (published_reports.pk, "Our progress", 1)
     ]
@@ -74,7 +74,7 @@ def plan(council, board_manager):
 
 def test_an_edition_lists_its_decisions_with_no_exempt_detail(council, plan, client):
     listing = client.get(f"{API}/councils/{council.slug}/forward-plan/editions").json()
-    assert [e["id"] for e in listing["results"]] == [plan.pk]  # the new draft is not listed
+    assert [e["id"] for e in listing["items"]] == [plan.pk]  # the new draft is not listed
     response = client.get(f"{API}/councils/{council.slug}/forward-plan/editions/{plan.pk}")
     entries = response.json()["entries"]
     assert {e["title"]: e["private"] for e in entries} == {
@@ -103,6 +103,6 @@ def test_executive_decisions_are_listed_with_their_call_in(council, board_manage
         published_on=D(2024, 2, 27),
         scrutiny=committee,
     )
-    data = client.get(f"{API}/councils/{council.slug}/decisions").json()["results"]
+    data = client.get(f"{API}/councils/{council.slug}/decisions").json()["items"]
     assert [d["text"] for d in data] == ["To award the contract"]
     assert data[0]["published_on"] == "2024-02-27" and data[0]["call_in_ends_on"]
