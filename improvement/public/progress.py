@@ -11,6 +11,7 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.cache import cache
 from django.http import HttpRequest
 from django.urls import reverse
 
@@ -20,6 +21,8 @@ from improvement.meetings.services import meeting_day
 from improvement.plans.models import Rating
 from improvement.plans.picture import PlanPicture, plan_picture
 from improvement.public import published
+
+KEEP_SECONDS = 10 * 60
 
 
 def _count(number: int, noun: str) -> str:
@@ -103,16 +106,46 @@ class PublicProgress:
         return f"The Department for Education's next review is due by {on(self.next_review)}."
 
 
-def _ratings(picture: PlanPicture) -> dict[int, tuple[str, str]]:
-    return {item.action.pk: (item.rating, item.action.title) for item in picture.actions}
+@dataclass
+class Snapshot:
+    """The plan as a board saw it, in plain values: what the page needs of a picture."""
+
+    objectives: list[ObjectiveLine]
+    ratings: dict[int, tuple[str, str]]  # action id: (rating, title)
+    complete: int
+    next_review: datetime.date | None
+
+
+def snapshot(council: Council, day: datetime.date) -> Snapshot:
+    picture: PlanPicture = plan_picture(council, day)
+    return Snapshot(
+        objectives=[
+            ObjectiveLine(o.objective.ref, o.objective.title, o.complete, len(o.actions))
+            for o in picture.objectives
+        ],
+        ratings={item.action.pk: (item.rating, item.action.title) for item in picture.actions},
+        complete=picture.complete,
+        next_review=picture.notice.next_review_due if picture.notice else None,
+    )
+
+
+def board_snapshot(council: Council, board: Any) -> Snapshot:
+    """The plan as at a board that has met. A picture on a past date counts only what
+    had been recorded by then, so it is kept for `KEEP_SECONDS` in the shared cache:
+    a large plan's picture takes seconds (bench/public_api.py). Which actions go
+    unnamed is decided afresh on every request, never kept (docs/adr/022)."""
+    key = f"public-progress:{council.pk}:{board.pk}:{board.modified_at.timestamp()}"
+    return cache.get_or_set(key, lambda: snapshot(council, meeting_day(board)), KEEP_SECONDS)
 
 
 def changes_between(
-    before: PlanPicture, after: PlanPicture, withheld: set[int], since: datetime.date
+    earlier: dict[int, tuple[str, str]],
+    later: dict[int, tuple[str, str]],
+    withheld: set[int],
+    since: datetime.date,
 ) -> Changes:
     """Actions that became complete, became off track (Red) or were added between two
-    pictures of the plan; titles kept only for actions not tied to exempt items."""
-    earlier, later = _ratings(before), _ratings(after)
+    boards' ratings; titles kept only for actions not tied to exempt items."""
     changes = Changes(since=since)
     for pk, (rating, title) in later.items():
         was = earlier.get(pk, (None, ""))[0]
@@ -129,35 +162,27 @@ def changes_between(
     return changes
 
 
-def _lines(picture: PlanPicture) -> list[ObjectiveLine]:
-    return [
-        ObjectiveLine(o.objective.ref, o.objective.title, o.complete, len(o.actions))
-        for o in picture.objectives
-    ]
-
-
 def public_progress(council: Council) -> PublicProgress | None:
     """The progress as at the last board whose papers are published, or None."""
     boards = published.boards_held(council)
     if not boards:
         return None
-    latest = boards[0]
-    day = meeting_day(latest)
-    picture = plan_picture(council, day)
+    latest = board_snapshot(council, boards[0])
     changes = None
     if len(boards) > 1:
+        previous = board_snapshot(council, boards[1])
+        withheld = published.withheld_action_ids(council)
         since = meeting_day(boards[1])
-        previous = plan_picture(council, since)
-        changes = changes_between(previous, picture, published.withheld_action_ids(council), since)
+        changes = changes_between(previous.ratings, latest.ratings, withheld, since)
     return PublicProgress(
         council=council,
-        board=latest,
-        as_at=day,
-        objectives=_lines(picture),
-        complete=picture.complete,
-        total=len(picture.actions),
+        board=boards[0],
+        as_at=meeting_day(boards[0]),
+        objectives=latest.objectives,
+        complete=latest.complete,
+        total=len(latest.ratings),
         changes=changes,
-        next_review=picture.notice.next_review_due if picture.notice else None,
+        next_review=latest.next_review,
     )
 
 
