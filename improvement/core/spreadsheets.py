@@ -14,7 +14,7 @@ file with one cell at XFD1048576 asks for 512 GB and aborts the process, and a
 
 and only then does calamine build the sheet. Rows come out lazily, text cleaned of
 XML-illegal characters; every refusal is a `SheetProblem` naming the sheet, the row
-and the column, and the file as the person named it.
+and the column, and the file as the person named it. Writing a CSV: `core.csv_files`.
 """
 
 import csv
@@ -489,28 +489,3 @@ class _Extent:
         # the extent one further.
         width = max(self.columns, 26 if self.cells else 0) + max(self.cells - self.cell_refs, 0)
         return self.rows + max(self.unnumbered, 0), width
-
-
-# Writing: a CSV anyone may download. A cell a spreadsheet would run as a formula
-# ("=HYPERLINK(...)", "+1", "-1+2", "@SUM") is written as text, with the leading
-# apostrophe spreadsheets read as "this is text" (OWASP's advice for CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value: Any) -> Any:
-    """A value as a spreadsheet will read it safely: text that would start a formula
-    is made text; numbers stay numbers."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
-def csv_bytes(headers: list[str], rows: Iterator[list[Any]] | list[list[Any]]) -> bytes:
-    """A CSV file in UTF-8 with a byte order mark (so Excel reads it as UTF-8), every
-    text cell neutralised (`safe_cell`)."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([safe_cell(header) for header in headers])
-    for row in rows:
-        writer.writerow([safe_cell(cell) for cell in row])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")

@@ -1,5 +1,5 @@
 """The public record as CSV files: the same rows as the public API (`records`),
-written by the one CSV writer (`core.spreadsheets.csv_bytes`)."""
+written by the one CSV writer (`core.csv_files.csv_bytes`)."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -7,8 +7,8 @@ from typing import Any
 
 from django.http import Http404, HttpRequest
 
+from improvement.core.csv_files import csv_bytes
 from improvement.core.models import Council
-from improvement.core.spreadsheets import csv_bytes
 from improvement.public import progress, published, records
 
 

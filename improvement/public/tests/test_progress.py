@@ -130,9 +130,7 @@ def test_progress_costs_the_same_queries_for_a_bigger_plan(
         assert "2 of 20 actions complete" in client.get(url).content.decode()
 
 
-def test_an_action_tied_to_an_exempt_item_later_is_unnamed_at_once(
-    council, plan, record, client
-):
+def test_an_action_tied_to_an_exempt_item_later_is_unnamed_at_once(council, plan, record, client):
     url = reverse("public:progress", args=[council.slug])
     assert "Recruit MASH social workers" in client.get(url).content.decode()
     completed = council.actions.get(title="Recruit MASH social workers")

@@ -5,7 +5,7 @@ import io
 
 import pytest
 
-from improvement.core.spreadsheets import csv_bytes, safe_cell
+from improvement.core.csv_files import csv_bytes, safe_cell
 
 
 @pytest.mark.parametrize(
