@@ -1,4 +1,5 @@
-# The Improvement Board web server and worker in one image (compose.yaml runs both).
+# The Improvement Board web servers and worker in one image (compose.yaml runs the
+# service, the public site and the worker from it: docs/adr/018).
 #   docker build -t improvement-board .
 # Stage 1 builds the CSS (GOV.UK Frontend with the service's settings); nothing of
 # Node is left in the image but the compiled CSS and GOV.UK Frontend's assets.

@@ -16,103 +16,52 @@ as set there or in the environment); the second factor is off, as in `make run`.
 Prints one table; exits 1 if any response was not a 200.
 
 Usage: .venv/bin/python bench/load.py [--users 20] [--duration 30] [--max-requests 5000]
-       [--councils 152 --large 2 --scale 1] [--port 8765]
+       [--councils 152 --large 2 --scale 1] [--port 8765] [--light-pool]
 """
 
 import argparse
 import http.client
-import os
 import re
-import secrets
 import subprocess
 import sys
 import tempfile
 import threading
 import time
 import urllib.parse
-import warnings
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-PYTHON = ROOT / ".venv" / "bin" / "python"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from national import (  # noqa: E402 - bench/ is not a package
+    PASSWORD,
+    ROOT,
+    TRIVIAL,
+    add_size_arguments,
+    council_pages,
+    councils,
+    environment,
+    prepare_database,
+    setup_django,
+    signed_in_client,
+)
+
 GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
-TRIVIAL = "/accessibility/"
-PAGES = {
-    "dashboard": "",
-    "plan list": "plan/",
-    "slow to progress": "evidence/slow-to-progress/",
-    "meetings": "meetings/",
-    "evidence": "evidence/",
-    "complaints": "complaints/",
-    "forward plan": "forward-plan/",
-}
-PASSWORD = "improvement-demo"  # noqa: S105 - the published demo password
 
 
-def server_env(database_url: str, media: str, port: int) -> dict[str, str]:
-    return {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings",
-        "DATABASE_URL": database_url,
-        "MEDIA_ROOT": media,
-        "GUNICORN_BIND": f"127.0.0.1:{port}",
-        "LOG_LEVEL": "WARNING",
-        "SECRET_KEY": os.environ.get("SECRET_KEY") or secrets.token_urlsafe(50),
-        "PYTHONWARNINGS": "ignore:No directory at",  # whitenoise: no collectstatic needed
-        # Plain HTTP on the loopback, and no authenticator app for the sign-ins.
-        "OTP_REQUIRED": "false",
-        "SECURE_SSL_REDIRECT": "false",
-        "SESSION_COOKIE_SECURE": "false",
-        "CSRF_COOKIE_SECURE": "false",
-        "SECURE_HSTS_SECONDS": "0",
-    }
-
-
-def prepare_database(args: argparse.Namespace, env: dict[str, str]) -> None:
-    import psycopg
-    from psycopg import sql
-
-    server = os.environ.get("IB_BENCH_PG", "postgres://postgres@127.0.0.1:5432")
-    with psycopg.connect(f"{server}/postgres", autocommit=True) as connection:
-        found = connection.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [args.db]
-        ).fetchone()
-        if not found:
-            print(f"Creating the database {args.db} ...")
-            connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(args.db)))
-    manage = [str(PYTHON), "manage.py"]
-    for command in (["migrate", "--no-input", "-v0"], ["createcachetable"]):
-        subprocess.run(manage + command, cwd=ROOT, env=env, check=True)  # noqa: S603 - our own manage.py
-    sizes = ["--councils", str(args.councils), "--large", str(args.large)]
-    sizes += ["--scale", str(args.scale)]
-    print(f"Generating the councils not yet in {args.db} ({' '.join(sizes)}) ...")
-    generate = [*manage, "generate_national", *sizes]
-    subprocess.run(generate, cwd=ROOT, env=env, check=True)  # noqa: S603 - our own manage.py
-
-
-def query_counts(councils: dict[str, str]) -> dict[tuple[str, str], tuple[int, int]]:
+def query_counts(slugs: dict[str, str], paths: dict) -> dict[tuple[str, str], tuple[int, int]]:
     """Each main page's query count and HTML size, in this process with Django's client."""
-    import django
-
-    warnings.filterwarnings("ignore", "No directory at")  # whitenoise: no collectstatic
-    sys.path.insert(0, str(ROOT))
-    django.setup()
-    from django.contrib.auth import get_user_model
     from django.db import connection
-    from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
     found = {}
-    for label, slug in councils.items():
-        client = Client()
-        client.force_login(get_user_model().objects.get(username=f"{slug}-manager"))
-        for page, path in PAGES.items():
-            client.get(f"/councils/{slug}/{path}")  # warm: the first view loads templates
+    for label, slug in slugs.items():
+        client = signed_in_client(slug)
+        for page, path in paths[label].items():
+            client.get(path)  # warm: the first view loads templates
             with CaptureQueriesContext(connection) as queries:
-                response = client.get(f"/councils/{slug}/{path}")
-            assert response.status_code == 200, (page, slug, response.status_code)
+                response = client.get(path)
+            assert response.status_code == 200, (page, path, response.status_code)
             found[(page, label)] = (len(queries), len(response.content))
     return found
 
@@ -180,13 +129,13 @@ class Results:
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
-def drive(port: int, routes: list[list[tuple[str, str, str]]], duration: float, limit: int):
-    """Each route is one user going round its (label, path, cookie) list until the
-    time is up or the phase has made `limit` requests in all."""
+def drive(routes: list[tuple[int, list[tuple[str, str, str]]]], duration: float, limit: int):
+    """Each route is one user going round its (label, path, cookie) list on a server's
+    port until the time is up or the phase has made `limit` requests in all."""
     results, started = Results(), time.monotonic()
     sent = iter(range(limit))
 
-    def user(route: list[tuple[str, str, str]]) -> None:
+    def user(port: int, route: list[tuple[str, str, str]]) -> None:
         session, turn = Session(port), 0
         while time.monotonic() - started < duration and next(sent, None) is not None:
             label, path, cookie = route[turn % len(route)]
@@ -204,7 +153,7 @@ def drive(port: int, routes: list[list[tuple[str, str, str]]], duration: float, 
                 if not ok:
                     results.errors[label] += 1
 
-    threads = [threading.Thread(target=user, args=(route,)) for route in routes]
+    threads = [threading.Thread(target=user, args=route) for route in routes]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -223,32 +172,43 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=20)
     parser.add_argument("--duration", type=float, default=30, help="seconds per phase")
     parser.add_argument("--max-requests", type=int, default=5000, help="per phase")
-    parser.add_argument("--councils", type=int, default=152)
-    parser.add_argument("--large", type=int, default=2)
-    parser.add_argument("--scale", type=float, default=1.0)
+    add_size_arguments(parser)
     parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument(
+        "--light-pool",
+        action="store_true",
+        help="serve the trivial page from a second gunicorn on --port + 1, as the "
+        "public site is served in production (docs/adr/018)",
+    )
     args = parser.parse_args()
-    args.db = os.environ.get("IB_BENCH_DB", "ib_bench")
-    server = os.environ.get("IB_BENCH_PG", "postgres://postgres@127.0.0.1:5432")
+    args.light_port = args.port + 1 if args.light_pool else args.port
     media = tempfile.mkdtemp(prefix="load-bench-media-")
-    env = server_env(f"{server}/{args.db}", media, args.port)
+    env = environment(media)
     prepare_database(args, env)
-    os.environ.update(env)
-    councils = {"small": f"national-{args.councils:03d}", "large": "national-001"}
-    counts = query_counts(councils)
+    setup_django(env)
+    slugs = councils(args)
+    paths = {label: council_pages(slug) for label, slug in slugs.items()}
+    counts = query_counts(slugs, paths)
+    servers = [serve(env, port) for port in dict.fromkeys((args.port, args.light_port))]
+    try:
+        for port, gunicorn in servers:
+            wait_for(port, gunicorn)
+        errors = run(args, slugs, paths, counts)
+    finally:
+        for _, gunicorn in servers:
+            gunicorn.terminate()
+            gunicorn.wait(timeout=60)
+    sys.exit(1 if errors else 0)
+
+
+def serve(env: dict[str, str], port: int) -> tuple[int, subprocess.Popen]:
     gunicorn = subprocess.Popen(  # noqa: S603 - the pinned gunicorn, our own settings
         [str(GUNICORN), "-c", "config/gunicorn.conf.py", "config.wsgi"],
         cwd=ROOT,
-        env=env,
+        env={**env, "GUNICORN_BIND": f"127.0.0.1:{port}"},
         stdout=subprocess.DEVNULL,
     )
-    try:
-        wait_for(args.port, gunicorn)
-        errors = run(args, councils, counts)
-    finally:
-        gunicorn.terminate()
-        gunicorn.wait(timeout=60)
-    sys.exit(1 if errors else 0)
+    return port, gunicorn
 
 
 def wait_for(port: int, gunicorn: subprocess.Popen) -> None:
@@ -263,22 +223,25 @@ def wait_for(port: int, gunicorn: subprocess.Popen) -> None:
     raise SystemExit("gunicorn did not answer within a minute")
 
 
-def run(args: argparse.Namespace, councils: dict[str, str], counts: dict) -> int:
-    cookies = {label: sign_in(args.port, f"{slug}-manager") for label, slug in councils.items()}
+def run(args: argparse.Namespace, slugs: dict[str, str], paths: dict, counts: dict) -> int:
+    cookies = {label: sign_in(args.port, f"{slug}-manager") for label, slug in slugs.items()}
     heavy = [
-        (f"{page} ({label})", f"/councils/{councils[label]}/{path}", cookies[label])
-        for label in councils
-        for page, path in PAGES.items()
+        (f"{page} ({label})", path, cookies[label])
+        for label in slugs
+        for page, path in paths[label].items()
     ]
     trivial = [("trivial view", TRIVIAL, cookies["small"])]
     large_only = [route for route in heavy if route[0].endswith("(large)")]
     phase = {"duration": args.duration, "limit": args.max_requests}
     print(f"{args.users} users, {args.duration:g} s or {args.max_requests} requests a phase")
-    solo = drive(args.port, [trivial] * args.users, **phase)
-    pages = drive(args.port, [rotated(heavy, n) for n in range(args.users)], **phase)
+    if args.light_pool:
+        print(f"the trivial page served by its own gunicorn on port {args.light_port}")
+    light = (args.light_port, trivial)
+    solo = drive([light] * args.users, **phase)
+    pages = drive([(args.port, rotated(heavy, n)) for n in range(args.users)], **phase)
     half = max(1, args.users // 2)
-    heavy_users = [rotated(large_only, n) for n in range(half)]
-    mixed = drive(args.port, heavy_users + [trivial] * (args.users - half), **phase)
+    heavy_users = [(args.port, rotated(large_only, n)) for n in range(half)]
+    mixed = drive(heavy_users + [light] * (args.users - half), **phase)
     order = [route[0] for route in heavy]
     return report(solo, pages, mixed, counts, order)
 
@@ -306,12 +269,16 @@ def report(solo: Results, pages: Results, mixed: Results, counts: dict, order: l
     print(f"\ntrivial view p95: solo {base * 1000:.0f} ms, mixed {mixed_p95 * 1000:.0f} ms", end="")
     print(f" ({mixed_p95 / base:.1f}x its solo p95)")
     print(f"\n{'queries (HTML KB)':<20}" + "".join(f"{label:>18}" for label in ("small", "large")))
-    for page in PAGES:
-        cells = [counts[(page, label)] for label in ("small", "large")]
-        print(f"{page:<20}" + "".join(f"{q:>10} ({size // 1024:>4})" for q, size in cells))
+    for page in dict.fromkeys(page for page, _ in counts):
+        cells = [counts.get((page, label)) for label in ("small", "large")]
+        print(f"{page:<20}" + "".join(_count(cell) for cell in cells))
     errors = sum(sum(phase.errors.values()) for phase in (solo, pages, mixed))
     print(f"\n{errors} error responses" if errors else "\nNo errors.")
     return errors
+
+
+def _count(cell: tuple[int, int] | None) -> str:
+    return f"{cell[0]:>10} ({cell[1] // 1024:>4})" if cell else f"{'-':>17}"
 
 
 if __name__ == "__main__":

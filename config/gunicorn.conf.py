@@ -1,22 +1,29 @@
 # ruff: noqa: N999 - gunicorn's own name for its settings file
 """gunicorn's settings for the web process: `gunicorn -c config/gunicorn.conf.py config.wsgi`.
 
-Threaded workers (gthread): a slow request (a report built while the person waits,
-a large upload) holds one thread, not a whole process, so the pages others ask for
-meanwhile are not queued behind it. Each value can be changed by a variable.
+Threaded workers (gthread): a slow request holds one thread, not a whole process,
+so the pages others ask for meanwhile are not queued behind it. Nothing slow is
+done in a request at all: files and imports are made by the worker (docs/adr/012),
+and the public site has a pool of its own (docs/adr/018). Each value can be changed
+by a variable.
 """
 
 import os
 
 bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
 worker_class = "gthread"
-# Processes x threads is how many requests run at once. Processes cost memory
-# (WeasyPrint and matplotlib are large); threads cost little.
+# Processes x threads is how many requests run at once. Threads cost little and
+# cover the time a request waits on the database, but a process's threads share one
+# interpreter lock: pages busy in Python slow each other, and only processes add
+# computing (about 150 MB each). Set WEB_CONCURRENCY to the cores the service has,
+# plus one; it is not read from the machine, whose cores a container may not have.
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 threads = int(os.environ.get("GUNICORN_THREADS", "8"))
-# Long enough for the slowest report to build and a 10 MB upload on a slow line;
-# a request still running after this is killed with its worker.
-timeout = int(os.environ.get("GUNICORN_TIMEOUT", "120"))
+# With threads this is not a limit on a request: it is how long a process may stop
+# answering gunicorn (stuck, out of memory) before it is killed and replaced. A slow
+# request is bounded by the database's statement_timeout (README "Running in
+# production") and the proxy's read timeout.
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 # On a restart or deploy, requests in flight get this long to finish.
 graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "30"))
 keepalive = 5

@@ -27,6 +27,7 @@ council_patterns = [
 
 urlpatterns = [
     path("", board_views.home, name="home"),
+    path("portfolio/", board_views.portfolio, name="portfolio"),
     path("healthz", health.healthz, name="healthz"),
     path("accessibility/", core_views.accessibility, name="accessibility"),
     path("sign-in/", auth_views.LoginView.as_view(), name="login"),

@@ -55,8 +55,13 @@ def test_the_plan_roles_do_their_jobs_today(page, demo):
     assert page.get_by_text(f"{today:%-d %B %Y}").first.is_visible()
     check_page(page, "demo-owner-update")
 
-    # The chair decides a completion awaiting the board, from the dashboard
+    # The chair, the DfE adviser with roles in two councils, compares them side by side,
+    # then decides a completion awaiting Peterborough's board, from its dashboard
     _as(page, "chair")
+    page.get_by_role("link", name="See your councils side by side").click()
+    page.get_by_role("heading", name="Shropshire Council").wait_for()
+    check_page(page, "demo-chair-portfolio")
+    page.get_by_role("link", name="Peterborough City Council").click()
     page.get_by_role("heading", name="Completions awaiting the board").wait_for()
     check_page(page, "demo-chair-dashboard")
     page.get_by_role("link", name="decide").first.click()

@@ -20,17 +20,29 @@ def council_of(obj: Any) -> Council | None:
     return getattr(obj, "council", None)
 
 
-def roles_in(user: Any, council: Council | None) -> set[str]:
-    """The roles a person holds in a council, read once per request and kept on the user."""
-    if council is None or not getattr(user, "is_authenticated", False):
-        return set()
+def _roles_by_council(user: Any) -> dict[int, set[str]]:
+    """Every role a person holds, by council id: read once per request, kept on the user."""
+    if not getattr(user, "is_authenticated", False):
+        return {}
     cache = getattr(user, "_ib_roles", None)
     if cache is None:
         cache = {}
         for council_id, role in user.memberships.values_list("council_id", "role"):
             cache.setdefault(council_id, set()).add(role)
         user._ib_roles = cache
-    return cache.get(council.pk, set())
+    return cache
+
+
+def roles_in(user: Any, council: Council | None) -> set[str]:
+    """The roles a person holds in a council."""
+    if council is None:
+        return set()
+    return _roles_by_council(user).get(council.pk, set())
+
+
+def council_count(user: Any) -> int:
+    """How many councils a person holds a role in, from the same read as their roles."""
+    return len(_roles_by_council(user))
 
 
 def has_role(*roles: str) -> rules.Predicate:

@@ -5,6 +5,7 @@ from typing import Any
 from django.http import HttpRequest
 from django.urls import reverse
 
+from improvement.accounts.permissions import council_count
 from improvement.core.access import allowed
 from improvement.core.navigation import navigation
 
@@ -36,8 +37,12 @@ ADMIN_NAVIGATION: list[tuple[str, str, str]] = [
 def navigation_for(request: HttpRequest, council: Any) -> list[dict[str, Any]]:
     user = getattr(request, "user", None)
     entries = []
+    # The portfolio is the way between councils, so only those with two or more are
+    # offered it; with one, the dashboard is already home (docs/adr/023).
+    if council_count(user) > 1:
+        entries.append(("Portfolio", reverse("portfolio")))
     if council is not None:
-        entries = [
+        entries += [
             (label, reverse(name, args=[council.slug]))
             for label, name in COUNCIL_NAVIGATION
             if name not in NEEDS or allowed(user, NEEDS[name], council)

@@ -3,17 +3,18 @@ council's activity and records' history. Each reads the apps below it."""
 
 from django.apps import apps
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from improvement.board.picture import board_picture
+from improvement.board.portfolio import portfolio_for
 from improvement.board.presenters import ExceptionRow
 from improvement.board.queries import councils_of
 from improvement.complaints.ports import experience_lines
 from improvement.core import access
 from improvement.core.audit import council_record, history_for
+from improvement.core.paging import keyset_page
 from improvement.evidence.queries import evidence_for_objective, measures_for_action
 from improvement.plans.forms import as_at_of
 from improvement.plans.picture import actions_as_at
@@ -44,6 +45,15 @@ def home(request: HttpRequest) -> HttpResponse:
     if len(councils) == 1:
         return redirect("board:dashboard", councils[0].slug)
     return render(request, "board/home.html", {"councils": councils})
+
+
+@login_required
+def portfolio(request: HttpRequest) -> HttpResponse:
+    """Each of the person's councils side by side: for anyone with a role, though the
+    navigation offers it only to those with roles in two or more (docs/adr/023)."""
+    today = timezone.localdate()
+    councils = portfolio_for(request.user, today)
+    return render(request, "board/portfolio.html", {"councils": councils, "as_at": today})
 
 
 @login_required
@@ -135,10 +145,10 @@ def activity(request: HttpRequest, slug: str) -> HttpResponse:
     """Every change in the council: for the board manager only, since audit entries hold
     the values before and after; complaint case records only for those who see cases."""
     council = access.council_for(request, slug, "board.see_activity")
-    entries = council.audit_entries.select_related("content_type", "actor")
+    entries = council.audit_entries.select_related("content_type")
     if not access.allowed(request.user, "complaints.view_cases", council):
         entries = entries.exclude(content_type__app_label="complaints")
-    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    page = keyset_page(entries, request.GET)
     return render(request, "board/activity.html", {"page": page})
 
 

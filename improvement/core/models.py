@@ -104,8 +104,14 @@ class Archivable(models.Model):
 class AuditEntry(models.Model):
     """One change to one record: who, when, what, and the values before and after."""
 
+    # Indexed with the time below (council, at, id), which serves every council lookup.
     council = models.ForeignKey(
-        Council, null=True, blank=True, on_delete=models.PROTECT, related_name="audit_entries"
+        Council,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="audit_entries",
+        db_index=False,
     )
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -123,7 +129,11 @@ class AuditEntry(models.Model):
 
     class Meta:
         ordering = ["-at", "-id"]
-        indexes = [models.Index(fields=["content_type", "object_id"])]
+        indexes = [
+            models.Index(fields=["content_type", "object_id"]),
+            # A council's activity, newest first, a page at a time (core.paging).
+            models.Index(fields=["council", "-at", "-id"], name="core_audit_council_at_id"),
+        ]
         verbose_name_plural = "audit entries"
 
     def __str__(self) -> str:

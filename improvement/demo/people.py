@@ -40,6 +40,7 @@ PETERBOROUGH_ORGANISATIONS = {
 SHROPSHIRE_ORGANISATIONS = {
     "council": ("Shropshire Council", Kind.COUNCIL),
     "lga": ("Local Government Association", Kind.LGA),
+    "dfe": ("Department for Education", Kind.DFE),
 }
 
 PETERBOROUGH_SIGN_INS = [
@@ -120,6 +121,17 @@ SHROPSHIRE_SIGN_INS = [
         Role.BOARD_MANAGER,
         "council",
         "Children's Improvement Board Manager",
+    ),
+    # Peterborough's DfE adviser also sits on Shropshire's board, as a DfE observer and
+    # with no say on completions, so the demo has a person with roles in two councils
+    # and her portfolio page (issue 17) shows both side by side.
+    SignIn(
+        "chair",
+        "Sally",
+        "Rowe",
+        Role.BOARD_MEMBER,
+        "dfe",
+        "DfE Children's Services Improvement Adviser (observer)",
     ),
 ]
 

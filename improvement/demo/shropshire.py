@@ -221,7 +221,9 @@ ACTIONS = {
 def load_shropshire(today: datetime.date) -> list[tuple[str, str, str, str]]:
     council = ensure_council("shropshire", "Shropshire Council")
     cast = build_cast(council, SHROPSHIRE_ORGANISATIONS, SHROPSHIRE_SIGN_INS, SHROPSHIRE_OWNERS)
-    cast.users["chair"] = cast.users["manager"]  # no independent chair: the board accepts Blue
+    # No independent chair: the board accepts Blue. (The DfE adviser who signs in as
+    # `chair` only observes here, as a board member.)
+    cast.users["chair"] = cast.users["manager"]
     if today >= D(2024, 1, 12):
         chain = {"findings": _chain(cast), "agreed": D(2024, 1, 12)}
         load_plan(cast, OBJECTIVES, ACTIONS, chain, today)

@@ -75,15 +75,19 @@ def next_meeting(meeting: Any) -> Any:
     )
 
 
-def last_board_meeting_on_or_before(council: Council, day: datetime.date) -> Any:
-    """The latest meeting of the improvement board held on or before `day`."""
+def board_meetings_held(council: Council, day: datetime.date) -> Any:
+    """Meetings of the improvement board held on or before `day`, latest first."""
     return (
         council.meetings.live()
         .filter(body__kind="improvement_board", starts_at__date__lte=day)
         .exclude(status="cancelled")
         .order_by("-starts_at")
-        .first()
     )
+
+
+def last_board_meeting_on_or_before(council: Council, day: datetime.date) -> Any:
+    """The latest meeting of the improvement board held on or before `day`."""
+    return board_meetings_held(council, day).first()
 
 
 def public_council(slug: str) -> Council | None:

@@ -129,3 +129,16 @@ def test_some_due_dates_were_reprofiled(demo):
     assert moved.exists()
     for action in moved:
         assert action.due_on == action.due_changes.last().new_due_on
+
+
+def test_the_dfe_adviser_has_roles_in_both_councils_and_sees_them_side_by_side(demo):
+    from improvement.board.portfolio import portfolio_for
+
+    chair = get_user_model().objects.get(username="chair")
+    roles = dict(Membership.objects.filter(user=chair).values_list("council__slug", "role"))
+    # Only an observer in Shropshire: its board manager still accepts its completions.
+    assert roles == {"peterborough": Role.CHAIR, "shropshire": Role.BOARD_MEMBER}
+    peterborough, shropshire = portfolio_for(chair, timezone.localdate())
+    assert (peterborough.slug, shropshire.slug) == ("peterborough", "shropshire")
+    assert peterborough.has_notice and peterborough.trend and not shropshire.has_notice
+    assert shropshire.actions and shropshire.trend
