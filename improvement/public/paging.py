@@ -1,6 +1,11 @@
-"""Cursor paging for the public API: keyset on (when changed, id), so a page costs
-the same however deep it is and a record changed while a client pages through is
-met again later rather than skipped."""
+"""Cursor paging for the public API: keyset on (when changed, id), oldest first, by
+`core.paging.beyond`, so a page costs the same however deep it is and a record
+changed while a client pages through is met again later rather than skipped.
+
+Unlike the activity pages' links (`core.paging.keyset_page`, which read the edge's
+time from its row), the cursor carries the edge's time itself: a record at the edge
+that changes between two pages moves to the end, and reading its new time would
+skip every record in between."""
 
 import base64
 import binascii
@@ -8,8 +13,9 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q
 from django.utils import timezone
+
+from improvement.core.paging import beyond
 
 MAX_PAGE = 200
 DEFAULT_PAGE = 50
@@ -55,7 +61,7 @@ def page(
         rows = rows.filter(updated__gte=updated_since)
     if cursor:
         at, pk = decode(cursor)
-        rows = rows.filter(Q(updated__gt=at) | Q(updated=at, pk__gt=pk))
+        rows = beyond(rows, "updated", at, pk, older=False)
     found = list(rows[: limit + 1])
     if len(found) <= limit:
         return Page(found, None)

@@ -178,15 +178,9 @@ def boards_held(council: Council) -> list[Any]:
     """The last two improvement board meetings that have taken place and whose papers
     the council publishes, latest first: the public progress page speaks only of
     these (docs/adr/022)."""
-    return list(
-        public_meetings(council)
-        .filter(
-            body__kind="improvement_board",
-            is_public=True,
-            starts_at__lt=timezone.now(),
-        )
-        .exclude(status="cancelled")[:2]
-    )
+    held = queries.board_meetings_held(council, timezone.localdate())
+    published_papers = council.meetings.published().filter(is_public=True)
+    return list((held & published_papers).filter(starts_at__lt=timezone.now())[:2])
 
 
 def withheld_action_ids(council: Council) -> set[int]:

@@ -146,3 +146,23 @@ def test_too_many_requests_from_one_address_are_refused(council, record, client,
 def test_empty_lists_say_so_with_no_cursor(council, record, client, name):
     page = _get(client, f"/councils/{council.slug}/{name}").json()
     assert page == {"items": [], "next_cursor": None, "generated_at": "2024-03-01T12:00:00Z"}
+
+
+def test_a_record_changed_between_pages_is_met_again_and_none_is_skipped(
+    council, record, board_manager, client
+):
+    _more_meetings(board_manager, record["board"], 3)
+    url = f"/councils/{council.slug}/meetings"
+    first = _get(client, url, limit=2).json()
+    edge = record["board"].meetings.get(pk=first["items"][-1]["id"])
+    # The edge of the page is changed before the client asks for the next one.
+    edge.location = "Council Chamber"
+    edge.modified_at = datetime.datetime(2024, 3, 1, 13, tzinfo=UTC)
+    edge.save()
+    seen, cursor = [m["id"] for m in first["items"]], first["next_cursor"]
+    while cursor:
+        page = _get(client, url, limit=2, cursor=cursor).json()
+        seen += [m["id"] for m in page["items"]]
+        cursor = page["next_cursor"]
+    published = [m.pk for m in council.meetings.published()]
+    assert set(seen) == set(published) and seen[-1] == edge.pk
