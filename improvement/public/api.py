@@ -53,7 +53,11 @@ class ListParams(Schema):
     )
 
 
-def _page(request: HttpRequest, queryset: Any, params: ListParams, row: Any) -> dict[str, Any]:
+def _page(
+    request: HttpRequest, slug: str, params: ListParams, rows_of: Any, row: Any
+) -> dict[str, Any]:
+    """A page of the council's `rows_of(council)`, each shaped by `row`."""
+    queryset = rows_of(published.council_or_404(slug))
     # Read before the rows: a client passing it as the next `updated_since` misses
     # nothing saved while this page was being read.
     generated_at = timezone.now()
@@ -77,8 +81,7 @@ def councils(request: HttpRequest) -> Any:
 @public_api.get("/councils/{slug}/meetings", response=s.MeetingPage, tags=["meetings"])
 def meetings(request: HttpRequest, slug: str, params: Query[ListParams]) -> Any:
     """Published meetings, a meeting held in private included with no items."""
-    council = published.council_or_404(slug)
-    return _page(request, published.meetings_for_data(council), params, records.meeting_row)
+    return _page(request, slug, params, published.meetings_for_data, records.meeting_row)
 
 
 @public_api.get(
@@ -101,22 +104,19 @@ def meeting(request: HttpRequest, slug: str, meeting_id: int) -> Any:
 def agenda_items(request: HttpRequest, slug: str, params: Query[ListParams]) -> Any:
     """Open agenda items of meetings whose papers are published; minutes and decisions
     once the minutes are published. Exempt items never appear."""
-    council = published.council_or_404(slug)
-    return _page(request, published.open_items(council), params, records.item_row)
+    return _page(request, slug, params, published.open_items, records.item_row)
 
 
 @public_api.get("/councils/{slug}/decisions", response=s.DecisionPage, tags=["decisions"])
 def decisions(request: HttpRequest, slug: str, params: Query[ListParams]) -> Any:
     """Published executive decisions and their call-in."""
-    council = published.council_or_404(slug)
-    return _page(request, published.decisions_for_data(council), params, records.decision_row)
+    return _page(request, slug, params, published.decisions_for_data, records.decision_row)
 
 
 @public_api.get("/councils/{slug}/reports", response=s.ReportPage, tags=["reports"])
 def reports(request: HttpRequest, slug: str, params: Query[ListParams]) -> Any:
     """Published reports as last published; never an exempt report."""
-    council = published.council_or_404(slug)
-    return _page(request, published.published_reports(council), params, records.report_row)
+    return _page(request, slug, params, published.published_reports, records.report_row)
 
 
 @public_api.get(
@@ -124,8 +124,7 @@ def reports(request: HttpRequest, slug: str, params: Query[ListParams]) -> Any:
 )
 def editions(request: HttpRequest, slug: str, params: Query[ListParams]) -> Any:
     """Published editions of the forward plan of executive decisions."""
-    council = published.council_or_404(slug)
-    return _page(request, published.published_editions(council), params, records.edition_row)
+    return _page(request, slug, params, published.published_editions, records.edition_row)
 
 
 @public_api.get(
