@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest
 from improvement.core.csv_files import csv_bytes
 from improvement.core.models import Council
 from improvement.public import progress, published, records
+from improvement.public import schemas as s
 
 
 @dataclass(frozen=True)
@@ -18,6 +19,8 @@ class DataFile:
     title: str
     description: str
     rows: Callable[[HttpRequest, Council], list[dict[str, Any]]]
+    # The columns: the API's fields for the same record, so the two never differ.
+    columns: tuple[str, ...]
 
 
 def _meetings(request: HttpRequest, council: Council) -> list[dict[str, Any]]:
@@ -47,6 +50,20 @@ def _forward_plan(request: HttpRequest, council: Council) -> list[dict[str, Any]
     return [records.entry_row(part, row) for part, row in published.edition_entries(edition)]
 
 
+PROGRESS_COLUMNS = (
+    "as_at",
+    "objective_ref",
+    "objective",
+    "actions_complete",
+    "actions",
+    "percent_complete",
+)
+
+
+def _fields(schema: Any) -> tuple[str, ...]:
+    return tuple(schema.model_fields)
+
+
 def _progress(request: HttpRequest, council: Council) -> list[dict[str, Any]]:
     found = progress.public_progress(council)
     if found is None:
@@ -67,25 +84,36 @@ def _progress(request: HttpRequest, council: Council) -> list[dict[str, Any]]:
 FILES = {
     f.name: f
     for f in [
-        DataFile("meetings", "Meetings", "Every published meeting", _meetings),
+        DataFile(
+            "meetings", "Meetings", "Every published meeting", _meetings, _fields(s.MeetingOut)
+        ),
         DataFile(
             "agenda-items",
             "Agenda items",
             "Open agenda items, with minutes and decisions once the minutes are published",
             _items,
+            _fields(s.AgendaItemOut),
         ),
-        DataFile("decisions", "Executive decisions", "Published executive decisions", _decisions),
+        DataFile(
+            "decisions",
+            "Executive decisions",
+            "Published executive decisions",
+            _decisions,
+            _fields(s.DecisionOut),
+        ),
         DataFile(
             "forward-plan",
             "Forward plan",
             "The decisions in the current edition of the forward plan",
             _forward_plan,
+            _fields(s.EntryOut),
         ),
         DataFile(
             "progress",
             "Improvement plan progress",
             "Actions complete by objective, as at the last board meeting",
             _progress,
+            PROGRESS_COLUMNS,
         ),
     ]
 }
@@ -97,5 +125,5 @@ def csv_file(request: HttpRequest, council: Council, name: str) -> bytes:
     if found is None:
         raise Http404("No such file")
     rows = found.rows(request, council)
-    headers = list(rows[0]) if rows else ["no records published"]
-    return csv_bytes(headers, ([records.when(row[h]) for h in headers] for row in rows))
+    columns = list(found.columns)
+    return csv_bytes(columns, ([records.when(row[c]) for c in columns] for row in rows))

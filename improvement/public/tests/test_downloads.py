@@ -42,9 +42,12 @@ def test_meetings_csv_leaves_out_unpublished_meetings(council, record, client):
 
 
 @pytest.mark.parametrize("name", ["decisions", "forward-plan", "progress"])
-def test_a_file_with_nothing_published_yet_still_downloads(council, record, client, name):
+def test_a_file_with_nothing_published_yet_has_its_columns_and_no_rows(
+    council, record, client, name
+):
     response = client.get(reverse("public:data_file", args=[council.slug, name]))
-    assert response.status_code == 200
+    lines = response.content.decode("utf-8-sig").splitlines()
+    assert lines == [",".join(downloads.FILES[name].columns)]
 
 
 def test_an_unknown_file_is_not_found(council, record, client):

@@ -1,9 +1,12 @@
 """Reports, decisions and forward plan editions in the public API: the published
 ones, as the public pages show them, and nothing exempt."""
 
+import csv
 import datetime
+import io
 
 import pytest
+from django.urls import reverse
 
 from improvement.forward_plan import call_in, editions, services
 from improvement.forward_plan.tests.factories import ScrutinyFactory
@@ -106,3 +109,14 @@ def test_executive_decisions_are_listed_with_their_call_in(council, board_manage
     data = client.get(f"{API}/councils/{council.slug}/decisions").json()["items"]
     assert [d["text"] for d in data] == ["To award the contract"]
     assert data[0]["published_on"] == "2024-02-27" and data[0]["call_in_ends_on"]
+
+
+def test_the_forward_plan_file_is_the_current_edition_with_no_exempt_detail(council, plan, client):
+    response = client.get(reverse("public:data_file", args=[council.slug, "forward-plan"]))
+    text = response.content.decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert sorted(r["title"] for r in rows) == [
+        "Disposal of rural estate",
+        "Education IT System Award",
+    ]
+    assert EXEMPT not in text
