@@ -158,13 +158,6 @@ def published_editions(council: Council) -> Any:
     return forward_plan.published_editions(council).annotate(updated=F("modified_at"))
 
 
-def edition_or_404(council: Council, pk: int) -> Any:
-    edition = forward_plan.published_editions(council).filter(pk=pk).first()
-    if edition is None:
-        raise Http404("No such edition")
-    return edition
-
-
 def edition_entries(edition: Any) -> list[tuple[int, dict[str, Any]]]:
     """Each decision of a published edition as the edition printed it, with its part."""
     return [(entry.part, entry_row(entry)) for entry in forward_plan.entries_of(edition)]
