@@ -9,6 +9,7 @@ from improvement.api.api import api as private_api
 from improvement.board import views as board_views
 from improvement.core import health
 from improvement.core import views as core_views
+from improvement.public.api import public_api
 
 council_patterns = [
     path("", include("improvement.plans.urls")),
@@ -76,8 +77,10 @@ urlpatterns = [
     path("public/<slug:slug>/reports/", include("improvement.reports.public_urls")),
     path("public/<slug:slug>/forward-plan/", include("improvement.forward_plan.public_urls")),
     path("public/", include("improvement.public.urls")),
-    # The private read API with personal access tokens (docs/adr/021, docs/api.md);
-    # the public API's "api/v1/public/" goes before this line, so it is matched first.
+    # The public record as JSON, no token (docs/public-api.md), matched before the
+    # token API's "api/v1/" below.
+    path("api/v1/public/", public_api.urls),
+    # The private read API with personal access tokens (docs/adr/021, docs/api.md).
     path("api/v1/", private_api.urls),
     path("account/api-tokens/", include("improvement.api.urls")),
     path("django-admin/", admin.site.urls),

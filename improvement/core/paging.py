@@ -41,14 +41,20 @@ def _cursor(value: str | None) -> int | None:
     return int(value) if value and value.isdigit() and len(value) < 19 else None
 
 
-def _beyond(rows: QuerySet, key: str, pk: int, older: bool) -> QuerySet:
-    """The rows strictly older (or newer) than row `pk` in the order (key, id)."""
-    edge = Subquery(rows.filter(pk=pk).order_by().values(key)[:1])
+def beyond(rows: QuerySet, key: str, edge: Any, pk: int, older: bool) -> QuerySet:
+    """The rows strictly older (or newer) than the row at (`edge`, `pk`) in the order
+    (key, id); `edge` is the key's value there, or a subquery that reads it."""
     way = "lt" if older else "gt"
     # The first condition is a plain range on the index; the second settles ties.
     return rows.filter(Q(**{f"{key}__{way}e": edge})).filter(
         Q(**{f"{key}__{way}": edge}) | Q(**{key: edge, f"pk__{way}": pk})
     )
+
+
+def _beyond(rows: QuerySet, key: str, pk: int, older: bool) -> QuerySet:
+    """The rows strictly older (or newer) than row `pk` in the order (key, id)."""
+    edge = Subquery(rows.filter(pk=pk).order_by().values(key)[:1])
+    return beyond(rows, key, edge, pk, older)
 
 
 def keyset_page(

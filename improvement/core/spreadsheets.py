@@ -14,7 +14,7 @@ file with one cell at XFD1048576 asks for 512 GB and aborts the process, and a
 
 and only then does calamine build the sheet. Rows come out lazily, text cleaned of
 XML-illegal characters; every refusal is a `SheetProblem` naming the sheet, the row
-and the column, and the file as the person named it.
+and the column, and the file as the person named it. Writing a CSV: `core.csv_files`.
 """
 
 import csv

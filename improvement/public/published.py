@@ -9,12 +9,17 @@ published, and nothing of a meeting held in private beyond its date.
 
 from typing import Any
 
+from django.db.models import F, Prefetch
+from django.db.models.functions import Greatest
 from django.http import Http404
 from django.utils import timezone
 
 from improvement.core.models import Council
+from improvement.forward_plan import queries as forward_plan
+from improvement.forward_plan.presenters import entry_row
 from improvement.meetings import queries
 from improvement.meetings.presenters import ItemView, item_views, prefetch_items
+from improvement.reports.models import ReportVersion
 
 __all__ = ["ItemView", "prefetch_items"]
 
@@ -103,6 +108,78 @@ def public_paper(council: Council, pk: int) -> Any:
 
 
 def executive_decisions(council: Council) -> Any:
-    return council.decisions.filter(kind="executive", published_on__isnull=False).order_by(
-        "-published_on"
+    """Published executive decisions; never one recorded against an exempt item."""
+    return (
+        council.decisions.filter(kind="executive", published_on__isnull=False)
+        .exclude(item__exempt_paragraph__isnull=False)
+        .order_by("-published_on", "-id")
     )
+
+
+# The open data (API and CSV) lists each of these by when it last changed: `updated`.
+
+
+def meetings_for_data(council: Council) -> Any:
+    return public_meetings(council).annotate(updated=F("modified_at"))
+
+
+def open_items(council: Council) -> Any:
+    """Agenda items the public reads in full, as `public_items` shows them: the open
+    items of published meetings whose papers are published. An item's minute and
+    decisions show once its meeting's minutes are, so it changes when they do."""
+    return (
+        queries.items_of(council)
+        .filter(
+            meeting__in=council.meetings.published(),
+            meeting__is_public=True,
+            exempt_paragraph__isnull=True,
+        )
+        .prefetch_related("papers", "decisions")
+        .annotate(updated=Greatest("modified_at", "meeting__modified_at"))
+    )
+
+
+def decisions_for_data(council: Council) -> Any:
+    return executive_decisions(council).annotate(updated=F("modified_at"))
+
+
+def published_reports(council: Council) -> Any:
+    """Reports the public may read (never an exempt one), each with its published
+    versions newest first: the public reads the latest as it was published."""
+    versions = ReportVersion.objects.filter(published_at__isnull=False).order_by("-number")
+    return (
+        council.reports.published()
+        .prefetch_related(Prefetch("versions", queryset=versions, to_attr="published_versions"))
+        .annotate(updated=F("modified_at"))
+    )
+
+
+def published_editions(council: Council) -> Any:
+    return forward_plan.published_editions(council).annotate(updated=F("modified_at"))
+
+
+def edition_entries(edition: Any) -> list[tuple[int, dict[str, Any]]]:
+    """Each decision of a published edition as the edition printed it, with its part."""
+    return [(entry.part, entry_row(entry)) for entry in forward_plan.entries_of(edition)]
+
+
+def current_edition(council: Council) -> Any:
+    return forward_plan.current_edition(council)
+
+
+def boards_held(council: Council) -> list[Any]:
+    """The last two improvement board meetings that have taken place and whose papers
+    the council publishes, latest first: the public progress page speaks only of
+    these (docs/adr/022)."""
+    held = queries.board_meetings_held(council, timezone.localdate())
+    published_papers = council.meetings.published().filter(is_public=True)
+    return list((held & published_papers).filter(starts_at__lt=timezone.now())[:2])
+
+
+def withheld_action_ids(council: Council) -> set[int]:
+    """Plan actions tied to an exempt agenda item, or to an action arising from one:
+    the progress page counts them and never names them."""
+    exempt = queries.items_of(council).filter(exempt_paragraph__isnull=False)
+    linked = exempt.values_list("actions", flat=True)
+    logged = council.meeting_actions.filter(item__in=exempt).values_list("plan_action", flat=True)
+    return {pk for pk in [*linked, *logged] if pk is not None}

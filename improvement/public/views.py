@@ -5,7 +5,7 @@ Every record comes through `published`, so the pages, feeds and files show the s
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from improvement.public import published
+from improvement.public import downloads, presenters, progress, published
 
 
 def index(request: HttpRequest) -> HttpResponse:
@@ -63,3 +63,23 @@ def paper(request: HttpRequest, slug: str, pk: int) -> FileResponse:
     place = published.council_or_404(slug)
     found = published.public_paper(place, pk)
     return FileResponse(found.file.open("rb"), as_attachment=True, filename=found.name)
+
+
+def plan_progress(request: HttpRequest, slug: str) -> HttpResponse:
+    place = published.council_or_404(slug)
+    found = progress.public_progress(place)
+    return render(request, "public/progress.html", {"place": place, "progress": found})
+
+
+def open_data(request: HttpRequest, slug: str) -> HttpResponse:
+    place = published.council_or_404(slug)
+    files = presenters.data_files(request, place)
+    return render(request, "public/open_data.html", {"place": place, "files": files})
+
+
+def data_file(request: HttpRequest, slug: str, name: str) -> HttpResponse:
+    place = published.council_or_404(slug)
+    content = downloads.csv_file(request, place, name)
+    response = HttpResponse(content, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{place.slug}-{name}.csv"'
+    return response

@@ -1,9 +1,10 @@
-"""No exempt item's text or files reach any public page, file or feed.
+"""No exempt item's text or files reach any public page, file, feed or the public API.
 
 Random meetings with random open and exempt items are built through the services;
 every public URL is then crawled (links followed from the public index, plus every
-meeting, JSON document and paper address guessed by id) and no exempt marker may
-appear in any response.
+meeting, JSON document, paper and public API address guessed by id) and no exempt
+marker may appear in any response. Plan actions tied to exempt items carry the marker
+too, so the progress page, its file and the API must count them without naming them.
 """
 
 import datetime
@@ -23,6 +24,8 @@ from improvement.core.working_days import is_working_day
 from improvement.meetings import minutes, services
 from improvement.meetings.models import Paper
 from improvement.meetings.tests.factories import BodyFactory
+from improvement.plans.models import Rating
+from improvement.plans.tests.factories import ActionFactory, UpdateFactory
 
 item_strategy = st.fixed_dictionaries(
     {
@@ -66,6 +69,10 @@ def _item(actor, meeting, spec, person, marker):
         services.declare_interest(actor, item, person, "other", f"Interest {secret}")
         minutes.record_resolution(actor, item, f"RESOLVED {secret}")
         minutes.add_meeting_action(actor, meeting, f"Action {secret}", person, item=item)
+        # A plan action discussed in the item, going off track around the meeting.
+        action = ActionFactory(objective__council=meeting.council, title=f"Plan {secret}")
+        item.actions.add(action)
+        UpdateFactory(action=action, as_of=meeting.starts_at.date(), rating=Rating.RED)
     if meeting.starts_at <= timezone.now():  # minutes exist only once a meeting has begun
         minutes.draft_minute(actor, item, f"Minute {secret}")
 
@@ -99,6 +106,16 @@ def _meeting(manager, chair, body, spec, person, marker):
     if spec["minutes"] == "published" and approvable:
         minutes.publish_minutes(manager, meeting)
     return meeting
+
+
+def _api_urls(slug, made):
+    api = f"/api/v1/public/councils/{slug}"
+    lists = ["meetings", "agenda-items", "decisions", "reports", "forward-plan/editions"]
+    return (
+        [f"{api}/{name}?limit=200" for name in lists]
+        + [f"{api}/meetings/{meeting.pk}" for meeting in made]
+        + [f"{api}/progress"]
+    )
 
 
 def _crawl(client, start_urls):
@@ -139,6 +156,7 @@ def test_no_exempt_text_or_file_reaches_any_public_url(council, board_manager, c
                 ]
             for paper in Paper.objects.filter(item__meeting__council=council):
                 starts.append(reverse("public:paper", args=[slug, paper.pk]))
+            starts += _api_urls(slug, made)
             starts += [
                 reverse("public:council_ics", args=[slug]),
                 reverse("public:council_json", args=[slug]),
@@ -160,8 +178,9 @@ def _assert_open_content_is_shown(specs, made, responses, slug):
         if not (spec["public"] and spec["publish_agenda"]):
             continue
         page = responses[reverse("public:meeting", args=[slug, meeting.pk])][1].decode()
+        api = responses[f"/api/v1/public/councils/{slug}/meetings/{meeting.pk}"][1].decode()
         for item in spec["items"]:
             if item["paragraph"] is None:
-                assert "About open words" in page
+                assert "About open words" in page and "About open words" in api
             else:
                 assert f"Exempt: paragraph {item['paragraph']} of Schedule 12A" in page
