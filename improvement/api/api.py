@@ -5,7 +5,12 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 
-from improvement.api import figures_endpoints, meeting_endpoints, plan_endpoints
+from improvement.api import (
+    figures_endpoints,
+    meeting_endpoints,
+    plan_endpoints,
+    portfolio_endpoints,
+)
 from improvement.api.auth import TokenAuth
 
 api = NinjaAPI(
@@ -32,3 +37,4 @@ api.add_router("", figures_endpoints.councils_router)
 api.add_router("", plan_endpoints.router)
 api.add_router("", meeting_endpoints.router)
 api.add_router("", figures_endpoints.router)
+api.add_router("", portfolio_endpoints.router)

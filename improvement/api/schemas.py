@@ -271,3 +271,45 @@ class Kpis(Schema):
     import_id: int
     kpis: dict[str, Any]
     data_quality: dict[str, Any]
+
+
+class TrendPointOut(Schema):
+    on: datetime.date
+    complete: int
+    actions: int
+    percent: float | None = Field(description="Share complete, rounded half away from zero.")
+
+
+class KpiOut(Schema):
+    key: str
+    label: str
+    numerator: int
+    denominator: int
+    value: float | None
+    count: bool = Field(description="True when the KPI is a count, not a percentage.")
+    england: float | None
+    england_year: str | None
+
+
+class NoticeOut(Schema):
+    deadline: datetime.date | None
+    due_after_deadline: int
+    last_review: datetime.date | None
+    next_review: datetime.date | None
+    review_overdue: bool
+
+
+class PortfolioOut(Schema):
+    """One council beside the others: counts and KPIs only, nothing exempt or personal."""
+
+    council: str
+    name: str
+    as_at: datetime.date
+    actions: int
+    complete: int
+    complete_percent: float | None
+    slow_to_progress: int
+    trend: list[TrendPointOut]
+    notice: NoticeOut | None
+    kpis_as_at: datetime.date | None
+    kpis: list[KpiOut]

@@ -6,6 +6,7 @@ KPIs, so no action title, owner or exempt item can reach the page or the API. Ea
 council costs the same fixed number of queries, however large its plan."""
 
 import datetime
+from collections.abc import Iterable
 from typing import Any
 
 from django.utils import timezone
@@ -29,11 +30,15 @@ TREND_MEETINGS = 4
 FRONT_DOOR = [kpi for kpi in KPIS if kpi.list_number <= 5]
 
 
-def portfolio_for(user: Any, today: datetime.date) -> list[CouncilPortfolio]:
-    """Each council where the person holds a role and may read the plan, by name."""
+def portfolio_for(
+    user: Any, today: datetime.date, councils: Iterable[Council] | None = None
+) -> list[CouncilPortfolio]:
+    """Each council where the person holds a role and may read the plan, by name; only
+    those of `councils` when given (the one council an API token is limited to)."""
+    held = councils_of(user).order_by("name") if councils is None else councils
     return [
         council_portfolio(user, council, today)
-        for council in councils_of(user).order_by("name")
+        for council in held
         if access.allowed(user, "plans.view_plan", council)
     ]
 
