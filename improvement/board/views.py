@@ -1,6 +1,8 @@
 """The board's pages: the plan joined with its evidence and the complaints, and the
 council's activity and records' history. Each reads the apps below it."""
 
+from functools import partial
+
 from django.apps import apps
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -8,15 +10,16 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from improvement.board.picture import board_picture
-from improvement.board.presenters import ExceptionRow
+from improvement.board.picture import board_summary
+from improvement.board.presenters import by_objective
 from improvement.board.queries import councils_of
 from improvement.complaints.ports import experience_lines
 from improvement.core import access
 from improvement.core.audit import council_record, history_for
 from improvement.evidence.queries import evidence_for_objective, measures_for_action
 from improvement.plans.forms import as_at_of
-from improvement.plans.picture import actions_as_at
+from improvement.plans.picture import actions_as_at, with_details
+from improvement.plans.presenters import paged
 from improvement.plans.queries import updates_of
 
 # The records that have a history page, by the name used in its URL.
@@ -48,40 +51,63 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
+    """The plan's figures, and its exceptions a page at a time."""
     council = access.council_for(request, slug, "plans.view_plan")
     form, as_at = as_at_of(request)
+    picture = board_summary(council, as_at)
+    detail, query = partial(with_details, council), request.GET
     return render(
         request,
         "board/dashboard.html",
         {
-            "picture": board_picture(council, as_at),
+            "picture": picture,
             "as_at_form": form,
-            "awaiting": updates_of(council).awaiting_acceptance(),
+            "slow": paged(picture.slow, query, "slow_page", detail, "slow"),
+            "late": paged(picture.due_after_deadline, query, "late_page", detail, "late"),
+            "awaiting": paged(
+                updates_of(council).awaiting_acceptance(), query, "awaiting_page", None, "awaiting"
+            ),
         },
     )
 
 
 @login_required
 def objective_list(request: HttpRequest, slug: str) -> HttpResponse:
+    """The objectives' figures, and the plan's actions a page at a time."""
     council = access.council_for(request, slug, "plans.view_plan")
     form, as_at = as_at_of(request)
+    picture = board_summary(council, as_at)
+    actions = paged(picture.actions, request.GET, "page", partial(with_details, council), "actions")
     return render(
         request,
         "plans/objective_list.html",
-        {"picture": board_picture(council, as_at), "as_at_form": form},
+        {
+            "picture": picture,
+            "as_at_form": form,
+            "actions": actions,
+            "groups": by_objective(actions.items),
+        },
     )
 
 
 @login_required
 def slow_to_progress(request: HttpRequest, slug: str) -> HttpResponse:
-    """Objectives flagged by their actions or a linked measure, with the support asked for."""
+    """Objectives flagged by their actions or a linked measure, and the actions slow to
+    progress a page at a time, with the support asked for."""
     council = access.council_for(request, slug, "evidence.view")
-    today = timezone.localdate()
-    rows = [
-        ExceptionRow(progress.objective, progress.slow, progress.measure_reasons)
-        for progress in board_picture(council, today).slow_objectives
-    ]
-    return render(request, "evidence/exceptions.html", {"rows": rows, "as_at": today})
+    picture = board_summary(council, timezone.localdate())
+    detail = partial(with_details, council)
+    actions = paged(picture.slow, request.GET, "page", detail, "actions")
+    return render(
+        request,
+        "evidence/exceptions.html",
+        {
+            "picture": picture,
+            "actions": actions,
+            "groups": by_objective(actions.items),
+            "as_at": picture.as_at,
+        },
+    )
 
 
 @login_required

@@ -9,7 +9,8 @@ import datetime
 from typing import Any
 
 from django.db import models
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import F, OuterRef, Q, Subquery, Window
+from django.db.models.functions import Lead, RowNumber
 
 from improvement.core.models import LiveQuerySet
 
@@ -42,6 +43,23 @@ class UpdateQuerySet(models.QuerySet):
     def for_record(self) -> "UpdateQuerySet":
         """With who recorded and reviewed each, and its evidence, for an action's page."""
         return self.select_related("created_by", "reviewed_by").prefetch_related("evidence")
+
+    def latest_per_action(self, as_at: datetime.date) -> "UpdateQuerySet":
+        """The latest effective update of each action as at a date, with the rating of
+        the one before it: one pass over the updates in index order (a window), as
+        lean rows, so counting a plan of thousands of actions builds no model objects."""
+        newest_first = [F("as_of").desc(), F("id").desc()]
+        return (
+            self.effective(as_at)
+            .annotate(
+                newness=Window(RowNumber(), partition_by=F("action_id"), order_by=newest_first),
+                previous_rating=Window(
+                    Lead("rating"), partition_by=F("action_id"), order_by=newest_first
+                ),
+            )
+            .filter(newness=1)
+            .values("action_id", "id", "rating", "as_of", "previous_rating")
+        )
 
     def latest_of(self, actions: list[Any]) -> dict[int, Any]:
         """The latest updates of actions annotated by `with_progress`, in one query."""
@@ -87,6 +105,19 @@ class ActionQuerySet(_AsAtMixin, LiveQuerySet):
 
     def in_plan_order(self) -> "ActionQuerySet":
         return self.order_by("objective__position", "objective_id", "position", "id")
+
+    def standing(self) -> "ActionQuerySet":
+        """What the plan's figures need of each action, as lean rows in plan order."""
+        return self.in_plan_order().values_list(
+            "id", "objective_id", "organisation_id", "due_on", "created_at"
+        )
+
+    def reprofiled_after(self, day: datetime.date) -> "ActionQuerySet":
+        """(action, changed on, change, old due date) of every re-profile after a day:
+        what undoes them to give the due date as it stood then."""
+        return self.filter(due_changes__changed_on__gt=day).values_list(
+            "id", "due_changes__changed_on", "due_changes__id", "due_changes__old_due_on"
+        )
 
 
 class ObjectiveQuerySet(_AsAtMixin, LiveQuerySet):

@@ -1,6 +1,11 @@
 """The picture of the plan as it stood on a date: what the plan's pages and the
 board's reports show. Built in a fixed number of queries, from what had been
-recorded by that date."""
+recorded by that date.
+
+`plan_summary` counts from lean rows (one windowed query over the updates, no model
+object per action), so the pages cost the same for a plan of forty actions or two
+thousand; `with_details` fetches the actions a page shows, and `plan_picture`, for the
+reports, fetches them all (docs/adr/017)."""
 
 import datetime
 from collections.abc import Mapping
@@ -10,16 +15,24 @@ from dateutil.relativedelta import relativedelta
 from django.utils import timezone
 
 from improvement.core.models import Council
-from improvement.plans.models import Action, Objective, Update
+from improvement.plans.models import Action, Objective, Update, due_as_at
 from improvement.plans.presenters import (
     ActionProgress,
+    ActionRow,
     NoticeSummary,
     ObjectiveProgress,
     PlanPicture,
 )
-from improvement.plans.progress import assess
+from improvement.plans.progress import assess, assess_row
 
-__all__ = ["PlanPicture", "actions_as_at", "notice_summary", "plan_picture"]
+__all__ = [
+    "PlanPicture",
+    "actions_as_at",
+    "notice_summary",
+    "plan_picture",
+    "plan_summary",
+    "with_details",
+]
 
 
 def notice_summary(council: Council, as_at: datetime.date) -> NoticeSummary | None:
@@ -43,28 +56,42 @@ def actions_as_at(actions: Any, council: Council, as_at: datetime.date) -> list[
     return result
 
 
-def plan_picture(
+def _day(as_at: datetime.date | None) -> datetime.date:
+    today = timezone.localdate()
+    return min(as_at or today, today)
+
+
+def _reprofiles(actions: Any, as_at: datetime.date) -> dict[int, list[tuple]]:
+    """The re-profiles after the date, by action: few, and none when it is today."""
+    found: dict[int, list[tuple]] = {}
+    for pk, changed_on, change, old_due_on in actions.reprofiled_after(as_at):
+        found.setdefault(pk, []).append((changed_on, change, old_due_on))
+    return found
+
+
+def plan_summary(
     council: Council,
     as_at: datetime.date | None = None,
     measure_flags: Mapping[int, list[str]] | None = None,
 ) -> PlanPicture:
-    """The plan on a date (today by default, never later). `measure_flags` are the
-    reasons, by objective id, that objectives' measures flag them: the evidence app
-    knows them, so the board's pages pass them in (see `board.picture`)."""
-    today = timezone.localdate()
-    as_at = min(as_at or today, today)
+    """The plan's figures on a date (today by default, never later), each action an
+    `ActionRow`. `measure_flags` are the reasons, by objective id, that objectives'
+    measures flag them: the evidence app knows them, so the board passes them in."""
+    as_at = _day(as_at)
     flags = measure_flags or {}
     objectives = list(Objective.objects.filter(council=council).existing_at(as_at))
-    actions = (
-        Action.objects.filter(council=council)
-        .existing_at(as_at)
-        .with_progress(as_at)
-        .for_lists()
-        .in_plan_order()
-    )
-    by_objective: dict[int, list[ActionProgress]] = {o.pk: [] for o in objectives}
-    for item in actions_as_at(actions, council, as_at):
-        by_objective.setdefault(item.action.objective_id, []).append(item)
+    actions = Action.objects.filter(council=council).existing_at(as_at)
+    latest = {
+        row["action_id"]: row
+        for row in Update.objects.of_council(council).latest_per_action(as_at).order_by()
+    }
+    reprofiles = _reprofiles(actions, as_at)
+    by_objective: dict[int, list[ActionRow]] = {o.pk: [] for o in objectives}
+    for action in actions.standing():
+        pk, objective_id, _, due_on, _ = action
+        due = due_as_at(due_on, reprofiles.get(pk, []), as_at)
+        row = assess_row(action, latest.get(pk, {}), due, as_at, council)
+        by_objective.setdefault(objective_id, []).append(row)
     return PlanPicture(
         council=council,
         as_at=as_at,
@@ -74,3 +101,36 @@ def plan_picture(
             for o in objectives
         ],
     )
+
+
+def with_details(council: Council, rows: list[ActionRow]) -> list[ActionProgress]:
+    """The rows a page shows as `ActionProgress`: their actions with objective,
+    organisation and owners, and their latest updates, in three queries."""
+    actions = (
+        Action.objects.filter(council=council)
+        .select_related("objective", "organisation")
+        .prefetch_related("owners")
+        .in_bulk([row.action_id for row in rows])
+    )
+    updates = Update.objects.in_bulk([row.latest_update_id for row in rows if row.latest_update_id])
+    result = []
+    for row in rows:
+        action = actions[row.action_id]
+        action.council = council
+        latest = updates.get(row.latest_update_id)
+        result.append(ActionProgress(action, row.rating, row.due_on, latest, row.reasons))
+    return result
+
+
+def plan_picture(
+    council: Council,
+    as_at: datetime.date | None = None,
+    measure_flags: Mapping[int, list[str]] | None = None,
+) -> PlanPicture:
+    """The plan on a date with every action's details: what the reports print.
+    The pages use `plan_summary`, and details only for the rows they show."""
+    picture = plan_summary(council, as_at, measure_flags)
+    detailed = iter(with_details(council, picture.actions))
+    for objective in picture.objectives:
+        objective.actions = [next(detailed) for _ in objective.actions]
+    return picture

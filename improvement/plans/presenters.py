@@ -4,8 +4,12 @@ queries here, only arithmetic on what was fetched."""
 
 import datetime
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+
+from django.core.paginator import Page, Paginator
+from django.http import QueryDict
 
 from improvement.core.models import Council
 from improvement.core.numbers import percentage
@@ -19,6 +23,29 @@ class ActionProgress:
     due_on: datetime.date | None
     latest_update: Any = None
     reasons: list[str] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        return self.rating == Rating.BLUE
+
+    @property
+    def slow(self) -> bool:
+        return bool(self.reasons)
+
+
+@dataclass(slots=True)
+class ActionRow:
+    """One action's standing on a date, and no more: what the plan's figures and the
+    lists of exceptions need. `plans.picture.with_details` makes the rows a page shows
+    into `ActionProgress`, so a plan of thousands costs no more than the page."""
+
+    action_id: int
+    objective_id: int
+    organisation_id: int
+    rating: str
+    due_on: datetime.date | None
+    latest_update_id: int | None
+    reasons: list[str]
 
     @property
     def complete(self) -> bool:
@@ -47,14 +74,14 @@ class Tally:
         return percentage(self.complete, len(self.actions))
 
     @property
-    def slow(self) -> list[ActionProgress]:
+    def slow(self) -> list[Any]:
         return [item for item in self.actions if item.slow]
 
 
 @dataclass
 class ObjectiveProgress(Tally):
     objective: Any
-    actions: list[ActionProgress]
+    actions: list[Any]  # ActionProgress, or ActionRow in a summary
     measure_reasons: list[str] = field(default_factory=list)
 
     @property
@@ -78,7 +105,7 @@ class PlanPicture(Tally):
     objectives: list[ObjectiveProgress] = field(default_factory=list)
 
     @property
-    def actions(self) -> list[ActionProgress]:  # type: ignore[override]
+    def actions(self) -> list[Any]:  # type: ignore[override]
         return [item for objective in self.objectives for item in objective.actions]
 
     @property
@@ -90,7 +117,7 @@ class PlanPicture(Tally):
         return [objective for objective in self.objectives if objective.measure_reasons]
 
     @property
-    def due_after_deadline(self) -> list[ActionProgress]:
+    def due_after_deadline(self) -> list[Any]:
         if self.notice is None:
             return []
         deadline = self.notice.notice.deadline
@@ -99,3 +126,50 @@ class PlanPicture(Tally):
             for item in self.actions
             if item.due_on and item.due_on > deadline and not item.complete
         ]
+
+
+PAGE_SIZE = 25
+
+
+@dataclass
+class Paged:
+    """One page of a long list, with links to its neighbours that keep the rest of the
+    page's query (the date it is as at, the other lists' pages)."""
+
+    page: Page
+    query: QueryDict
+    param: str
+    anchor: str = ""
+
+    @property
+    def items(self) -> list[Any]:
+        return list(self.page.object_list)
+
+    def _href(self, number: int) -> str:
+        query = self.query.copy()
+        query[self.param] = str(number)
+        return f"?{query.urlencode()}" + (f"#{self.anchor}" if self.anchor else "")
+
+    @property
+    def previous_href(self) -> str:
+        return self._href(self.page.previous_page_number()) if self.page.has_previous() else ""
+
+    @property
+    def next_href(self) -> str:
+        return self._href(self.page.next_page_number()) if self.page.has_next() else ""
+
+
+def paged(
+    items: Any,
+    query: QueryDict,
+    param: str = "page",
+    detail: Callable[[list[Any]], list[Any]] | None = None,
+    anchor: str = "",
+) -> Paged:
+    """The page of `items` that `query[param]` asks for; `detail` turns the lean rows of
+    that page alone into what the page shows."""
+    page = Paginator(items, PAGE_SIZE).get_page(query.get(param))
+    if detail is not None:
+        page.object_list = detail(list(page.object_list))
+    return Paged(page, query, param, anchor)
+

@@ -11,7 +11,7 @@ import datetime
 from typing import Any
 
 from improvement.plans.models import Rating
-from improvement.plans.presenters import ActionProgress
+from improvement.plans.presenters import ActionProgress, ActionRow
 
 NOT_RATED = "not_rated"
 
@@ -43,6 +43,31 @@ def slow_reasons(
         if rating != Rating.GREEN:
             reasons.append(f"Due within {due_soon_days} days and not Green or Blue")
     return reasons
+
+
+def assess_row(
+    action: tuple[int, int, int, datetime.date | None, datetime.datetime],
+    latest: dict[str, Any],
+    due_on: datetime.date | None,
+    as_at: datetime.date,
+    council: Any,
+) -> ActionRow:
+    """The standing of one action from lean rows: `ActionQuerySet.standing` (id,
+    objective, organisation, due date, created) and its row of
+    `UpdateQuerySet.latest_per_action` (empty when it has none)."""
+    pk, objective_id, organisation_id, _, created_at = action
+    rating = latest.get("rating") or NOT_RATED
+    reasons = slow_reasons(
+        rating,
+        latest.get("previous_rating"),
+        due_on,
+        latest.get("as_of"),
+        created_at.date(),
+        as_at,
+        council.board_cycle_days,
+        council.due_soon_days,
+    )
+    return ActionRow(pk, objective_id, organisation_id, rating, due_on, latest.get("id"), reasons)
 
 
 def assess(action: Any, as_at: datetime.date, latest_update: Any = None) -> ActionProgress:
