@@ -55,7 +55,7 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
     council = access.council_for(request, slug, "plans.view_plan")
     form, as_at = as_at_of(request)
     picture = board_summary(council, as_at)
-    detail, query = partial(with_details, council), request.GET
+    detail, query = partial(with_details, council, picture.as_at), request.GET
     return render(
         request,
         "board/dashboard.html",
@@ -77,7 +77,13 @@ def objective_list(request: HttpRequest, slug: str) -> HttpResponse:
     council = access.council_for(request, slug, "plans.view_plan")
     form, as_at = as_at_of(request)
     picture = board_summary(council, as_at)
-    actions = paged(picture.actions, request.GET, "page", partial(with_details, council), "actions")
+    actions = paged(
+        picture.actions,
+        request.GET,
+        "page",
+        partial(with_details, council, picture.as_at),
+        "actions",
+    )
     return render(
         request,
         "plans/objective_list.html",
@@ -96,7 +102,7 @@ def slow_to_progress(request: HttpRequest, slug: str) -> HttpResponse:
     progress a page at a time, with the support asked for."""
     council = access.council_for(request, slug, "evidence.view")
     picture = board_summary(council, timezone.localdate())
-    detail = partial(with_details, council)
+    detail = partial(with_details, council, picture.as_at)
     actions = paged(picture.slow, request.GET, "page", detail, "actions")
     return render(
         request,

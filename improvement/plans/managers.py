@@ -9,8 +9,7 @@ import datetime
 from typing import Any
 
 from django.db import models
-from django.db.models import F, OuterRef, Q, Subquery, Window
-from django.db.models.functions import Lead, RowNumber
+from django.db.models import OuterRef, Q, Subquery
 
 from improvement.core.models import LiveQuerySet
 
@@ -44,23 +43,6 @@ class UpdateQuerySet(models.QuerySet):
         """With who recorded and reviewed each, and its evidence, for an action's page."""
         return self.select_related("created_by", "reviewed_by").prefetch_related("evidence")
 
-    def latest_per_action(self, as_at: datetime.date) -> "UpdateQuerySet":
-        """The latest effective update of each action as at a date, with the rating of
-        the one before it: one pass over the updates in index order (a window), as
-        lean rows, so counting a plan of thousands of actions builds no model objects."""
-        newest_first = [F("as_of").desc(), F("id").desc()]
-        return (
-            self.effective(as_at)
-            .annotate(
-                newness=Window(RowNumber(), partition_by=F("action_id"), order_by=newest_first),
-                previous_rating=Window(
-                    Lead("rating"), partition_by=F("action_id"), order_by=newest_first
-                ),
-            )
-            .filter(newness=1)
-            .values("action_id", "id", "rating", "as_of", "previous_rating")
-        )
-
     def latest_of(self, actions: list[Any]) -> dict[int, Any]:
         """The latest updates of actions annotated by `with_progress`, in one query."""
         ids = [a.latest_update_id for a in actions if a.latest_update_id]
@@ -83,20 +65,30 @@ class _AsAtMixin:
 
 
 class ActionQuerySet(_AsAtMixin, LiveQuerySet):
-    def with_progress(self, as_at: datetime.date | None = None) -> "ActionQuerySet":
-        """Annotate each action with its latest and previous effective ratings."""
+    def _latest_updates(self, as_at: datetime.date | None) -> Any:
+        """Each action's effective updates, newest first: with the index on (action,
+        as_of desc, id desc) a probe of one or two index entries per action."""
         update_model = self.model._meta.get_field("updates").related_model
-        latest = (
+        return (
             update_model.objects.effective(as_at)
             .filter(action=OuterRef("pk"))
             .order_by("-as_of", "-id")
         )
+
+    def with_ratings(self, as_at: datetime.date | None = None) -> "ActionQuerySet":
+        """Annotate each action with its latest and previous effective ratings, and the
+        date of its latest update: what the slow-to-progress rules need."""
+        latest = self._latest_updates(as_at)
         return self.annotate(
-            latest_update_id=Subquery(latest.values("pk")[:1]),
             latest_rating=Subquery(latest.values("rating")[:1]),
             latest_as_of=Subquery(latest.values("as_of")[:1]),
             previous_rating=Subquery(latest.values("rating")[1:2]),
         )
+
+    def with_progress(self, as_at: datetime.date | None = None) -> "ActionQuerySet":
+        """`with_ratings`, and the latest update's id to fetch it by."""
+        latest = self._latest_updates(as_at)
+        return self.with_ratings(as_at).annotate(latest_update_id=Subquery(latest.values("pk")[:1]))
 
     def for_lists(self) -> "ActionQuerySet":
         return self.select_related("objective", "organisation").prefetch_related(
@@ -106,10 +98,22 @@ class ActionQuerySet(_AsAtMixin, LiveQuerySet):
     def in_plan_order(self) -> "ActionQuerySet":
         return self.order_by("objective__position", "objective_id", "position", "id")
 
-    def standing(self) -> "ActionQuerySet":
-        """What the plan's figures need of each action, as lean rows in plan order."""
-        return self.in_plan_order().values_list(
-            "id", "objective_id", "organisation_id", "due_on", "created_at"
+    def standing(self, as_at: datetime.date) -> "ActionQuerySet":
+        """What the plan's figures need of each action as at a date, as lean rows (no
+        model objects) in plan order: see `plans.progress.assess_row`."""
+        return (
+            self.with_ratings(as_at)
+            .in_plan_order()
+            .values_list(
+                "id",
+                "objective_id",
+                "organisation_id",
+                "due_on",
+                "created_at",
+                "latest_rating",
+                "latest_as_of",
+                "previous_rating",
+            )
         )
 
     def reprofiled_after(self, day: datetime.date) -> "ActionQuerySet":

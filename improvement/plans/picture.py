@@ -2,10 +2,10 @@
 board's reports show. Built in a fixed number of queries, from what had been
 recorded by that date.
 
-`plan_summary` counts from lean rows (one windowed query over the updates, no model
-object per action), so the pages cost the same for a plan of forty actions or two
-thousand; `with_details` fetches the actions a page shows, and `plan_picture`, for the
-reports, fetches them all (docs/adr/017)."""
+`plan_summary` counts from lean rows (one query, no model object per action), so
+the pages cost the same for a plan of forty actions or two thousand; `with_details`
+fetches the actions a page shows, and `plan_picture`, for the reports, fetches them
+all (docs/adr/017)."""
 
 import datetime
 from collections.abc import Mapping
@@ -81,16 +81,11 @@ def plan_summary(
     flags = measure_flags or {}
     objectives = list(Objective.objects.filter(council=council).existing_at(as_at))
     actions = Action.objects.filter(council=council).existing_at(as_at)
-    latest = {
-        row["action_id"]: row
-        for row in Update.objects.of_council(council).latest_per_action(as_at).order_by()
-    }
     reprofiles = _reprofiles(actions, as_at)
     by_objective: dict[int, list[ActionRow]] = {o.pk: [] for o in objectives}
-    for action in actions.standing():
-        pk, objective_id, _, due_on, _ = action
-        due = due_as_at(due_on, reprofiles.get(pk, []), as_at)
-        row = assess_row(action, latest.get(pk, {}), due, as_at, council)
+    for action in actions.standing(as_at):
+        pk, objective_id, _, due_on = action[:4]
+        row = assess_row(action, due_as_at(due_on, reprofiles.get(pk, []), as_at), as_at, council)
         by_objective.setdefault(objective_id, []).append(row)
     return PlanPicture(
         council=council,
@@ -103,21 +98,24 @@ def plan_summary(
     )
 
 
-def with_details(council: Council, rows: list[ActionRow]) -> list[ActionProgress]:
+def with_details(
+    council: Council, as_at: datetime.date, rows: list[ActionRow]
+) -> list[ActionProgress]:
     """The rows a page shows as `ActionProgress`: their actions with objective,
-    organisation and owners, and their latest updates, in three queries."""
+    organisation and owners, and their latest updates as at the date, in three queries."""
     actions = (
         Action.objects.filter(council=council)
+        .with_progress(as_at)
         .select_related("objective", "organisation")
         .prefetch_related("owners")
         .in_bulk([row.action_id for row in rows])
     )
-    updates = Update.objects.in_bulk([row.latest_update_id for row in rows if row.latest_update_id])
+    updates = Update.objects.latest_of(list(actions.values()))
     result = []
     for row in rows:
         action = actions[row.action_id]
         action.council = council
-        latest = updates.get(row.latest_update_id)
+        latest = updates.get(action.latest_update_id)
         result.append(ActionProgress(action, row.rating, row.due_on, latest, row.reasons))
     return result
 
@@ -130,7 +128,7 @@ def plan_picture(
     """The plan on a date with every action's details: what the reports print.
     The pages use `plan_summary`, and details only for the rows they show."""
     picture = plan_summary(council, as_at, measure_flags)
-    detailed = iter(with_details(council, picture.actions))
+    detailed = iter(with_details(council, picture.as_at, picture.actions))
     for objective in picture.objectives:
         objective.actions = [next(detailed) for _ in objective.actions]
     return picture

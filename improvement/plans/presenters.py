@@ -44,7 +44,6 @@ class ActionRow:
     organisation_id: int
     rating: str
     due_on: datetime.date | None
-    latest_update_id: int | None
     reasons: list[str]
 
     @property
@@ -172,4 +171,3 @@ def paged(
     if detail is not None:
         page.object_list = detail(list(page.object_list))
     return Paged(page, query, param, anchor)
-

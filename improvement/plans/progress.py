@@ -46,28 +46,23 @@ def slow_reasons(
 
 
 def assess_row(
-    action: tuple[int, int, int, datetime.date | None, datetime.datetime],
-    latest: dict[str, Any],
-    due_on: datetime.date | None,
-    as_at: datetime.date,
-    council: Any,
+    action: tuple, due_on: datetime.date | None, as_at: datetime.date, council: Any
 ) -> ActionRow:
-    """The standing of one action from lean rows: `ActionQuerySet.standing` (id,
-    objective, organisation, due date, created) and its row of
-    `UpdateQuerySet.latest_per_action` (empty when it has none)."""
-    pk, objective_id, organisation_id, _, created_at = action
-    rating = latest.get("rating") or NOT_RATED
+    """The standing of one action from its lean row of `ActionQuerySet.standing`, and
+    its due date as it stood then."""
+    pk, objective_id, organisation_id, _, created_at, latest, latest_as_of, previous = action
+    rating = latest or NOT_RATED
     reasons = slow_reasons(
         rating,
-        latest.get("previous_rating"),
+        previous,
         due_on,
-        latest.get("as_of"),
+        latest_as_of,
         created_at.date(),
         as_at,
         council.board_cycle_days,
         council.due_soon_days,
     )
-    return ActionRow(pk, objective_id, organisation_id, rating, due_on, latest.get("id"), reasons)
+    return ActionRow(pk, objective_id, organisation_id, rating, due_on, reasons)
 
 
 def assess(action: Any, as_at: datetime.date, latest_update: Any = None) -> ActionProgress:
