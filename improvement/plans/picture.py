@@ -9,6 +9,7 @@ all (docs/adr/017)."""
 
 import datetime
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
@@ -127,8 +128,10 @@ def plan_picture(
 ) -> PlanPicture:
     """The plan on a date with every action's details: what the reports print.
     The pages use `plan_summary`, and details only for the rows they show."""
-    picture = plan_summary(council, as_at, measure_flags)
-    detailed = iter(with_details(council, picture.as_at, picture.actions))
-    for objective in picture.objectives:
-        objective.actions = [next(detailed) for _ in objective.actions]
-    return picture
+    summary = plan_summary(council, as_at, measure_flags)
+    detailed = iter(with_details(council, summary.as_at, summary.actions))
+    objectives = [
+        replace(objective, actions=[next(detailed) for _ in objective.actions])
+        for objective in summary.objectives
+    ]
+    return replace(summary, objectives=objectives)

@@ -6,6 +6,7 @@ import datetime
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from django.core.paginator import Page, Paginator
@@ -56,23 +57,25 @@ class ActionRow:
 
 
 class Tally:
-    """The figures of a set of actions: one home for an objective's and the plan's."""
+    """The figures of a set of actions: one home for an objective's and the plan's.
+    Counted once per picture (a page asks for each rating of each objective), so a
+    picture is not changed once made: `dataclasses.replace` makes another."""
 
     actions: Any
 
-    @property
+    @cached_property
     def rating_counts(self) -> Counter:
         return Counter(item.rating for item in self.actions)
 
     @property
     def complete(self) -> int:
-        return sum(item.complete for item in self.actions)
+        return self.rating_counts[Rating.BLUE]
 
     @property
     def complete_pct(self) -> Any:
         return percentage(self.complete, len(self.actions))
 
-    @property
+    @cached_property
     def slow(self) -> list[Any]:
         return [item for item in self.actions if item.slow]
 
@@ -103,7 +106,7 @@ class PlanPicture(Tally):
     notice: NoticeSummary | None
     objectives: list[ObjectiveProgress] = field(default_factory=list)
 
-    @property
+    @cached_property
     def actions(self) -> list[Any]:  # type: ignore[override]
         return [item for objective in self.objectives for item in objective.actions]
 

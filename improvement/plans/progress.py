@@ -50,14 +50,14 @@ def assess_row(
 ) -> ActionRow:
     """The standing of one action from its lean row of `ActionQuerySet.standing`, and
     its due date as it stood then."""
-    pk, objective_id, organisation_id, _, created_at, latest, latest_as_of, previous = action
+    pk, objective_id, organisation_id, _, created_on, latest, latest_as_of, previous = action
     rating = latest or NOT_RATED
     reasons = slow_reasons(
         rating,
         previous,
         due_on,
         latest_as_of,
-        created_at.date(),
+        created_on,
         as_at,
         council.board_cycle_days,
         council.due_soon_days,
