@@ -1,0 +1,142 @@
+"""The plan's lists at any size: the dashboard, the plan list and the slow-to-progress
+page count every action but show a page of them, in a fixed number of queries; their
+figures are the reports' (docs/adr/017)."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from improvement.board.picture import board_picture, board_summary
+from improvement.board.tests.test_pages import _bulk_plan
+from improvement.plans import services
+from improvement.plans.models import Action, Objective, Update
+from improvement.plans.picture import plan_picture, plan_summary
+from improvement.plans.presenters import PAGE_SIZE
+from improvement.plans.tests.factories import (
+    ActionFactory,
+    NoticeFactory,
+    ObjectiveFactory,
+    UpdateFactory,
+)
+from improvement.reports.board import summary_figures
+
+pytestmark = pytest.mark.django_db
+
+
+def url(council, name):
+    return reverse(f"board:{name}", args=[council.slug])
+
+
+def _rows(body):
+    return body.count('class="govuk-link" href="/councils/testshire/plan/actions/')
+
+
+@pytest.mark.parametrize("page", ["objective_list", "exceptions"])
+def test_the_plan_pages_keep_a_fixed_query_count_from_10_to_2000_actions(
+    page, council, board_manager, owner_person, client_for
+):
+    client = client_for(board_manager)
+    counts = []
+    for size in (10, 2000):
+        Update.objects.all().delete()
+        Action.objects.all().delete()
+        Objective.objects.all().delete()
+        _bulk_plan(council, owner_person.organisation, size)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url(council, page))
+        assert response.status_code == 200
+        assert _rows(response.content.decode()) == min(size, PAGE_SIZE)
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
+
+
+def test_the_dashboard_lists_the_slow_actions_a_page_at_a_time_keeping_its_date(
+    council, board_manager, owner_person, client_for
+):
+    _bulk_plan(council, owner_person.organisation, PAGE_SIZE + 5)
+    client = client_for(board_manager)
+    as_at = {"as_at_day": "1", "as_at_month": "3", "as_at_year": "2024"}
+    first = client.get(url(council, "dashboard"), as_at).content.decode()
+    assert f"{PAGE_SIZE + 5} actions flagged" in first
+    assert _rows(first) == PAGE_SIZE
+    assert "?as_at_day=1&amp;as_at_month=3&amp;as_at_year=2024&amp;slow_page=2#slow" in first
+    second = client.get(url(council, "dashboard"), {**as_at, "slow_page": "2"}).content.decode()
+    assert _rows(second) == 5
+    assert "Action 29" in second and "Action 0 " not in second
+
+
+def test_the_plan_list_shows_each_objectives_figures_and_a_page_of_actions(
+    council, board_manager, owner_person, client_for
+):
+    _bulk_plan(council, owner_person.organisation, 60)
+    client = client_for(board_manager)
+    body = client.get(url(council, "objective_list")).content.decode()
+    assert "0 of 60 actions complete" in body
+    assert body.count("(0 of 12)") == 5  # every objective's share complete
+    assert "Showing 1 to 25 of 60" in body
+    last = client.get(url(council, "objective_list"), {"page": "3"}).content.decode()
+    assert _rows(last) == 10 and "Showing 51 to 60 of 60" in last
+
+
+def test_the_slow_to_progress_page_names_each_flagged_objective_with_its_count(
+    council, board_manager, owner_person, client_for
+):
+    _bulk_plan(council, owner_person.organisation, 10)
+    body = client_for(board_manager).get(url(council, "exceptions")).content.decode()
+    assert body.count("2 of 2 actions slow to progress") == 5
+    assert "Amber on two consecutive updates" in body
+
+
+def _mixed_plan(council, board_manager):
+    """A plan with every case the rules tell apart, on two dates."""
+    NoticeFactory(council=council, deadline=datetime.date(2024, 11, 30))
+    first, second = ObjectiveFactory(council=council), ObjectiveFactory(council=council)
+    late = ActionFactory(objective=first, due_on=datetime.date(2025, 1, 31))
+    UpdateFactory(action=late, as_of=datetime.date(2024, 1, 10), rating="amber")
+    UpdateFactory(action=late, as_of=datetime.date(2024, 2, 10), rating="amber")
+    done = ActionFactory(objective=first)
+    UpdateFactory(action=done, rating="blue", approval="accepted", as_of=datetime.date(2024, 2, 1))
+    proposed = ActionFactory(objective=second)
+    UpdateFactory(action=proposed, rating="green", as_of=datetime.date(2024, 1, 2))
+    UpdateFactory(action=proposed, rating="blue", approval="proposed")
+    ActionFactory(objective=second)  # never updated
+    moved = ActionFactory(objective=second, due_on=datetime.date(2024, 2, 20))
+    services.reprofile_action(
+        board_manager,
+        moved,
+        datetime.date(2024, 6, 30),
+        "Recruitment",
+        moved.version,
+        changed_on=datetime.date(2024, 2, 10),
+    )
+
+
+@pytest.mark.parametrize("as_at", [None, datetime.date(2024, 2, 5)])
+def test_the_pages_summary_counts_what_the_reports_picture_counts(council, board_manager, as_at):
+    _mixed_plan(council, board_manager)
+    summary, picture = board_summary(council, as_at), board_picture(council, as_at)
+    assert summary_figures(summary) == summary_figures(picture)
+    lean = [(r.action_id, r.rating, r.due_on, r.reasons) for r in summary.actions]
+    full = [(i.action.pk, i.rating, i.due_on, i.reasons) for i in picture.actions]
+    assert lean == full
+    assert [r.action_id for r in summary.due_after_deadline] == [
+        i.action.pk for i in picture.due_after_deadline
+    ]
+
+
+def test_two_reprofiles_on_one_day_undo_to_the_date_before_both(council, board_manager):
+    action = ActionFactory(
+        objective=ObjectiveFactory(council=council), due_on=datetime.date(2024, 1, 31)
+    )
+    for due in (datetime.date(2024, 4, 30), datetime.date(2024, 6, 30)):
+        action.refresh_from_db()
+        services.reprofile_action(
+            board_manager, action, due, "Delayed", action.version, datetime.date(2024, 2, 10)
+        )
+    day = datetime.date(2024, 2, 1)
+    assert plan_summary(council, day).actions[0].due_on == datetime.date(2024, 1, 31)
+    assert plan_picture(council, day).actions[0].due_on == datetime.date(2024, 1, 31)
+    assert plan_summary(council).actions[0].due_on == datetime.date(2024, 6, 30)
