@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from improvement.board.forms import ActionFilterForm
 from improvement.board.picture import board_summary
 from improvement.board.presenters import by_objective
 from improvement.board.queries import councils_of
@@ -20,7 +21,7 @@ from improvement.evidence.queries import evidence_for_objective, measures_for_ac
 from improvement.plans.forms import as_at_of
 from improvement.plans.picture import actions_as_at, with_details
 from improvement.plans.presenters import paged
-from improvement.plans.queries import updates_of
+from improvement.plans.queries import organisations_in_plan, updates_of
 
 # The records that have a history page, by the name used in its URL.
 HISTORY_MODELS = {
@@ -77,19 +78,16 @@ def objective_list(request: HttpRequest, slug: str) -> HttpResponse:
     council = access.council_for(request, slug, "plans.view_plan")
     form, as_at = as_at_of(request)
     picture = board_summary(council, as_at)
-    actions = paged(
-        picture.actions,
-        request.GET,
-        "page",
-        partial(with_details, council, picture.as_at),
-        "actions",
-    )
+    filters = ActionFilterForm(request.GET, council, organisations_in_plan(council))
+    detail = partial(with_details, council, picture.as_at)
+    actions = paged(filters.apply(picture.actions), request.GET, "page", detail, "actions")
     return render(
         request,
         "plans/objective_list.html",
         {
             "picture": picture,
             "as_at_form": form,
+            "filters": filters,
             "actions": actions,
             "groups": by_objective(actions.items),
         },

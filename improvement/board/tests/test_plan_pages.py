@@ -140,3 +140,31 @@ def test_two_reprofiles_on_one_day_undo_to_the_date_before_both(council, board_m
     assert plan_summary(council, day).actions[0].due_on == datetime.date(2024, 1, 31)
     assert plan_picture(council, day).actions[0].due_on == datetime.date(2024, 1, 31)
     assert plan_summary(council).actions[0].due_on == datetime.date(2024, 6, 30)
+
+
+def test_the_plan_list_filters_by_rating_flag_and_organisation_keeping_its_date(
+    council, board_manager, owner_person, client_for
+):
+    from improvement.accounts.tests.factories import OrganisationFactory
+
+    police = OrganisationFactory(name="Testshire Police")
+    objective = ObjectiveFactory(council=council)
+    red = ActionFactory(objective=objective, title="Red one", organisation=police)
+    UpdateFactory(action=red, rating="red", as_of=datetime.date(2024, 2, 20))
+    green = ActionFactory(objective=objective, title="Green one")
+    UpdateFactory(action=green, rating="green", as_of=datetime.date(2024, 2, 20))
+    client = client_for(board_manager)
+    as_at = {"as_at_day": "1", "as_at_month": "3", "as_at_year": "2024"}
+
+    def listed(**query):
+        body = client.get(url(council, "objective_list"), {**as_at, **query}).content.decode()
+        return [title for title in ("Red one", "Green one") if title in body], body
+
+    assert listed()[0] == ["Red one", "Green one"]
+    assert listed(rating="green")[0] == ["Green one"]
+    assert listed(slow="on")[0] == ["Red one"]
+    found, body = listed(organisation=str(police.pk))
+    assert found == ["Red one"]
+    assert '<input type="hidden" name="as_at_day" value="1">' in body
+    assert "Testshire Police" in body
+    assert "No action matches these filters" in listed(rating="blue")[1]
