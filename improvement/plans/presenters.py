@@ -17,13 +17,12 @@ from improvement.core.numbers import percentage
 from improvement.plans.models import Notice, Rating
 
 
-@dataclass
-class ActionProgress:
-    action: Any
+class Standing:
+    """Complete and slow, from an action's rating and the reasons it is flagged."""
+
+    __slots__ = ()
     rating: str
-    due_on: datetime.date | None
-    latest_update: Any = None
-    reasons: list[str] = field(default_factory=list)
+    reasons: list[str]
 
     @property
     def complete(self) -> bool:
@@ -34,8 +33,17 @@ class ActionProgress:
         return bool(self.reasons)
 
 
+@dataclass
+class ActionProgress(Standing):
+    action: Any
+    rating: str
+    due_on: datetime.date | None
+    latest_update: Any = None
+    reasons: list[str] = field(default_factory=list)
+
+
 @dataclass(slots=True)
-class ActionRow:
+class ActionRow(Standing):
     """One action's standing on a date, and no more: what the plan's figures and the
     lists of exceptions need. `plans.picture.with_details` makes the rows a page shows
     into `ActionProgress`, so a plan of thousands costs no more than the page."""
@@ -46,14 +54,6 @@ class ActionRow:
     rating: str
     due_on: datetime.date | None
     reasons: list[str]
-
-    @property
-    def complete(self) -> bool:
-        return self.rating == Rating.BLUE
-
-    @property
-    def slow(self) -> bool:
-        return bool(self.reasons)
 
 
 class Tally:
