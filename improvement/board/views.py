@@ -20,7 +20,7 @@ from improvement.core.audit import council_record, history_for
 from improvement.evidence.queries import evidence_for_objective, measures_for_action
 from improvement.plans.forms import as_at_of
 from improvement.plans.picture import actions_as_at, with_details
-from improvement.plans.presenters import paged
+from improvement.plans.presenters import SHORT_PAGE_SIZE, paged
 from improvement.plans.queries import organisations_in_plan, updates_of
 
 # The records that have a history page, by the name used in its URL.
@@ -56,17 +56,20 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
     council = access.council_for(request, slug, "plans.view_plan")
     form, as_at = as_at_of(request)
     picture = board_summary(council, as_at)
-    detail, query = partial(with_details, council, picture.as_at), request.GET
+    detail = partial(with_details, council, picture.as_at)
+    short = partial(paged, query=request.GET, size=SHORT_PAGE_SIZE)
     return render(
         request,
         "board/dashboard.html",
         {
             "picture": picture,
             "as_at_form": form,
-            "slow": paged(picture.slow, query, "slow_page", detail, "slow"),
-            "late": paged(picture.due_after_deadline, query, "late_page", detail, "late"),
-            "awaiting": paged(
-                updates_of(council).awaiting_acceptance(), query, "awaiting_page", None, "awaiting"
+            "slow": short(picture.slow, param="slow_page", detail=detail, anchor="slow"),
+            "late": short(
+                picture.due_after_deadline, param="late_page", detail=detail, anchor="late"
+            ),
+            "awaiting": short(
+                updates_of(council).awaiting_acceptance(), param="awaiting_page", anchor="awaiting"
             ),
         },
     )

@@ -131,6 +131,7 @@ class PlanPicture(Tally):
 
 
 PAGE_SIZE = 25
+SHORT_PAGE_SIZE = 10  # one list among several on a page, as on the dashboard
 
 
 @dataclass
@@ -167,10 +168,11 @@ def paged(
     param: str = "page",
     detail: Callable[[list[Any]], list[Any]] | None = None,
     anchor: str = "",
+    size: int = PAGE_SIZE,
 ) -> Paged:
     """The page of `items` that `query[param]` asks for; `detail` turns the lean rows of
     that page alone into what the page shows."""
-    page = Paginator(items, PAGE_SIZE).get_page(query.get(param))
+    page = Paginator(items, size).get_page(query.get(param))
     if detail is not None:
         page.object_list = detail(list(page.object_list))
     return Paged(page, query, param, anchor)

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from improvement.board.picture import board_picture
 from improvement.plans.models import Action, Objective, Update
-from improvement.plans.presenters import PAGE_SIZE
+from improvement.plans.presenters import PAGE_SIZE, SHORT_PAGE_SIZE
 from improvement.plans.tests.factories import ActionFactory, ObjectiveFactory, UpdateFactory
 
 
@@ -154,9 +154,12 @@ def _bulk_plan(council, organisation, count):
     )
 
 
-@pytest.mark.parametrize("page", ["dashboard", "objective_list", "exceptions"])
+@pytest.mark.parametrize(
+    ("page", "shown"),
+    [("dashboard", SHORT_PAGE_SIZE), ("objective_list", PAGE_SIZE), ("exceptions", PAGE_SIZE)],
+)
 def test_the_plan_pages_keep_a_fixed_query_count_from_10_to_2000_actions(
-    page, council, board_manager, owner_person, client_for
+    page, shown, council, board_manager, owner_person, client_for
 ):
     """Each counts every action but shows a page of them (docs/adr/017)."""
     client = client_for(board_manager)
@@ -169,7 +172,7 @@ def test_the_plan_pages_keep_a_fixed_query_count_from_10_to_2000_actions(
         with CaptureQueriesContext(connection) as queries:
             response = client.get(url(council, page))
         assert response.status_code == 200
-        assert action_links(response.content.decode()) == min(size, PAGE_SIZE)
+        assert action_links(response.content.decode()) == min(size, shown)
         counts.append(len(queries))
     assert counts[0] == counts[1]
 
