@@ -11,11 +11,20 @@ from typing import Any
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery
 from django.db.models.functions import TruncDate
+from django.utils import timezone
 
 from improvement.core.models import LiveQuerySet
 
 BLUE = "blue"
 PENDING_APPROVALS = ("proposed", "returned")
+
+
+def _end_of(day: datetime.date) -> datetime.datetime:
+    """The first moment after a day, local time. "Recorded by the day" compares the
+    timestamp with it rather than taking each row's local date, so the latest-update
+    probes test index entries without converting them (docs/adr/017)."""
+    next_day = day + datetime.timedelta(days=1)
+    return timezone.make_aware(datetime.datetime.combine(next_day, datetime.time.min))
 
 
 class UpdateQuerySet(models.QuerySet):
@@ -26,13 +35,13 @@ class UpdateQuerySet(models.QuerySet):
     def recorded_by(self, as_at: datetime.date) -> "UpdateQuerySet":
         """Updates the plan held on a date: describing it or earlier, and already
         recorded then, so an update backdated later never rewrites a past picture."""
-        return self.filter(as_of__lte=as_at, created_at__date__lte=as_at)
+        return self.filter(as_of__lte=as_at, created_at__lt=_end_of(as_at))
 
     def effective(self, as_at: datetime.date | None = None) -> "UpdateQuerySet":
         """Updates that count: a Blue counts only once accepted (as at the date given)."""
         qs = self.exclude(rating=BLUE, approval__in=PENDING_APPROVALS)
         if as_at is not None:
-            qs = qs.recorded_by(as_at).exclude(Q(rating=BLUE) & Q(reviewed_at__date__gt=as_at))
+            qs = qs.recorded_by(as_at).exclude(Q(rating=BLUE) & Q(reviewed_at__gte=_end_of(as_at)))
         return qs
 
     def awaiting_acceptance(self) -> "UpdateQuerySet":

@@ -143,3 +143,26 @@ def test_the_plan_list_filters_by_rating_flag_and_organisation_keeping_its_date(
     assert '<input type="hidden" name="as_at_day" value="1">' in body
     assert "Testshire Police" in body
     assert "No action matches these filters" in listed(rating="blue")[1]
+
+
+def test_an_update_counts_from_the_local_day_it_was_recorded(council):
+    """Recorded at 23:30 on 10 July 2023 (BST) is by that day; 00:30 on the 11th is not,
+    though both are the 10th in UTC."""
+    from improvement.plans.models import Action, Objective, Update
+
+    action = ActionFactory(objective=ObjectiveFactory(council=council))
+    added = datetime.datetime(2023, 7, 1, tzinfo=datetime.UTC)
+    Objective.objects.filter(pk=action.objective_id).update(created_at=added)
+    Action.objects.filter(pk=action.pk).update(created_at=added)
+    before = UpdateFactory(action=action, as_of=datetime.date(2023, 7, 3), rating="red")
+    late = UpdateFactory(action=action, as_of=datetime.date(2023, 7, 10), rating="green")
+    Update.objects.filter(pk=before.pk).update(
+        created_at=datetime.datetime(2023, 7, 10, 22, 30, tzinfo=datetime.UTC)
+    )
+    Update.objects.filter(pk=late.pk).update(
+        created_at=datetime.datetime(2023, 7, 10, 23, 30, tzinfo=datetime.UTC)
+    )
+    assert [r.rating for r in plan_summary(council, datetime.date(2023, 7, 10)).actions] == ["red"]
+    assert [r.rating for r in plan_summary(council, datetime.date(2023, 7, 11)).actions] == [
+        "green"
+    ]
