@@ -16,6 +16,8 @@ from improvement.core.models import Council
 from improvement.core.numbers import percentage
 from improvement.plans.models import Notice, Rating
 
+NOT_RATED = "not_rated"
+
 
 class Standing:
     """Complete and slow, from an action's rating and the reasons it is flagged."""
@@ -109,6 +111,17 @@ class PlanPicture(Tally):
     @cached_property
     def actions(self) -> list[Any]:  # type: ignore[override]
         return [item for objective in self.objectives for item in objective.actions]
+
+    @cached_property
+    def objective_rows(self) -> list[tuple[ObjectiveProgress, list[int]]]:
+        """Each objective with its counts in the order of the council's rating scale,
+        then not yet rated: the table of the dashboard and the plan list, worked out
+        here since a template would redo each lookup for each cell."""
+        codes = [row["code"] for row in self.council.rating_scale] + [NOT_RATED]
+        return [
+            (objective, [objective.rating_counts.get(code, 0) for code in codes])
+            for objective in self.objectives
+        ]
 
     @property
     def slow_objectives(self) -> list[ObjectiveProgress]:

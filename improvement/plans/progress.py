@@ -11,9 +11,9 @@ import datetime
 from typing import Any
 
 from improvement.plans.models import Rating
-from improvement.plans.presenters import ActionProgress, ActionRow
+from improvement.plans.presenters import NOT_RATED, ActionProgress, ActionRow
 
-NOT_RATED = "not_rated"
+__all__ = ["NOT_RATED", "assess", "assess_row", "slow_reasons"]
 
 
 def slow_reasons(
