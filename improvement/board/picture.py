@@ -7,12 +7,23 @@ from django.utils import timezone
 
 from improvement.core.models import Council
 from improvement.evidence.queries import objective_measure_flags
-from improvement.plans.picture import PlanPicture, plan_picture
+from improvement.plans.picture import PlanPicture, plan_picture, plan_summary
+
+
+def _day(as_at: datetime.date | None) -> datetime.date:
+    today = timezone.localdate()
+    return min(as_at or today, today)
 
 
 def board_picture(council: Council, as_at: datetime.date | None = None) -> PlanPicture:
     """The plan on a date (today by default, never later), objectives flagged by their
-    measures included: what the dashboard and the board's reports show."""
-    today = timezone.localdate()
-    day = min(as_at or today, today)
+    measures included, every action with its details: what the board's reports print."""
+    day = _day(as_at)
     return plan_picture(council, day, measure_flags=objective_measure_flags(council, day))
+
+
+def board_summary(council: Council, as_at: datetime.date | None = None) -> PlanPicture:
+    """The same figures as `board_picture`, each action a lean row: what the dashboard
+    and the plan's lists count, fetching details only for the rows they show."""
+    day = _day(as_at)
+    return plan_summary(council, day, measure_flags=objective_measure_flags(council, day))

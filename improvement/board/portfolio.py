@@ -19,7 +19,7 @@ from improvement.board.queries import councils_of
 from improvement.core import access
 from improvement.core.models import Council
 from improvement.meetings.queries import board_meetings_held
-from improvement.plans.picture import PlanPicture, plan_picture
+from improvement.plans.picture import PlanPicture, plan_summary
 
 # The trend runs over the board's last few meetings: enough to see a direction, few
 # enough that each council costs a bounded number of plan pictures.
@@ -45,8 +45,8 @@ def portfolio_for(
 
 def council_portfolio(user: Any, council: Council, today: datetime.date) -> CouncilPortfolio:
     # The measure flags the board's pages add (board.picture) change no figure shown
-    # here, which counts actions only; the plan's own picture saves their queries.
-    picture = plan_picture(council, today)
+    # here, which counts actions only; the plan's own summary saves their queries.
+    picture = plan_summary(council, today)
     notice = picture.notice
     return CouncilPortfolio(
         slug=council.slug,
@@ -68,7 +68,7 @@ def _trend(council: Council, today: datetime.date) -> list[TrendPoint]:
     """Share complete as the plan stood on each of the last board meetings, oldest first."""
     held = board_meetings_held(council, today).values_list("starts_at", flat=True)
     days = sorted({timezone.localtime(at).date() for at in held[:TREND_MEETINGS]})
-    return [_point(plan_picture(council, day)) for day in days]
+    return [_point(plan_summary(council, day)) for day in days]
 
 
 def _point(picture: PlanPicture) -> TrendPoint:

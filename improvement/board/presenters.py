@@ -5,23 +5,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from improvement.core.numbers import percentage
+from improvement.plans.presenters import ActionProgress
 
 
-@dataclass
-class ExceptionRow:
-    """An objective slow to progress: why, and the support or capacity its owners asked for."""
-
-    objective: Any
-    actions: list[Any]
-    measure_reasons: list[str]
-
-    @property
-    def capacity_asked(self) -> list[Any]:
-        return [
-            item
-            for item in self.actions
-            if item.latest_update and item.latest_update.support_needed
-        ]
+def by_objective(items: list[ActionProgress]) -> list[tuple[Any, list[ActionProgress]]]:
+    """A page of actions in plan order, grouped under their objectives."""
+    groups: list[tuple[Any, list[ActionProgress]]] = []
+    for item in items:
+        if not groups or groups[-1][0].pk != item.action.objective_id:
+            groups.append((item.action.objective, []))
+        groups[-1][1].append(item)
+    return groups
 
 
 def _share(numerator: int, denominator: int) -> str:

@@ -1,15 +1,18 @@
 """The board's pages: the plan joined with its evidence and the complaints, and the
 council's activity and records' history. Each reads the apps below it."""
 
+from functools import partial
+
 from django.apps import apps
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from improvement.board.picture import board_picture
+from improvement.board.forms import ActionFilterForm
+from improvement.board.picture import board_summary
 from improvement.board.portfolio import portfolio_for
-from improvement.board.presenters import ExceptionRow
+from improvement.board.presenters import by_objective
 from improvement.board.queries import councils_of
 from improvement.complaints.ports import experience_lines
 from improvement.core import access
@@ -17,8 +20,9 @@ from improvement.core.audit import council_record, history_for
 from improvement.core.paging import keyset_page
 from improvement.evidence.queries import evidence_for_objective, measures_for_action
 from improvement.plans.forms import as_at_of
-from improvement.plans.picture import actions_as_at
-from improvement.plans.queries import updates_of
+from improvement.plans.picture import actions_as_at, with_details
+from improvement.plans.presenters import SHORT_PAGE_SIZE, paged
+from improvement.plans.queries import organisations_in_plan, updates_of
 
 # The records that have a history page, by the name used in its URL.
 HISTORY_MODELS = {
@@ -58,40 +62,69 @@ def portfolio(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
+    """The plan's figures, and its exceptions a page at a time."""
     council = access.council_for(request, slug, "plans.view_plan")
     form, as_at = as_at_of(request)
+    picture = board_summary(council, as_at)
+    detail = partial(with_details, council, picture.as_at)
+    short = partial(paged, query=request.GET, size=SHORT_PAGE_SIZE)
     return render(
         request,
         "board/dashboard.html",
         {
-            "picture": board_picture(council, as_at),
+            "picture": picture,
             "as_at_form": form,
-            "awaiting": updates_of(council).awaiting_acceptance(),
+            "slow": short(picture.slow, param="slow_page", detail=detail, anchor="slow"),
+            "late": short(
+                picture.due_after_deadline, param="late_page", detail=detail, anchor="late"
+            ),
+            "awaiting": short(
+                updates_of(council).awaiting_acceptance(), param="awaiting_page", anchor="awaiting"
+            ),
         },
     )
 
 
 @login_required
 def objective_list(request: HttpRequest, slug: str) -> HttpResponse:
+    """The objectives' figures, and the plan's actions a page at a time."""
     council = access.council_for(request, slug, "plans.view_plan")
     form, as_at = as_at_of(request)
+    picture = board_summary(council, as_at)
+    filters = ActionFilterForm(request.GET, council, organisations_in_plan(council))
+    detail = partial(with_details, council, picture.as_at)
+    actions = paged(filters.apply(picture.actions), request.GET, "page", detail, "actions")
     return render(
         request,
         "plans/objective_list.html",
-        {"picture": board_picture(council, as_at), "as_at_form": form},
+        {
+            "picture": picture,
+            "as_at_form": form,
+            "filters": filters,
+            "actions": actions,
+            "groups": by_objective(actions.items),
+        },
     )
 
 
 @login_required
 def slow_to_progress(request: HttpRequest, slug: str) -> HttpResponse:
-    """Objectives flagged by their actions or a linked measure, with the support asked for."""
+    """Objectives flagged by their actions or a linked measure, and the actions slow to
+    progress a page at a time, with the support asked for."""
     council = access.council_for(request, slug, "evidence.view")
-    today = timezone.localdate()
-    rows = [
-        ExceptionRow(progress.objective, progress.slow, progress.measure_reasons)
-        for progress in board_picture(council, today).slow_objectives
-    ]
-    return render(request, "evidence/exceptions.html", {"rows": rows, "as_at": today})
+    picture = board_summary(council, timezone.localdate())
+    detail = partial(with_details, council, picture.as_at)
+    actions = paged(picture.slow, request.GET, "page", detail, "actions")
+    return render(
+        request,
+        "evidence/exceptions.html",
+        {
+            "picture": picture,
+            "actions": actions,
+            "groups": by_objective(actions.items),
+            "as_at": picture.as_at,
+        },
+    )
 
 
 @login_required

@@ -165,6 +165,17 @@ class Objective(Tracked, Archivable):
         return f"{self.ref} {self.title}".strip()
 
 
+def due_as_at(
+    due_on: datetime.date | None,
+    changes: list[tuple[datetime.date, int, datetime.date | None]],
+    day: datetime.date,
+) -> datetime.date | None:
+    """The due date as it stood on `day`: the date the first re-profile after that day
+    replaced (changes are (changed_on, id, old due date)), else the current one."""
+    later = [change for change in changes if change[0] > day]
+    return min(later)[2] if later else due_on
+
+
 class Action(Tracked, Archivable):
     council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="actions")
     objective = models.ForeignKey(Objective, on_delete=models.PROTECT, related_name="actions")
@@ -193,11 +204,8 @@ class Action(Tracked, Archivable):
 
     def due_on_as_at(self, day: datetime.date) -> datetime.date | None:
         """The due date as it stood on `day`, undoing later re-profiles."""
-        due = self.due_on
-        for change in sorted(self.due_changes.all(), key=lambda c: c.changed_on, reverse=True):
-            if change.changed_on > day:
-                due = change.old_due_on
-        return due
+        changes = [(c.changed_on, c.pk, c.old_due_on) for c in self.due_changes.all()]
+        return due_as_at(self.due_on, changes, day)
 
 
 class DueDateChange(models.Model):
@@ -250,6 +258,21 @@ class Update(Tracked):
 
     class Meta:
         ordering = ["-as_of", "-id"]
+        indexes = [
+            # The latest updates of each action as at a date (`latest_per_action`), read
+            # from the index alone: in its order, with what the effective filter tests.
+            models.Index(
+                fields=["action", "-as_of", "-id"],
+                include=["rating", "approval", "created_at", "reviewed_at"],
+                name="plans_update_latest_idx",
+            ),
+            # Completions awaiting the board: a handful among hundreds of thousands.
+            models.Index(
+                fields=["action"],
+                condition=models.Q(rating="blue", approval="proposed"),
+                name="plans_update_awaiting_idx",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"Update of {self.as_of:%-d %B %Y} on {self.action.ref or self.action_id}"

@@ -1,25 +1,39 @@
 """The picture of the plan as it stood on a date: what the plan's pages and the
 board's reports show. Built in a fixed number of queries, from what had been
-recorded by that date."""
+recorded by that date.
+
+`plan_summary` counts from lean rows (one query, no model object per action), so
+the pages cost the same for a plan of forty actions or two thousand; `with_details`
+fetches the actions a page shows, and `plan_picture`, for the reports, fetches them
+all (docs/adr/017)."""
 
 import datetime
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
 from django.utils import timezone
 
 from improvement.core.models import Council
-from improvement.plans.models import Action, Objective, Update
+from improvement.plans.models import Action, Objective, Update, due_as_at
 from improvement.plans.presenters import (
     ActionProgress,
+    ActionRow,
     NoticeSummary,
     ObjectiveProgress,
     PlanPicture,
 )
-from improvement.plans.progress import assess
+from improvement.plans.progress import assess, assess_row
 
-__all__ = ["PlanPicture", "actions_as_at", "notice_summary", "plan_picture"]
+__all__ = [
+    "PlanPicture",
+    "actions_as_at",
+    "notice_summary",
+    "plan_picture",
+    "plan_summary",
+    "with_details",
+]
 
 
 def notice_summary(council: Council, as_at: datetime.date) -> NoticeSummary | None:
@@ -43,28 +57,37 @@ def actions_as_at(actions: Any, council: Council, as_at: datetime.date) -> list[
     return result
 
 
-def plan_picture(
+def _day(as_at: datetime.date | None) -> datetime.date:
+    today = timezone.localdate()
+    return min(as_at or today, today)
+
+
+def _reprofiles(actions: Any, as_at: datetime.date) -> dict[int, list[tuple]]:
+    """The re-profiles after the date, by action: few, and none when it is today."""
+    found: dict[int, list[tuple]] = {}
+    for pk, changed_on, change, old_due_on in actions.reprofiled_after(as_at):
+        found.setdefault(pk, []).append((changed_on, change, old_due_on))
+    return found
+
+
+def plan_summary(
     council: Council,
     as_at: datetime.date | None = None,
     measure_flags: Mapping[int, list[str]] | None = None,
 ) -> PlanPicture:
-    """The plan on a date (today by default, never later). `measure_flags` are the
-    reasons, by objective id, that objectives' measures flag them: the evidence app
-    knows them, so the board's pages pass them in (see `board.picture`)."""
-    today = timezone.localdate()
-    as_at = min(as_at or today, today)
+    """The plan's figures on a date (today by default, never later), each action an
+    `ActionRow`. `measure_flags` are the reasons, by objective id, that objectives'
+    measures flag them: the evidence app knows them, so the board passes them in."""
+    as_at = _day(as_at)
     flags = measure_flags or {}
     objectives = list(Objective.objects.filter(council=council).existing_at(as_at))
-    actions = (
-        Action.objects.filter(council=council)
-        .existing_at(as_at)
-        .with_progress(as_at)
-        .for_lists()
-        .in_plan_order()
-    )
-    by_objective: dict[int, list[ActionProgress]] = {o.pk: [] for o in objectives}
-    for item in actions_as_at(actions, council, as_at):
-        by_objective.setdefault(item.action.objective_id, []).append(item)
+    actions = Action.objects.filter(council=council).existing_at(as_at)
+    reprofiles = _reprofiles(actions, as_at)
+    by_objective: dict[int, list[ActionRow]] = {o.pk: [] for o in objectives}
+    for action in actions.standing(as_at):
+        pk, objective_id, _, due_on = action[:4]
+        row = assess_row(action, due_as_at(due_on, reprofiles.get(pk, []), as_at), as_at, council)
+        by_objective.setdefault(objective_id, []).append(row)
     return PlanPicture(
         council=council,
         as_at=as_at,
@@ -74,3 +97,41 @@ def plan_picture(
             for o in objectives
         ],
     )
+
+
+def with_details(
+    council: Council, as_at: datetime.date, rows: list[ActionRow]
+) -> list[ActionProgress]:
+    """The rows a page shows as `ActionProgress`: their actions with objective,
+    organisation and owners, and their latest updates as at the date, in three queries."""
+    actions = (
+        Action.objects.filter(council=council)
+        .with_progress(as_at)
+        .select_related("objective", "organisation")
+        .prefetch_related("owners")
+        .in_bulk([row.action_id for row in rows])
+    )
+    updates = Update.objects.latest_of(list(actions.values()))
+    result = []
+    for row in rows:
+        action = actions[row.action_id]
+        action.council = council
+        latest = updates.get(action.latest_update_id)
+        result.append(ActionProgress(action, row.rating, row.due_on, latest, row.reasons))
+    return result
+
+
+def plan_picture(
+    council: Council,
+    as_at: datetime.date | None = None,
+    measure_flags: Mapping[int, list[str]] | None = None,
+) -> PlanPicture:
+    """The plan on a date with every action's details: what the reports print.
+    The pages use `plan_summary`, and details only for the rows they show."""
+    summary = plan_summary(council, as_at, measure_flags)
+    detailed = iter(with_details(council, summary.as_at, summary.actions))
+    objectives = [
+        replace(objective, actions=[next(detailed) for _ in objective.actions])
+        for objective in summary.objectives
+    ]
+    return replace(summary, objectives=objectives)

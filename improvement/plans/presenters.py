@@ -4,21 +4,27 @@ queries here, only arithmetic on what was fetched."""
 
 import datetime
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
+
+from django.core.paginator import Page, Paginator
+from django.http import QueryDict
 
 from improvement.core.models import Council
 from improvement.core.numbers import percentage
 from improvement.plans.models import Notice, Rating
 
+NOT_RATED = "not_rated"
 
-@dataclass
-class ActionProgress:
-    action: Any
+
+class Standing:
+    """Complete and slow, from an action's rating and the reasons it is flagged."""
+
+    __slots__ = ()
     rating: str
-    due_on: datetime.date | None
-    latest_update: Any = None
-    reasons: list[str] = field(default_factory=list)
+    reasons: list[str]
 
     @property
     def complete(self) -> bool:
@@ -29,32 +35,57 @@ class ActionProgress:
         return bool(self.reasons)
 
 
+@dataclass
+class ActionProgress(Standing):
+    action: Any
+    rating: str
+    due_on: datetime.date | None
+    latest_update: Any = None
+    reasons: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class ActionRow(Standing):
+    """One action's standing on a date, and no more: what the plan's figures and the
+    lists of exceptions need. `plans.picture.with_details` makes the rows a page shows
+    into `ActionProgress`, so a plan of thousands costs no more than the page."""
+
+    action_id: int
+    objective_id: int
+    organisation_id: int
+    rating: str
+    due_on: datetime.date | None
+    reasons: list[str]
+
+
 class Tally:
-    """The figures of a set of actions: one home for an objective's and the plan's."""
+    """The figures of a set of actions: one home for an objective's and the plan's.
+    Counted once per picture (a page asks for each rating of each objective), so a
+    picture is not changed once made: `dataclasses.replace` makes another."""
 
     actions: Any
 
-    @property
+    @cached_property
     def rating_counts(self) -> Counter:
         return Counter(item.rating for item in self.actions)
 
     @property
     def complete(self) -> int:
-        return sum(item.complete for item in self.actions)
+        return self.rating_counts[Rating.BLUE]
 
     @property
     def complete_pct(self) -> Any:
         return percentage(self.complete, len(self.actions))
 
-    @property
-    def slow(self) -> list[ActionProgress]:
+    @cached_property
+    def slow(self) -> list[Any]:
         return [item for item in self.actions if item.slow]
 
 
 @dataclass
 class ObjectiveProgress(Tally):
     objective: Any
-    actions: list[ActionProgress]
+    actions: list[Any]  # ActionProgress, or ActionRow in a summary
     measure_reasons: list[str] = field(default_factory=list)
 
     @property
@@ -77,9 +108,20 @@ class PlanPicture(Tally):
     notice: NoticeSummary | None
     objectives: list[ObjectiveProgress] = field(default_factory=list)
 
-    @property
-    def actions(self) -> list[ActionProgress]:  # type: ignore[override]
+    @cached_property
+    def actions(self) -> list[Any]:  # type: ignore[override]
         return [item for objective in self.objectives for item in objective.actions]
+
+    @cached_property
+    def objective_rows(self) -> list[tuple[ObjectiveProgress, list[int]]]:
+        """Each objective with its counts in the order of the council's rating scale,
+        then not yet rated: the table of the dashboard and the plan list, worked out
+        here since a template would redo each lookup for each cell."""
+        codes = [row["code"] for row in self.council.rating_scale] + [NOT_RATED]
+        return [
+            (objective, [objective.rating_counts.get(code, 0) for code in codes])
+            for objective in self.objectives
+        ]
 
     @property
     def slow_objectives(self) -> list[ObjectiveProgress]:
@@ -90,7 +132,7 @@ class PlanPicture(Tally):
         return [objective for objective in self.objectives if objective.measure_reasons]
 
     @property
-    def due_after_deadline(self) -> list[ActionProgress]:
+    def due_after_deadline(self) -> list[Any]:
         if self.notice is None:
             return []
         deadline = self.notice.notice.deadline
@@ -99,3 +141,51 @@ class PlanPicture(Tally):
             for item in self.actions
             if item.due_on and item.due_on > deadline and not item.complete
         ]
+
+
+PAGE_SIZE = 25
+SHORT_PAGE_SIZE = 10  # one list among several on a page, as on the dashboard
+
+
+@dataclass
+class Paged:
+    """One page of a long list, with links to its neighbours that keep the rest of the
+    page's query (the date it is as at, the other lists' pages)."""
+
+    page: Page
+    query: QueryDict
+    param: str
+    anchor: str = ""
+
+    @property
+    def items(self) -> list[Any]:
+        return list(self.page.object_list)
+
+    def _href(self, number: int) -> str:
+        query = self.query.copy()
+        query[self.param] = str(number)
+        return f"?{query.urlencode()}" + (f"#{self.anchor}" if self.anchor else "")
+
+    @property
+    def previous_href(self) -> str:
+        return self._href(self.page.previous_page_number()) if self.page.has_previous() else ""
+
+    @property
+    def next_href(self) -> str:
+        return self._href(self.page.next_page_number()) if self.page.has_next() else ""
+
+
+def paged(
+    items: Any,
+    query: QueryDict,
+    param: str = "page",
+    detail: Callable[[list[Any]], list[Any]] | None = None,
+    anchor: str = "",
+    size: int = PAGE_SIZE,
+) -> Paged:
+    """The page of `items` that `query[param]` asks for; `detail` turns the lean rows of
+    that page alone into what the page shows."""
+    page = Paginator(items, size).get_page(query.get(param))
+    if detail is not None:
+        page.object_list = detail(list(page.object_list))
+    return Paged(page, query, param, anchor)

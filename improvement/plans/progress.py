@@ -11,9 +11,9 @@ import datetime
 from typing import Any
 
 from improvement.plans.models import Rating
-from improvement.plans.presenters import ActionProgress
+from improvement.plans.presenters import NOT_RATED, ActionProgress, ActionRow
 
-NOT_RATED = "not_rated"
+__all__ = ["NOT_RATED", "assess", "assess_row", "slow_reasons"]
 
 
 def slow_reasons(
@@ -43,6 +43,26 @@ def slow_reasons(
         if rating != Rating.GREEN:
             reasons.append(f"Due within {due_soon_days} days and not Green or Blue")
     return reasons
+
+
+def assess_row(
+    action: tuple, due_on: datetime.date | None, as_at: datetime.date, council: Any
+) -> ActionRow:
+    """The standing of one action from its lean row of `ActionQuerySet.standing`, and
+    its due date as it stood then."""
+    pk, objective_id, organisation_id, _, created_on, latest, latest_as_of, previous = action
+    rating = latest or NOT_RATED
+    reasons = slow_reasons(
+        rating,
+        previous,
+        due_on,
+        latest_as_of,
+        created_on,
+        as_at,
+        council.board_cycle_days,
+        council.due_soon_days,
+    )
+    return ActionRow(pk, objective_id, organisation_id, rating, due_on, reasons)
 
 
 def assess(action: Any, as_at: datetime.date, latest_update: Any = None) -> ActionProgress:

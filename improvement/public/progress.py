@@ -19,7 +19,7 @@ from improvement.core.models import Council
 from improvement.core.numbers import percentage
 from improvement.meetings.services import meeting_day
 from improvement.plans.models import Rating
-from improvement.plans.picture import PlanPicture, plan_picture
+from improvement.plans.picture import PlanPicture, plan_summary
 from improvement.public import published
 
 KEEP_SECONDS = 10 * 60
@@ -117,13 +117,16 @@ class Snapshot:
 
 
 def snapshot(council: Council, day: datetime.date) -> Snapshot:
-    picture: PlanPicture = plan_picture(council, day)
+    # The plan's lean summary, with the titles in one plain read: a large plan's
+    # picture with every action's details took seconds (bench/public_api.py).
+    picture: PlanPicture = plan_summary(council, day)
+    titles = dict(council.actions.values_list("pk", "title"))
     return Snapshot(
         objectives=[
             ObjectiveLine(o.objective.ref, o.objective.title, o.complete, len(o.actions))
             for o in picture.objectives
         ],
-        ratings={item.action.pk: (item.rating, item.action.title) for item in picture.actions},
+        ratings={item.action_id: (item.rating, titles[item.action_id]) for item in picture.actions},
         complete=picture.complete,
         next_review=picture.notice.next_review_due if picture.notice else None,
     )

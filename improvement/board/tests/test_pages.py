@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from improvement.board.picture import board_picture
 from improvement.plans.models import Action, Objective, Update
+from improvement.plans.presenters import PAGE_SIZE, SHORT_PAGE_SIZE
 from improvement.plans.tests.factories import ActionFactory, ObjectiveFactory, UpdateFactory
 
 
@@ -153,9 +154,14 @@ def _bulk_plan(council, organisation, count):
     )
 
 
-def test_the_dashboard_keeps_a_fixed_query_count_from_10_to_2000_actions(
-    council, board_manager, owner_person, client_for
+@pytest.mark.parametrize(
+    ("page", "shown"),
+    [("dashboard", SHORT_PAGE_SIZE), ("objective_list", PAGE_SIZE), ("exceptions", PAGE_SIZE)],
+)
+def test_the_plan_pages_keep_a_fixed_query_count_from_10_to_2000_actions(
+    page, shown, council, board_manager, owner_person, client_for
 ):
+    """Each counts every action but shows a page of them (docs/adr/017)."""
     client = client_for(board_manager)
     counts = []
     for size in (10, 2000):
@@ -164,6 +170,12 @@ def test_the_dashboard_keeps_a_fixed_query_count_from_10_to_2000_actions(
         Objective.objects.all().delete()
         _bulk_plan(council, owner_person.organisation, size)
         with CaptureQueriesContext(connection) as queries:
-            assert client.get(url(council, "dashboard")).status_code == 200
+            response = client.get(url(council, page))
+        assert response.status_code == 200
+        assert action_links(response.content.decode()) == min(size, shown)
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def action_links(body):
+    return body.count('class="govuk-link" href="/councils/testshire/plan/actions/')
