@@ -4,9 +4,9 @@ another council's records. Reports' own reads are in `managers.py`."""
 import datetime
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import Max, Q
 
-from improvement.core.models import Council
+from improvement.core.models import AuditEntry, Council
 from improvement.evidence.models import MeasureValue
 from improvement.meetings.models import Attendance
 from improvement.meetings.services import meeting_day
@@ -108,3 +108,10 @@ def exempt_actions_until(meeting: Any) -> int:
         meeting__starts_at__lte=meeting.starts_at,
         item__exempt_paragraph__isnull=False,
     ).count()
+
+
+def last_change(council: Council) -> int:
+    """The number of the council's latest audit entry. Every change to what a report
+    shows (plan, evidence, meetings, complaints, the report itself) writes one, so the
+    number moves whenever a draft's data does (docs/adr/020)."""
+    return AuditEntry.objects.filter(council=council).aggregate(last=Max("pk"))["last"] or 0
