@@ -18,6 +18,10 @@ NO_RECOMMENDATIONS = "The report's author has not yet written recommendations to
 # A plan with more actions than this is summarised by objective, with per-action detail
 # only for its exceptions; every action is then an appendix, on request (docs/adr/020).
 FULL_TABLE_LIMIT = 150
+EVERY_ACTION = (
+    f"add every action as an appendix to the report of a plan of more than {FULL_TABLE_LIMIT} "
+    "actions (a smaller plan's report always lists every action)"
+)
 
 
 def rating_codes(council: Any) -> list[str]:
