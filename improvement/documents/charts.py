@@ -26,6 +26,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
 from improvement.core.text import clean_text
+from improvement.documents.stored_charts import path_of, stored_png
 from improvement.documents.structure import Chart, Table
 
 # GOV.UK colours.
@@ -207,8 +208,6 @@ AnyChart = BarChart | TrendChart | SharesChart
 
 # Part of every chart's name: a change to how charts are drawn names every chart anew.
 DRAWING = 1
-FOLDER = "charts"
-KEY = re.compile(r"^[0-9a-f]{64}$")
 
 
 def key_of(chart: AnyChart, fmt: str) -> str:
@@ -217,12 +216,6 @@ def key_of(chart: AnyChart, fmt: str) -> str:
         [DRAWING, fmt, type(chart).__name__, asdict(chart)], sort_keys=True, default=str
     )
     return hashlib.sha256(text.encode()).hexdigest()
-
-
-def path_of(key: str, fmt: str = "png") -> str:
-    if not KEY.match(key):
-        raise ValueError("Not a chart's name")
-    return f"{FOLDER}/{key[:2]}/{key}.{fmt}"
 
 
 def draw(chart: AnyChart, fmt: str) -> bytes:
@@ -247,11 +240,6 @@ def stored(chart: AnyChart, fmt: str = "png") -> str:
         if saved != path:
             default_storage.delete(saved)
     return key
-
-
-def stored_png(key: str, fmt: str = "png") -> bytes:
-    with default_storage.open(path_of(key, fmt), "rb") as file:
-        return file.read()
 
 
 def image(chart: AnyChart, fmt: str) -> bytes:

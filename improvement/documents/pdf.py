@@ -7,6 +7,7 @@ from typing import Any
 
 from improvement.core.text import clean_text
 from improvement.documents.html import CHART_SCHEME
+from improvement.documents.stored_charts import stored_png
 
 # WeasyPrint 70: the PDF/UA-1 variant turns on `pdf_tags` and writes the
 # structure tree (/StructTreeRoot, /MarkInfo << /Marked true >>).
@@ -22,9 +23,6 @@ def _fetcher() -> Any:
     class StoredCharts(URLFetcher):
         def fetch(self, url: str, headers: Any = None) -> Any:
             if url.startswith(CHART_SCHEME):
-                # Lazy: the chart module only for a document with charts.
-                from improvement.documents.charts import stored_png
-
                 picture = stored_png(url.removeprefix(CHART_SCHEME))
                 return URLFetcherResponse(url, picture, {"Content-Type": "image/png"})
             return super().fetch(url, headers)

@@ -10,6 +10,8 @@ import base64
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from improvement.documents.stored_charts import stored_png
+
 # A table cell is text, or a rating tag: {"tag": "Green", "tone": "green"}, drawn as a
 # GOV.UK tag on a page and in bold in Word, its label always printed.
 Cell = str | dict[str, str]
@@ -59,9 +61,6 @@ class Chart:
     @property
     def png(self) -> bytes:
         if self.key:
-            # Lazy: the chart module's storage, without loading it for a document with none.
-            from improvement.documents.charts import stored_png
-
             return stored_png(self.key)
         return base64.b64decode(self.png_base64)
 

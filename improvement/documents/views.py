@@ -13,10 +13,10 @@ from django.views.decorators.http import require_POST
 
 from improvement.core import access
 from improvement.documents import builds
-from improvement.documents.charts import KEY, path_of
 from improvement.documents.download import INLINE
 from improvement.documents.models import DocumentBuild
 from improvement.documents.render import CONTENT_TYPES
+from improvement.documents.stored_charts import KEY, path_of
 
 # Seconds between the waiting page's refreshes.
 REFRESH_SECONDS = 3

@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from improvement.documents import charts
 from improvement.documents.html import print_html
+from improvement.documents.stored_charts import FOLDER
 from improvement.documents.tests.helpers import content, page_built
 from improvement.evidence.tests.factories import MeasureFactory, MeasureValueFactory
 from improvement.plans import services as plans
@@ -28,7 +29,7 @@ CHART = re.compile(r'<img src="([^"]+\.png)"')
 
 
 def drawn_files() -> list[Path]:
-    return sorted((Path(settings.MEDIA_ROOT) / charts.FOLDER).rglob("*.png"))
+    return sorted((Path(settings.MEDIA_ROOT) / FOLDER).rglob("*.png"))
 
 
 def _plan(council, actions):
