@@ -75,7 +75,7 @@ def test_a_chart_of_other_data_is_a_new_file(db):
     assert len(drawn_files()) == 2
 
 
-def _page_size(client, draft, monkeypatch, capture, queries):
+def _served_unchanged(client, draft, monkeypatch, capture, queries):
     page_built(client, detail(draft), capture)
     monkeypatch.setattr(charts, "draw", lambda *args: pytest.fail("a chart was drawn"))
     monkeypatch.setattr(board, "board_progress", lambda *args: pytest.fail("recomputed"))
@@ -101,7 +101,7 @@ def test_an_unchanged_draft_page_serves_its_stored_build_without_recomputing(
         board_manager, council, "board_progress", meeting=meeting, as_at=meeting.starts_at.date()
     )
     client = client_for(board_manager)
-    page = _page_size(
+    page = _served_unchanged(
         client,
         report,
         monkeypatch,
