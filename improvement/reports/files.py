@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from improvement.core import access
+from improvement.core.actors import require_actor
 from improvement.documents.builds import Builder, latest_done, register, request_build, stored_text
 from improvement.documents.html import fragment
 from improvement.documents.models import DocumentBuild
@@ -130,6 +131,7 @@ class ReportPage:
 def page(actor: Any, report: Any, version: Any = None) -> ReportPage:
     """The report's page body, built by the worker: reused while its data is unchanged,
     else a build is queued and the last one is shown until it is done."""
+    require_actor(actor)
     found = parameters(report, version)
     build = request_build(actor, report.council, KIND, found, "html", again=False)
     shown = build if build.is_done else latest_done(report.council, KIND, found, "html")
