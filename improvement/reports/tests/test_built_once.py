@@ -227,3 +227,14 @@ def test_a_small_plan_report_still_lists_every_action(draft):
     assert "Slow to progress" in document.headings and "Exceptions" not in document.headings
     objectives = document.sections[1]
     assert objectives.subsections[0].tables[0].rows[0][0].endswith("Action number 0")
+
+
+def test_the_board_manager_asks_for_every_action_on_the_edit_page(draft, client_for):
+    client = client_for(draft.author)
+    edit = reverse("reports:report_edit", args=["testshire", draft.pk])
+    form = client.get(edit).content.decode()
+    assert 'name="every_action"' in form and "Add every action as an appendix" in form
+    data = {"title": draft.title, "recommendations": "", "version": draft.version}
+    assert client.post(edit, {**data, "every_action": "on"}).status_code == 302
+    draft.refresh_from_db()
+    assert draft.every_action is True
