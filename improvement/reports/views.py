@@ -75,7 +75,7 @@ def report_create(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def report_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     report = _readable(request, slug, pk)
-    versions = list(report.versions.newest_first())
+    versions = list(report.versions.listed())
     shown = None if report.is_draft or not versions else versions[0]
     context = {
         "council": report.council,
