@@ -4,7 +4,7 @@ another council's records. Reports' own reads are in `managers.py`."""
 import datetime
 from typing import Any
 
-from django.db.models import Max, Q
+from django.db.models import Q
 
 from improvement.core.models import AuditEntry, Council
 from improvement.evidence.models import MeasureValue
@@ -113,5 +113,7 @@ def exempt_actions_until(meeting: Any) -> int:
 def last_change(council: Council) -> int:
     """The number of the council's latest audit entry. Every change to what a report
     shows (plan, evidence, meetings, complaints, the report itself) writes one, so the
-    number moves whenever a draft's data does (docs/adr/020)."""
-    return AuditEntry.objects.filter(council=council).aggregate(last=Max("pk"))["last"] or 0
+    number moves whenever a draft's data does (docs/adr/020). Read newest first, as the
+    index on (council, -at, -id) holds them: one row, however long the record."""
+    latest = AuditEntry.objects.filter(council=council).order_by("-at", "-id")
+    return latest.values_list("pk", flat=True).first() or 0
