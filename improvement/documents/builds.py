@@ -77,23 +77,26 @@ def check(actor: Any, build: DocumentBuild) -> DocumentBuild:
 
 
 @transaction.atomic
-def request_build(actor: Any, council: Any, kind: str, parameters: dict, fmt: str) -> DocumentBuild:
+def request_build(
+    actor: Any, council: Any, kind: str, parameters: dict, fmt: str, again: bool = True
+) -> DocumentBuild:
     """A file of the report as its data stands: a finished (or waiting) build showing
-    the same data if there is one, otherwise a new build queued for the worker."""
+    the same data if there is one, otherwise a new build queued for the worker. With
+    `again` False, a build of the same data that failed is returned, not made again:
+    a page that refreshes itself must not queue a failing build every few seconds."""
     require_actor(actor)
     builder = builder_for(kind)
     builder.check(actor, council, parameters)
     if fmt not in DocumentBuild.Format.values:
         raise ValidationError(f"No such format: {fmt}")
     fingerprint = _fingerprint(kind, parameters, fmt, builder.fingerprint(council, parameters))
-    found = (
-        DocumentBuild.objects.filter(council=council, kind=kind, fmt=fmt, fingerprint=fingerprint)
-        .exclude(status=DocumentBuild.Status.FAILED)
-        .order_by("-id")
-        .first()
-    )
-    if found is not None:
-        return found
+    found = DocumentBuild.objects.filter(
+        council=council, kind=kind, fmt=fmt, fingerprint=fingerprint
+    ).order_by("-id")
+    if again:
+        found = found.exclude(status=DocumentBuild.Status.FAILED)
+    if (build := found.first()) is not None:
+        return build
     build = DocumentBuild.objects.create(
         council=council,
         kind=kind,
@@ -104,6 +107,28 @@ def request_build(actor: Any, council: Any, kind: str, parameters: dict, fmt: st
     )
     enqueue_after_commit(run_build, build.pk)
     return build
+
+
+def latest_done(council: Any, kind: str, parameters: dict, fmt: str) -> DocumentBuild | None:
+    """The newest finished build of these parameters, whatever data it showed: what a
+    page shows while a build of the data as it now stands is being made."""
+    return (
+        DocumentBuild.objects.filter(
+            council=council,
+            kind=kind,
+            fmt=fmt,
+            parameters=parameters,
+            status=DocumentBuild.Status.DONE,
+        )
+        .order_by("-id")
+        .first()
+    )
+
+
+def stored_text(build: DocumentBuild) -> str:
+    """A finished build's stored file as text (an HTML page's body)."""
+    with default_storage.open(build.file, "rb") as file:
+        return file.read().decode()
 
 
 @task()

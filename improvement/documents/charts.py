@@ -7,15 +7,26 @@ Drawn with matplotlib's object API, a `Figure` on the SVG canvas, never `pyplot`
 whose global figure registry is not safe in a web process serving many requests.
 Every label is plain text: `$x$` in a measure's name is printed as `$x$`, never
 parsed as TeX, so no label can make a chart fail.
+
+A chart is drawn once for the data it shows: its picture is kept in the default
+storage under `charts/`, named by a hash of its kind, its figures and DRAWING (bump it
+when the drawing changes), and every later page, PDF or Word file reads that file
+(docs/adr/020). Nothing is ever deleted from there: a frozen version names its files.
 """
 
 import datetime
+import hashlib
 import io
+import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+
 from improvement.core.text import clean_text
+from improvement.documents.stored_charts import path_of, stored_png
 from improvement.documents.structure import Chart, Table
 
 # GOV.UK colours.
@@ -195,8 +206,20 @@ DRAW = {BarChart: _draw_bars, TrendChart: _draw_trend, SharesChart: _draw_shares
 AnyChart = BarChart | TrendChart | SharesChart
 
 
-def image(chart: AnyChart, fmt: str) -> bytes:
-    """The chart as `svg` or `png` bytes."""
+# Part of every chart's name: a change to how charts are drawn names every chart anew.
+DRAWING = 1
+
+
+def key_of(chart: AnyChart, fmt: str) -> str:
+    """The name of the chart's picture: a hash of what it draws and how."""
+    text = json.dumps(
+        [DRAWING, fmt, type(chart).__name__, asdict(chart)], sort_keys=True, default=str
+    )
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def draw(chart: AnyChart, fmt: str) -> bytes:
+    """The chart drawn now, as bytes: `stored` draws through this, once."""
     figure = DRAW[type(chart)](chart)
     buffer = io.BytesIO()
     if fmt == "svg":
@@ -206,15 +229,33 @@ def image(chart: AnyChart, fmt: str) -> bytes:
     return buffer.getvalue()
 
 
+def stored(chart: AnyChart, fmt: str = "png") -> str:
+    """The chart's name, drawing and keeping its picture first if it has never been
+    drawn. Two processes drawing the same chart at once store the same bytes: the
+    loser's copy (saved under another name by the storage) is removed."""
+    key = key_of(chart, fmt)
+    path = path_of(key, fmt)
+    if not default_storage.exists(path):
+        saved = default_storage.save(path, ContentFile(draw(chart, fmt)))
+        if saved != path:
+            default_storage.delete(saved)
+    return key
+
+
+def image(chart: AnyChart, fmt: str) -> bytes:
+    """The chart as `svg` or `png` bytes, drawn only the first time."""
+    return stored_png(stored(chart, fmt), fmt)
+
+
 def for_document(chart: AnyChart, alt: str = "", data: bool = True) -> Chart:
-    """The chart for a document: a PNG with its alt text (`alt` in place of the chart's
-    own) and its figures as a table; `data=False` where the section's own table beside
-    it already holds every figure the chart draws."""
-    return Chart.from_png(
+    """The chart for a document: its stored PNG with its alt text (`alt` in place of the
+    chart's own) and its figures as a table; `data=False` where the section's own table
+    beside it already holds every figure the chart draws."""
+    return Chart(
         clean_text(chart.title),
         clean_text(alt or chart.alt),
-        image(chart, "png"),
-        chart.table if data else None,
+        data=chart.table if data else None,
+        key=stored(chart, "png"),
     )
 
 

@@ -5,6 +5,8 @@ The templates are this package's own, loaded by a private engine, so the package
 needs no place in INSTALLED_APPS and knows nothing of the apps that use it.
 """
 
+import re
+from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -13,7 +15,7 @@ from django.template import Context, Engine
 from django.utils.safestring import SafeString, mark_safe
 
 from improvement.core.text import clean_text
-from improvement.documents.structure import Document, from_json
+from improvement.documents.structure import Chart, Document, Section, from_json
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -37,16 +39,49 @@ def cleaned(document: Document) -> Document:
     return from_json(_clean(document.to_json()))
 
 
-def _render(name: str, document: Document) -> str:
+# How the standalone HTML names a stored chart: the PDF's fetcher reads it from
+# storage, and an HTML download puts the picture itself in its place.
+CHART_SCHEME = "chart:"
+CHART_SOURCE = re.compile(r'src="chart:([0-9a-f]{64})"')
+
+
+def _charts(sections: list[Section]) -> Iterator[Chart]:
+    for section in sections:
+        yield from section.charts
+        yield from _charts(section.subsections)
+
+
+def _render(name: str, document: Document, source: Callable[[Chart], str]) -> str:
+    document = cleaned(document)
+    # `src` is not a field of Chart: where a picture is found depends on who reads it.
+    for chart in _charts(document.sections):
+        chart.src = source(chart) if chart.key else chart.data_uri
     template = _engine().get_template(name)
-    return template.render(Context({"document": cleaned(document)}))
+    return template.render(Context({"document": document}))
 
 
 def print_html(document: Document) -> str:
-    """The standalone HTML document, for the PDF and the `html` download."""
-    return _render("documents/print.html", document)
+    """The standalone HTML document the PDF is made from; its charts are named by their
+    stored picture (see `standalone` for a file to open without the service)."""
+    return _render("documents/print.html", document, lambda chart: CHART_SCHEME + chart.key)
 
 
-def fragment(document: Document) -> SafeString:
-    """The document's body for a page of the service, inside its own layout."""
-    return mark_safe(_render("documents/_document.html", document))  # noqa: S308 (escaped)
+def standalone(html: str) -> str:
+    """The HTML with each stored chart's picture inside it, to be opened anywhere."""
+
+    def inline(match: re.Match) -> str:
+        picture = Chart("", "", key=match.group(1))
+        return f'src="{picture.data_uri}"'
+
+    return CHART_SOURCE.sub(inline, html) if CHART_SCHEME in html else html
+
+
+def fragment(document: Document, chart_url: Callable[[str], str] | None = None) -> SafeString:
+    """The document's body for a page of the service, inside its own layout. A chart is
+    an image at `chart_url(key)`, a page of its own checked as the page is, so the page
+    carries no pictures; without one (a page with no such address) it is inline."""
+
+    def source(chart: Chart) -> str:
+        return chart_url(chart.key) if chart_url else chart.data_uri
+
+    return mark_safe(_render("documents/_document.html", document, source))  # noqa: S308

@@ -13,6 +13,8 @@ class DocumentBuild(models.Model):
     class Format(models.TextChoices):
         PDF = "pdf", "PDF"
         DOCX = "docx", "Word"
+        # A page's body, shown by the service's own page (a draft report).
+        HTML = "html", "Web page"
 
     class Status(models.TextChoices):
         QUEUED = "queued", "Waiting to start"

@@ -6,10 +6,28 @@ import logging
 from typing import Any
 
 from improvement.core.text import clean_text
+from improvement.documents.html import CHART_SCHEME
+from improvement.documents.stored_charts import stored_png
 
 # WeasyPrint 70: the PDF/UA-1 variant turns on `pdf_tags` and writes the
 # structure tree (/StructTreeRoot, /MarkInfo << /Marked true >>).
 VARIANT = "pdf/ua-1"
+
+
+def _fetcher() -> Any:
+    """WeasyPrint's fetcher, reading a stored chart (the HTML names it `chart:KEY`)
+    from storage and anything else as WeasyPrint would."""
+    # Lazy: start-up cost, as below.
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class StoredCharts(URLFetcher):
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            if url.startswith(CHART_SCHEME):
+                picture = stored_png(url.removeprefix(CHART_SCHEME))
+                return URLFetcherResponse(url, picture, {"Content-Type": "image/png"})
+            return super().fetch(url, headers)
+
+    return StoredCharts(fail_on_errors=True)
 
 
 def _weasyprint_html(html: str) -> Any:
@@ -18,7 +36,7 @@ def _weasyprint_html(html: str) -> Any:
 
     # Its page-by-page progress is noise on a command's standard error.
     logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
-    return HTML(string=clean_text(html))
+    return HTML(string=clean_text(html), url_fetcher=_fetcher())
 
 
 def pdf_from_html(html: str) -> bytes:

@@ -3,7 +3,7 @@ command and download uses."""
 
 from improvement.core.text import clean_text
 from improvement.documents import pdf, word
-from improvement.documents.html import print_html
+from improvement.documents.html import print_html, standalone
 from improvement.documents.structure import Document
 
 FORMATS = ("html", "pdf", "docx")
@@ -22,4 +22,4 @@ def render(document: Document, fmt: str, html: str | None = None) -> bytes:
     if fmt == "docx":
         return word.docx_bytes(document)
     html = clean_text(html) if html is not None else print_html(document)
-    return html.encode() if fmt == "html" else pdf.pdf_from_html(html)
+    return standalone(html).encode() if fmt == "html" else pdf.pdf_from_html(html)

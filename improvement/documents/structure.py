@@ -10,6 +10,8 @@ import base64
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from improvement.documents.stored_charts import stored_png
+
 # A table cell is text, or a rating tag: {"tag": "Green", "tone": "green"}, drawn as a
 # GOV.UK tag on a page and in bold in Word, its label always printed.
 Cell = str | dict[str, str]
@@ -44,24 +46,29 @@ class Table:
 @dataclass
 class Chart:
     """A chart as a PNG picture, with the words a screen reader reads for it and the
-    figures it draws as a table beside it."""
+    figures it draws as a table beside it.
+
+    The picture is stored once, named by `key` (`documents.charts.stored`), and every
+    format reaches it there: a page by a URL, the PDF and Word by reading it. Versions
+    frozen before charts were stored carry the picture itself, as `png_base64`."""
 
     title: str
     alt: str
-    png_base64: str
+    png_base64: str = ""
     data: Table | None = None
-
-    @classmethod
-    def from_png(cls, title: str, alt: str, png: bytes, data: Table | None = None) -> "Chart":
-        return cls(title, alt, base64.b64encode(png).decode(), data)
+    key: str = ""
 
     @property
     def png(self) -> bytes:
+        if self.key:
+            return stored_png(self.key)
         return base64.b64decode(self.png_base64)
 
     @property
     def data_uri(self) -> str:
-        return f"data:image/png;base64,{self.png_base64}"
+        """The picture inside the page: only a standalone file needs it (an HTML download
+        opened without the service), never a page of the service."""
+        return f"data:image/png;base64,{base64.b64encode(self.png).decode()}"
 
 
 @dataclass

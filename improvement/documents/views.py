@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.crypto import constant_time_compare, salted_hmac
 from django.views.decorators.http import require_POST
 
 from improvement.core import access
@@ -15,6 +16,7 @@ from improvement.documents import builds
 from improvement.documents.download import INLINE
 from improvement.documents.models import DocumentBuild
 from improvement.documents.render import CONTENT_TYPES
+from improvement.documents.stored_charts import KEY, path_of
 
 # Seconds between the waiting page's refreshes.
 REFRESH_SECONDS = 3
@@ -87,3 +89,31 @@ def build_again(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     return redirect("documents:build", slug, pk)
+
+
+def _signature(scope: str, key: str) -> str:
+    return salted_hmac(f"documents.chart:{scope}", key).hexdigest()[:32]
+
+
+def chart_name(scope: str, key: str) -> str:
+    """A stored chart's name in the address of a page that shows it: its key and a
+    signature binding it to `scope` (say, "report:12"), so the chart's own address
+    serves it only to someone who may read that page, and only if that page showed it."""
+    return f"{key}-{_signature(scope, key)}"
+
+
+def chart_file(scope: str, name: str) -> FileResponse:
+    """For an app's chart view, once it has checked the reader may read `scope`: the
+    stored picture named by `chart_name(scope, key)`, or 404 for any other name."""
+    key, _, signature = name.partition("-")
+    if not KEY.match(key) or not constant_time_compare(signature, _signature(scope, key)):
+        raise Http404("No such chart")
+    try:
+        file = default_storage.open(path_of(key), "rb")
+    except FileNotFoundError as exc:
+        raise Http404("No such chart") from exc
+    response = FileResponse(file, content_type="image/png")
+    # A chart's name is a hash of what it draws: the file under a name never changes.
+    response["Cache-Control"] = "private, max-age=31536000, immutable"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

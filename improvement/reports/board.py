@@ -11,10 +11,17 @@ from improvement.evidence.queries import measure_summaries
 from improvement.meetings.queries import previous_meeting
 from improvement.plans.picture import PlanPicture
 from improvement.plans.progress import NOT_RATED
-from improvement.reports import charts, evidence
+from improvement.reports import charts, evidence, exceptions
 from improvement.reports.queries import action_log_until, exempt_actions_until, meeting_day
 
 NO_RECOMMENDATIONS = "The report's author has not yet written recommendations to the board."
+# A plan with more actions than this is summarised by objective, with per-action detail
+# only for its exceptions; every action is then an appendix, on request (docs/adr/020).
+FULL_TABLE_LIMIT = 150
+EVERY_ACTION = (
+    f"add every action as an appendix to the report of a plan of more than {FULL_TABLE_LIMIT} "
+    "actions (a smaller plan's report always lists every action)"
+)
 
 
 def rating_codes(council: Any) -> list[str]:
@@ -243,12 +250,38 @@ def pictures(meeting: Any) -> tuple[PlanPicture, PlanPicture | None]:
     return picture, previous
 
 
-def board_progress(meeting: Any, recommendations: str = "", title: str = "") -> Document:
+def _plan_sections(
+    council: Any, picture: PlanPicture, previous: PlanPicture | None, full_table: bool | None
+) -> tuple[list[Section], list[Section]]:
+    """The sections on the plan's progress, and the appendices: every action for a plan
+    a board can read action by action, else a summary by objective and the exceptions,
+    with every action as an appendix only if asked for."""
+    if len(picture.actions) <= FULL_TABLE_LIMIT:
+        return [_by_objective(council, picture, previous), _slow(council, picture)], []
+    sections = [
+        exceptions.objectives_section(council, picture, rating_codes(council)),
+        exceptions.exceptions_section(council, picture, bool(full_table)),
+    ]
+    if not full_table:
+        return sections, []
+    appendix = _by_objective(council, picture, previous)
+    appendix.heading = "Appendix: every action"
+    appendix.anchor = "every-action"
+    return sections, [appendix]
+
+
+def board_progress(
+    meeting: Any, recommendations: str = "", title: str = "", full_table: bool | None = None
+) -> Document:
+    """The board's progress report. `full_table` adds every action as an appendix to
+    the report of a plan of more than FULL_TABLE_LIMIT actions (a smaller plan's report
+    always lists every action)."""
     council = meeting.council
     picture, previous = pictures(meeting)
     summaries = measure_summaries(council, picture.as_at)
     figures = summary_figures(picture)
     figures["previous"] = summary_figures(previous) if previous else None
+    plan, appendices = _plan_sections(council, picture, previous, full_table)
     return Document(
         kind="board_progress",
         title=title or f"Progress report to the {meeting.body.name}",
@@ -258,13 +291,15 @@ def board_progress(meeting: Any, recommendations: str = "", title: str = "") -> 
         ),
         sections=[
             _summary(council, picture, previous),
-            _by_objective(council, picture, previous),
-            _slow(council, picture),
+            *plan,
             evidence.measures_section(council, summaries, picture.as_at),
             evidence.impact_section(council, picture.as_at),
             recommendations_section(recommendations),
             _action_log(meeting, picture.as_at),
             key_section(council),
+            *appendices,
         ],
         figures=figures,
+        # A large plan's exception tables, a little smaller, keep a pack to a readable size.
+        font_size=10 if len(picture.actions) <= FULL_TABLE_LIMIT else 9,
     )

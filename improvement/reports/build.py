@@ -8,7 +8,7 @@ from improvement.reports import board, committee, dfe
 
 BUILDERS = {
     "board_progress": lambda report: board.board_progress(
-        report.meeting, report.recommendations, report.title
+        report.meeting, report.recommendations, report.title, report.every_action
     ),
     "committee": committee.committee,
     "self_assessment": dfe.self_assessment,

@@ -1,21 +1,38 @@
-"""A report's PDF and Word files, made by the worker (improvement.documents.builds).
+"""A report's page, PDF and Word files, made by the worker (improvement.documents.builds).
 
-A draft is built from the data as it stands, so its fingerprint is the document it
-would print: any change to the report or to the data it shows makes a new file. A
-frozen version never changes, so its number is its fingerprint."""
+A draft shows the data as it stands. Its fingerprint is cheap, read without building
+anything: the report's own version, the council's latest audit entry (every change
+to the data a report shows writes one), the day the figures are as at, and BUILD
+(docs/adr/020). A frozen version never changes, so its number is its fingerprint.
+
+The page's body is a build too (format `html`): the draft's page shows the stored
+build while the data has not changed, and the last one, marked as being updated,
+while the worker makes the next."""
 
 import json
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
 
 from improvement.core import access
-from improvement.documents.builds import Builder, register
+from improvement.core.actors import require_actor
+from improvement.documents.builds import Builder, latest_done, register, request_build, stored_text
+from improvement.documents.html import fragment
+from improvement.documents.models import DocumentBuild
+from improvement.documents.structure import from_json
+from improvement.documents.views import chart_name
 from improvement.reports.build import build_document, file_name, report_file
+from improvement.reports.queries import last_change
 
 KIND = "report"
+# Part of every draft's fingerprint: raise it when a change to the code changes what a
+# report shows, so no page or file built by the old code is served as current.
+BUILD = 2
 
 
 def _report_and_version(actor: Any, council: Any, parameters: dict) -> tuple[Any, Any]:
@@ -51,11 +68,30 @@ def _fingerprint(council: Any, parameters: dict) -> str:
     report, version = _found(council, parameters)
     if version is not None:
         return f"version {version.number}"
-    return json.dumps(build_document(report).to_json(), sort_keys=True, default=str)
+    as_at = min(report.as_at, timezone.localdate())
+    stamp = [BUILD, report.version, report.modified_at, last_change(council), as_at]
+    return json.dumps(stamp, default=str)
+
+
+def chart_scope(report: Any) -> str:
+    return f"report:{report.pk}"
+
+
+def chart_url(report: Any) -> Any:
+    """The address of each of a report's charts on its page, for those who may read it."""
+
+    def url(key: str) -> str:
+        name = chart_name(chart_scope(report), key)
+        return reverse("reports:report_chart", args=[report.council.slug, report.pk, name])
+
+    return url
 
 
 def _make(council: Any, parameters: dict, fmt: str) -> tuple[bytes, str]:
     report, version = _found(council, parameters)
+    if fmt == "html":
+        document = build_document(report) if version is None else from_json(version.document)
+        return fragment(document, chart_url(report)).encode(), file_name(report, version)
     return report_file(report, fmt, version), file_name(report, version)
 
 
@@ -73,3 +109,32 @@ register(KIND, Builder(_check, _fingerprint, _make, _title, _back))
 
 def parameters(report: Any, version: Any = None) -> dict[str, Any]:
     return {"report": report.pk, "version": None if version is None else version.number}
+
+
+@dataclass
+class ReportPage:
+    """What a report's page shows: the stored body of the latest build (empty if none
+    has finished) and the build of the data as it stands (waiting, or that same one)."""
+
+    html: SafeString
+    build: DocumentBuild
+
+    @property
+    def updating(self) -> bool:
+        return self.build.is_waiting
+
+    @property
+    def failed(self) -> bool:
+        return self.build.is_failed
+
+
+def page(actor: Any, report: Any, version: Any = None) -> ReportPage:
+    """The report's page body, built by the worker: reused while its data is unchanged,
+    else a build is queued and the last one is shown until it is done."""
+    require_actor(actor)
+    found = parameters(report, version)
+    build = request_build(actor, report.council, KIND, found, "html", again=False)
+    shown = build if build.is_done else latest_done(report.council, KIND, found, "html")
+    # The stored body was rendered from escaped templates by the worker.
+    html = mark_safe(stored_text(shown)) if shown else SafeString("")  # noqa: S308
+    return ReportPage(html, build)

@@ -92,6 +92,13 @@ class EditReportForm(VersionedForm):
         self.kind = report.kind
         if report.kind in (KINDS.SELF_ASSESSMENT, KINDS.ADVISER):
             del self.fields["recommendations"]
+        if report.kind == KINDS.BOARD_PROGRESS:
+            self.fields["every_action"] = forms.BooleanField(
+                required=False,
+                initial=report.every_action,
+                label="Add every action as an appendix",
+                help_text=ReportDocument._meta.get_field("every_action").help_text,
+            )
         if report.kind == KINDS.COMMITTEE:
             self.fields["exempt_paragraph"] = forms.TypedChoiceField(
                 choices=[("", "Public report")] + EXEMPT_PARAGRAPHS,
@@ -112,8 +119,9 @@ class EditReportForm(VersionedForm):
         changes: dict[str, Any] = {"title": data["title"]}
         if "recommendations" in data:
             changes["recommendations"] = data["recommendations"]
-        if "exempt_paragraph" in data:
-            changes["exempt_paragraph"] = data["exempt_paragraph"]
+        for name in ("exempt_paragraph", "every_action"):
+            if name in data:
+                changes[name] = data[name]
         changes["sections"] = {
             name.removeprefix("section_"): value
             for name, value in data.items()

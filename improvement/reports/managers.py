@@ -20,6 +20,11 @@ class ReportVersionQuerySet(models.QuerySet):
     def newest_first(self) -> "ReportVersionQuerySet":
         return self.select_related("finalised_by").order_by("-number")
 
+    def listed(self) -> "ReportVersionQuerySet":
+        """Newest first, without the frozen HTML and data: a report's page lists its
+        versions and shows its stored build, so it never needs them."""
+        return self.newest_first().defer("html", "document", "figures")
+
     def latest_version(self):  # noqa: ANN201 (a ReportVersion, or None)
         return self.order_by("-number").first()
 

@@ -50,6 +50,13 @@ class ReportDocument(Tracked):
     )
     sections = models.JSONField(default=dict, blank=True)
     recommendations = models.TextField(blank=True)
+    every_action = models.BooleanField(
+        default=False,
+        help_text=(
+            "For a board report on a plan of more than 150 actions: add every action as an "
+            "appendix (a smaller plan's report always lists every action)."
+        ),
+    )
 
     objects = ReportQuerySet.as_manager()
 

@@ -2,12 +2,13 @@
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 
 from improvement.core.actors import SystemActor
 from improvement.documents.builds import request_build
 from improvement.documents.html import fragment
 from improvement.documents.structure import from_json
-from improvement.documents.views import REFRESH_SECONDS, serve
+from improvement.documents.views import REFRESH_SECONDS, chart_file, chart_name, serve
 from improvement.meetings.queries import public_council
 from improvement.reports import files
 
@@ -38,17 +39,32 @@ def report_list(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "reports/public/list.html", {"place": place, "rows": rows})
 
 
+def _scope(pk: int) -> str:
+    return f"public-report:{pk}"
+
+
 def report_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     place, report, version = _published(slug, pk)
     document = from_json(version.document)
+
+    def chart_url(key: str) -> str:
+        name = chart_name(_scope(report.pk), key)
+        return reverse("public_reports:report_chart", args=[slug, report.pk, name])
+
     context = {
         "place": place,
         "report": report,
         "version": version,
         "document": document,
-        "document_html": fragment(document),
+        "document_html": fragment(document, chart_url),
     }
     return render(request, "reports/public/detail.html", context)
+
+
+def report_chart(request: HttpRequest, slug: str, pk: int, name: str) -> HttpResponse:
+    """A chart of a published report's page: open reports only, as the page is."""
+    _published(slug, pk)
+    return chart_file(_scope(pk), name)
 
 
 def report_pdf(request: HttpRequest, slug: str, pk: int) -> HttpResponse:

@@ -11,12 +11,10 @@ from django.views.decorators.http import require_POST
 from improvement.core import access
 from improvement.core.forms import bound, form_page
 from improvement.documents.download import download
-from improvement.documents.html import fragment
 from improvement.documents.render import FORMATS
-from improvement.documents.structure import from_json
-from improvement.documents.views import start
+from improvement.documents.views import REFRESH_SECONDS, chart_file, start
 from improvement.reports import files, services
-from improvement.reports.build import build_document, file_name, report_file
+from improvement.reports.build import file_name, report_file
 from improvement.reports.forms import CreateReportForm, EditReportForm
 from improvement.reports.models import ReportDocument
 from improvement.reports.permissions import write_perm
@@ -77,18 +75,23 @@ def report_create(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def report_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     report = _readable(request, slug, pk)
-    latest = report.versions.latest_version()
-    frozen = not report.is_draft and latest is not None
-    document = from_json(latest.document) if frozen else build_document(report)
+    versions = list(report.versions.listed())
+    shown = None if report.is_draft or not versions else versions[0]
     context = {
         "council": report.council,
         "report": report,
-        "document": document,
-        "document_html": fragment(document),
-        "versions": report.versions.newest_first(),
+        "page": files.page(request.user, report, shown),
+        "refresh": REFRESH_SECONDS,
+        "versions": versions,
         "formats": FORMATS,
     }
     return render(request, "reports/detail.html", context)
+
+
+@login_required
+def report_chart(request: HttpRequest, slug: str, pk: int, name: str) -> HttpResponse:
+    """A chart of the report's page, to those who may read the report."""
+    return chart_file(files.chart_scope(_readable(request, slug, pk)), name)
 
 
 @login_required

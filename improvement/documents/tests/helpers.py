@@ -16,3 +16,12 @@ def fetch_built(client: Any, url: str, capture: Any) -> Any:
 
 def content(response: Any) -> bytes:
     return b"".join(response.streaming_content)
+
+
+def page_built(client: Any, url: str, capture: Any) -> Any:
+    """A page whose body the worker builds (a draft report's): asked for once, the build
+    runs as the request commits, and the page asked for again shows it."""
+    with capture(execute=True):
+        asked = client.get(url)
+    assert asked.status_code == 200, asked.status_code
+    return client.get(url)

@@ -39,7 +39,7 @@ def test_two_charts_on_a_page_share_no_ids():
 def test_charts_never_load_pyplot():
     code = (
         "import sys; from improvement.documents import charts; "
-        "charts.image(charts.BarChart('t', ['a'], [1], None, 'y', ''), 'png'); "
+        "charts.draw(charts.BarChart('t', ['a'], [1], None, 'y', ''), 'png'); "
         "assert 'matplotlib.pyplot' not in sys.modules, 'pyplot loaded'"
     )
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, timeout=120)  # noqa: S603

@@ -6,7 +6,7 @@ from django.utils.html import escape
 
 from improvement.documents.builds import run_build
 from improvement.documents.models import DocumentBuild
-from improvement.documents.tests.helpers import content, fetch_built
+from improvement.documents.tests.helpers import content, fetch_built, page_built
 from improvement.reports import services
 from improvement.reports.tests.factories import board_meeting, scrutiny
 
@@ -139,7 +139,9 @@ def test_a_final_report_cannot_be_edited_through_the_page(cast, client_for, repo
     assert reports["progress"].title != "Changed"
 
 
-def test_the_chair_writes_the_adviser_report(cast, client_for, council):
+def test_the_chair_writes_the_adviser_report(
+    cast, client_for, council, django_capture_on_commit_callbacks
+):
     create = reverse("reports:report_create", args=["testshire"])
     data = {"kind": "adviser", "as_at_day": "15", "as_at_month": "2", "as_at_year": "2024"}
     assert client_for(cast["board_manager"]).post(create, data).status_code == 200
@@ -148,7 +150,9 @@ def test_the_chair_writes_the_adviser_report(cast, client_for, council):
     assert response.status_code == 302
     report = council.reports.get()
     assert report.kind == "adviser" and report.as_at.isoformat() == "2024-02-15"
-    page = client_for(cast["chair"]).get(url("report_detail", report))
+    page = page_built(
+        client_for(cast["chair"]), url("report_detail", report), django_capture_on_commit_callbacks
+    )
     assert "Progress or concern" in page.content.decode()
 
 

@@ -6,7 +6,7 @@ from django.core.management.base import CommandError, CommandParser
 
 from improvement.core.commands import CouncilCommand
 from improvement.documents.render import FORMATS, render
-from improvement.reports.board import board_progress
+from improvement.reports.board import EVERY_ACTION, board_progress
 from improvement.reports.queries import board_meeting_of
 
 
@@ -24,6 +24,7 @@ class Command(CouncilCommand):
         super().add_arguments(parser)
         parser.add_argument("--meeting", type=int, required=True, help="the board meeting's id")
         parser.add_argument("--format", choices=FORMATS, default="pdf")
+        parser.add_argument("--every-action", action="store_true", help=EVERY_ACTION)
 
     def handle(self, *args: Any, **options: Any) -> None:
         council = self.council(options)
@@ -32,4 +33,5 @@ class Command(CouncilCommand):
             raise CommandError(
                 f"{council.name} has no board meeting with the id {options['meeting']}."
             )
-        self.write(options, render(board_progress(meeting), options["format"]), "the board report")
+        document = board_progress(meeting, full_table=options["every_action"])
+        self.write(options, render(document, options["format"]), "the board report")

@@ -14,6 +14,7 @@ from improvement.documents.render import FORMATS, render
 from improvement.documents.structure import Document
 from improvement.forward_plan.outputs import edition_document, edition_on
 from improvement.reports import queries
+from improvement.reports.board import EVERY_ACTION
 from improvement.reports.build import build_document
 from improvement.reports.models import ReportDocument
 from improvement.reports.services import default_title
@@ -55,7 +56,7 @@ def _committee(council: Any, slug: str | None) -> Any:
 def _report(council: Any, options: dict[str, Any]) -> Document:
     """A report of the reports app as a draft would be built, saving nothing."""
     kind = REPORT_KINDS[options["kind"]]
-    report = ReportDocument(council=council, kind=kind)
+    report = ReportDocument(council=council, kind=kind, every_action=options["every_action"])
     if kind in ("board_progress", "committee"):
         report.meeting = _meeting(council, options)
         report.as_at = queries.meeting_day(report.meeting)
@@ -108,6 +109,7 @@ class Command(CouncilCommand):
         parser.add_argument("--year", type=int, help="2022 for the financial year 2022-23")
         parser.add_argument("--edition", help="the edition's date of publication, YYYY-MM-DD")
         parser.add_argument("--format", choices=FORMATS, default="pdf")
+        parser.add_argument("--every-action", action="store_true", help=EVERY_ACTION)
 
     def handle(self, *args: Any, **options: Any) -> None:
         council = self.council(options)
