@@ -235,18 +235,18 @@ def test_each_council_adds_the_same_fixed_number_of_queries_whatever_its_size(ad
     assert four - three == three - two == PER_COUNCIL
 
 
-# A council under notice with four board meetings or more: its plan's picture today
-# and at each of its last four meetings (seven queries each: objectives, actions, their
-# owners and date changes, latest updates, the notice and its reviews), the days of
-# its meetings and its latest Annex A import.
-PER_COUNCIL = 5 * 7 + 2
+# A council under notice with four board meetings or more: its plan's summary today
+# and at each of its last four meetings (five queries each: objectives, re-profiled
+# due dates, the actions' standing, the notice and its reviews), the days of its
+# meetings and its latest Annex A import.
+PER_COUNCIL = 5 * 5 + 2
 
 
 def test_the_page_query_count_is_pinned(client_for, adviser, django_assert_num_queries):
     client = client_for(adviser)
     # Session, user, councils, roles; then Testshire's full set and Otherton's: no notice
-    # (so no reviews) and no meeting (so only today's picture).
-    with django_assert_num_queries(4 + PER_COUNCIL + 6 + 2):
+    # (so no reviews) and no meeting (so only today's summary).
+    with django_assert_num_queries(4 + PER_COUNCIL + 4 + 2):
         assert client.get(reverse("portfolio")).status_code == 200
 
 
