@@ -12,6 +12,7 @@ from improvement.api import (
     portfolio_endpoints,
 )
 from improvement.api.auth import TokenAuth
+from improvement.core.paging import BadCursor
 
 api = NinjaAPI(
     title="Improvement Board API",
@@ -31,6 +32,11 @@ api = NinjaAPI(
 def refused(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
     # A member without the permission: 403 with the sentence the pages show.
     return api.create_response(request, {"detail": str(exc)}, status=403)
+
+
+@api.exception_handler(BadCursor)
+def bad_cursor(request: HttpRequest, exc: BadCursor) -> HttpResponse:
+    return api.create_response(request, {"detail": str(exc)}, status=400)
 
 
 api.add_router("", figures_endpoints.councils_router)

@@ -8,12 +8,12 @@ from django.utils import timezone
 from ninja import Query, Router
 
 from improvement.annex_a import queries as annex_a_queries
-from improvement.api.paging import changed, page
-from improvement.api.params import ListParams
+from improvement.api.params import ListParams, changed
 from improvement.api.permissions import council_for, councils_for
 from improvement.api.schemas import CaseOut, ComplaintFigures, CouncilOut, Kpis, Page
 from improvement.complaints import ports as complaints
 from improvement.complaints.years import financial_year_of
+from improvement.core.paging import cursor_page
 
 router = Router(tags=["Figures"])
 councils_router = Router(tags=["Councils"])
@@ -43,7 +43,7 @@ def complaint_cases(request: HttpRequest, slug: str, params: Query[ListParams]) 
     anyone else, who reads the figures instead."""
     council = council_for(request, slug, "complaints.view_cases")
     rows = changed(complaints.case_register(council), params.updated_since, live=False)
-    return page(rows, params.cursor, params.limit)
+    return cursor_page(rows, params.cursor, params.limit)
 
 
 @router.get("/councils/{slug}/annex-a/kpis", response=Kpis)

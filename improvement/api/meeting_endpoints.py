@@ -5,12 +5,12 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Query, Router
 
-from improvement.api.paging import changed, page
-from improvement.api.params import ListParams
+from improvement.api.params import ListParams, changed
 from improvement.api.permissions import council_for
 from improvement.api.presenters import meeting_record
 from improvement.api.schemas import ForwardDecisionOut, LogEntryOut, MeetingOut, Page
 from improvement.core import access
+from improvement.core.paging import cursor_page
 
 router = Router(tags=["Meetings"])
 
@@ -32,7 +32,7 @@ def meetings(
     rows = changed(council.meetings.all(), params.updated_since).with_agenda()
     if body is not None:
         rows = rows.filter(body_id=body)
-    result = page(rows, params.cursor, params.limit)
+    result = cursor_page(rows, params.cursor, params.limit)
     see = _sees_exempt(request, council)
     result["items"] = [meeting_record(m, see[m.body_id]) for m in result["items"]]
     return result
@@ -48,7 +48,7 @@ def action_log(
     rows = changed(council.meeting_actions.for_lists(), params.updated_since, live=False)
     if status is not None:
         rows = rows.filter(status=status)
-    result = page(rows, params.cursor, params.limit)
+    result = cursor_page(rows, params.cursor, params.limit)
     see = _sees_exempt(request, council)
     result["items"] = [
         entry
@@ -68,4 +68,4 @@ def forward_plan(
     rows = changed(council.forward_decisions.all(), params.updated_since, live=False)
     if status is not None:
         rows = rows.filter(status=status)
-    return page(rows, params.cursor, params.limit)
+    return cursor_page(rows, params.cursor, params.limit)

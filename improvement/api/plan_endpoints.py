@@ -7,10 +7,10 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Query, Router
 
-from improvement.api.paging import changed, page
-from improvement.api.params import ListParams
+from improvement.api.params import ListParams, changed
 from improvement.api.permissions import council_for
 from improvement.api.schemas import ActionOut, MeasureOut, ObjectiveOut, Page, UpdateOut
+from improvement.core.paging import cursor_page
 from improvement.plans import queries as plan_queries
 from improvement.plans.picture import actions_as_at
 
@@ -25,7 +25,7 @@ VIEW_EVIDENCE = "evidence.view"
 def objectives(request: HttpRequest, slug: str, params: Query[ListParams]) -> dict[str, Any]:
     council = council_for(request, slug, VIEW_PLAN)
     rows = changed(council.objectives.all(), params.updated_since)
-    return page(rows, params.cursor, params.limit)
+    return cursor_page(rows, params.cursor, params.limit)
 
 
 @router.get("/councils/{slug}/actions", response=Page[ActionOut])
@@ -47,7 +47,7 @@ def actions(
     rows = rows.filter(**{key: value for key, value in facets.items() if value is not None})
     if rating is not None:
         rows = rows.filter(latest_rating=rating)
-    result = page(
+    result = cursor_page(
         rows.select_related("organisation").prefetch_related("owners", "due_changes"),
         params.cursor,
         params.limit,
@@ -70,7 +70,7 @@ def updates(
         rows = rows.filter(action__archived_at__isnull=True)
     if action is not None:
         rows = rows.filter(action_id=action)
-    return page(rows, params.cursor, params.limit)
+    return cursor_page(rows, params.cursor, params.limit)
 
 
 @router.get("/councils/{slug}/measures", response=Page[MeasureOut])
@@ -78,4 +78,4 @@ def measures(request: HttpRequest, slug: str, params: Query[ListParams]) -> dict
     """Measures with every value, the target and the dated benchmarks."""
     council = council_for(request, slug, VIEW_EVIDENCE)
     rows = changed(council.measures.all(), params.updated_since).with_figures()
-    return page(rows, params.cursor, params.limit)
+    return cursor_page(rows, params.cursor, params.limit)

@@ -10,6 +10,12 @@ import datetime
 
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+
+
+def as_aware(since: datetime.datetime) -> datetime.datetime:
+    """An `updated_since` given with no time zone, read as the council's clock reads it."""
+    return timezone.make_aware(since) if timezone.is_naive(since) else since
 
 
 def changed_since(

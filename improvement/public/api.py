@@ -2,25 +2,28 @@
 
 Everything comes through `published` and `records`, as the public pages and CSV
 files do, so nothing exempt can reach it (docs/adr/022, docs/public-api.md).
-Lists page by an opaque cursor, at most `paging.MAX_PAGE` rows a page, and each
-client address may make `RATE` requests.
+Lists page by `core.paging`'s opaque cursor over (last changed, id), at most
+`MAX_PAGE` rows a page, and each client address may make `RATE` requests.
 """
 
 import datetime
 from typing import Any
 
-from django.http import HttpRequest
-from django.utils import timezone
+from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI, Query, Schema, Status
 from ninja.errors import HttpError
 from ninja.throttling import AnonRateThrottle
 from pydantic import Field
 
+from improvement.core.changes import as_aware
 from improvement.core.clients import client_address
-from improvement.public import paging, progress, published, records
+from improvement.core.paging import BadCursor, cursor_page
+from improvement.public import progress, published, records
 from improvement.public import schemas as s
 
 RATE = "300/m"
+MAX_PAGE = 200
+DEFAULT_PAGE = 50
 
 
 class PerAddress(AnonRateThrottle):
@@ -47,29 +50,28 @@ public_api = NinjaAPI(
 
 class ListParams(Schema):
     cursor: str | None = Field(None, description="`next_cursor` of the previous page")
-    limit: int = Field(paging.DEFAULT_PAGE, ge=1, le=paging.MAX_PAGE)
+    limit: int = Field(DEFAULT_PAGE, ge=1, le=MAX_PAGE)
     updated_since: datetime.datetime | None = Field(
         None, description="Only records changed at or after this time (ISO 8601)"
     )
 
 
+@public_api.exception_handler(BadCursor)
+def bad_cursor(request: HttpRequest, exc: BadCursor) -> HttpResponse:
+    return public_api.create_response(request, {"detail": str(exc)}, status=400)
+
+
 def _page(
     request: HttpRequest, slug: str, params: ListParams, rows_of: Any, row: Any
 ) -> dict[str, Any]:
-    """A page of the council's `rows_of(council)`, each shaped by `row`."""
+    """A page of the council's `rows_of(council)`, each shaped by `row`, oldest change
+    first: a record changed while a client pages moves ahead of the cursor, to be met
+    again rather than skipped."""
     queryset = rows_of(published.council_or_404(slug))
-    # Read before the rows: a client passing it as the next `updated_since` misses
-    # nothing saved while this page was being read.
-    generated_at = timezone.now()
-    try:
-        found = paging.page(queryset, params.cursor, params.limit, params.updated_since)
-    except paging.BadCursor as exc:
-        raise HttpError(400, str(exc)) from exc
-    return {
-        "items": [row(request, record) for record in found.rows],
-        "next_cursor": found.next_cursor,
-        "generated_at": generated_at,
-    }
+    if params.updated_since is not None:
+        queryset = queryset.filter(updated__gte=as_aware(params.updated_since))
+    found = cursor_page(queryset, params.cursor, params.limit, key="updated")
+    return {**found, "items": [row(request, record) for record in found["items"]]}
 
 
 @public_api.get("/councils", response=list[s.CouncilOut], tags=["councils"])
