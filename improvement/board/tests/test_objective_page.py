@@ -128,8 +128,9 @@ def test_the_objective_pages_figures_are_the_plan_lists_for_that_objective(
             (r.action_id, r.reasons) for r in listed.actions
         ]
         assert own.measure_reasons == listed.measure_reasons
-        assert shown.objective_rows[0][1] == [
-            counts for row, counts in plan.objective_rows if row is listed
-        ][0]
+        assert (
+            shown.objective_rows[0][1]
+            == [counts for row, counts in plan.objective_rows if row is listed][0]
+        )
     flagged = client.get(page_url(council, council.objectives.last()), query).content.decode()
     assert "Why it is slow to progress" in flagged and "Measure AGY" in flagged
