@@ -119,17 +119,20 @@ def signed_in_client(slug: str) -> Any:
 
 
 def council_pages(slug: str) -> dict[str, str]:
-    """The main pages' paths for one council, with its draft board report's page
-    when it has one."""
+    """The main pages' paths for one council, with its largest objective's page, and
+    its draft board report's page when it has one."""
+    from django.db.models import Count
+
     from improvement.core.models import Council
 
+    council = Council.objects.get(slug=slug)
     paths = {page: f"/councils/{slug}/{path}" for page, path in PAGES.items()}
-    draft = (
-        Council.objects.get(slug=slug)
-        .reports.filter(kind="board_progress", status="draft")
-        .order_by("-pk")
-        .first()
+    largest = (
+        council.objectives.live().annotate(size=Count("actions")).order_by("-size", "pk").first()
     )
+    if largest is not None:
+        paths["largest objective"] = f"/councils/{slug}/plan/objectives/{largest.pk}/"
+    draft = council.reports.filter(kind="board_progress", status="draft").order_by("-pk").first()
     if draft is not None:
         paths["draft board report"] = f"/councils/{slug}/reports/{draft.pk}/"
     return paths

@@ -2,6 +2,7 @@
 objectives its measures flag (from the evidence app)."""
 
 import datetime
+from typing import Any
 
 from django.utils import timezone
 
@@ -22,8 +23,12 @@ def board_picture(council: Council, as_at: datetime.date | None = None) -> PlanP
     return plan_picture(council, day, measure_flags=objective_measure_flags(council, day))
 
 
-def board_summary(council: Council, as_at: datetime.date | None = None) -> PlanPicture:
+def board_summary(
+    council: Council, as_at: datetime.date | None = None, objective: Any = None
+) -> PlanPicture:
     """The same figures as `board_picture`, each action a lean row: what the dashboard
-    and the plan's lists count, fetching details only for the rows they show."""
+    and the plan's lists count, fetching details only for the rows they show. Given an
+    objective, that objective alone: its page's figures."""
     day = _day(as_at)
-    return plan_summary(council, day, measure_flags=objective_measure_flags(council, day))
+    flags = objective_measure_flags(council, day)
+    return plan_summary(council, day, measure_flags=flags, objective=objective)

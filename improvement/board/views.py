@@ -2,6 +2,7 @@
 council's activity and records' history. Each reads the apps below it."""
 
 from functools import partial
+from urllib.parse import urlencode
 
 from django.apps import apps
 from django.contrib.auth.decorators import login_required
@@ -129,25 +130,30 @@ def slow_to_progress(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def objective_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """The objective's figures as the plan list counts them, its actions a page at a
+    time, and the evidence that bears on it."""
     council = access.council_for(request, slug, "plans.view_plan")
     objective = get_object_or_404(council.objectives.prefetch_related("findings"), pk=pk)
     form, as_at = as_at_of(request)
-    day = as_at or timezone.localdate()
-    actions = actions_as_at(
-        objective.actions.existing_at(day).with_progress(day).for_lists(), council, day
-    )
+    picture = board_summary(council, as_at, objective)
+    filters = ActionFilterForm(request.GET, council, organisations_in_plan(council))
+    detail = partial(with_details, council, picture.as_at)
+    actions = paged(filters.apply(picture.actions), request.GET, "page", detail, "actions")
     evidence = {
-        **evidence_for_objective(objective, day),
-        "complaints": experience_lines(council, day),
+        **evidence_for_objective(objective, picture.as_at),
+        "complaints": experience_lines(council, picture.as_at),
     }
     return render(
         request,
         "board/objective_detail.html",
         {
             "objective": objective,
+            "picture": picture,
             "actions": actions,
-            "as_at": day,
+            "filters": filters,
+            "as_at": picture.as_at,
             "as_at_form": form,
+            "as_at_query": urlencode(filters.as_at),
             "evidence": evidence,
         },
     )

@@ -74,14 +74,21 @@ def plan_summary(
     council: Council,
     as_at: datetime.date | None = None,
     measure_flags: Mapping[int, list[str]] | None = None,
+    objective: Objective | None = None,
 ) -> PlanPicture:
     """The plan's figures on a date (today by default, never later), each action an
     `ActionRow`. `measure_flags` are the reasons, by objective id, that objectives'
-    measures flag them: the evidence app knows them, so the board passes them in."""
+    measures flag them: the evidence app knows them, so the board passes them in.
+    Given an `objective`, the picture holds it alone: its page's figures, counted as
+    the plan list counts them, from its own actions only."""
     as_at = _day(as_at)
     flags = measure_flags or {}
-    objectives = list(Objective.objects.filter(council=council).existing_at(as_at))
+    objectives = Objective.objects.filter(council=council).existing_at(as_at)
     actions = Action.objects.filter(council=council).existing_at(as_at)
+    if objective is not None:
+        objectives = objectives.filter(pk=objective.pk)
+        actions = actions.filter(objective=objective)
+    objectives = list(objectives)
     reprofiles = _reprofiles(actions, as_at)
     by_objective: dict[int, list[ActionRow]] = {o.pk: [] for o in objectives}
     for action in actions.standing(as_at):
