@@ -8,11 +8,13 @@ subdivision ENG), substitute and one-off days included.
 import datetime
 from functools import lru_cache
 
-import holidays
-
 
 @lru_cache(maxsize=256)
 def bank_holidays(year: int) -> frozenset[datetime.date]:
+    # Imported here: `holidays` loads every country's calendar module (about 45 ms),
+    # and every process imports this module as the meetings app starts.
+    import holidays
+
     return frozenset(holidays.country_holidays("GB", subdiv="ENG", years=year).keys())
 
 
