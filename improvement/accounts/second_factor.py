@@ -79,7 +79,7 @@ def secret_as_text(key_hex: str) -> str:
 def qr_code_svg(user: Any, key_hex: str) -> str:
     """The set-up link as a QR code, drawn as inline SVG: nothing leaves the server."""
     # Imported here, on the one page that draws it: qrcode costs every process that
-    # starts (this module loads with the app) about 60 ms.
+    # starts (this module loads with the app) some tens of milliseconds.
     import qrcode
     import qrcode.image.svg
 

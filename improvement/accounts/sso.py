@@ -63,7 +63,7 @@ def could_not(reason: str) -> Refused:
 def _provider_errors() -> tuple[type[Exception], ...]:
     """What a provider that is down or misbehaving raises. Authlib and requests are
     imported only when someone signs in this way: the URLs load this module, and
-    the two cost every process that loads them about 200 ms."""
+    the two cost every process that loads them 0.1-0.2 s."""
     import requests
     from authlib.common.errors import AuthlibBaseError
     from joserfc.errors import JoseError

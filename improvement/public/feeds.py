@@ -49,7 +49,7 @@ def _event(request: HttpRequest, meeting: Any) -> icalendar.Event:
 
 
 def _calendar(request: HttpRequest, name: str, meetings: Any) -> HttpResponse:
-    # Imported here, for the feeds alone: icalendar costs about 100 ms, and every
+    # Imported here, for the feeds alone: icalendar costs tens of milliseconds, and every
     # web worker loads this module with the URLs.
     import icalendar
 
