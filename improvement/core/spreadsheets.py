@@ -26,6 +26,7 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 
@@ -377,13 +378,15 @@ def _check_extent(name: str, height: int, width: int, limits: Limits) -> None:
 
 # The archive ------------------------------------------------------------------------
 
-# Literal prefixes keep the scan to a fifth of calamine's own read; a sheet written
-# with namespace prefixes (<x:row>) takes the slower general patterns.
-ROW_REF = re.compile(rb"<row r=\"(\d+)\"")
-ROW_REF_ANY = re.compile(rb"<(?:\w+:)?row\b[^>]*?\sr=\"(\d+)\"")
 SHEET_ENTRY = re.compile(rb"<(?:\w+:)?sheet\b[^>]*>")
 RELATION = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*>")
-ATTRIBUTE = re.compile(rb"([\w:]+)=\"([^\"]*)\"")
+ATTRIBUTE = re.compile(rb"([^\s=<>/]+)\s*=\s*(\"[^\"]*\"|'[^']*')")
+REFERENCE = re.compile(r"([A-Z]+)(\d+)")
+# Any <row> or <c> written with a namespace prefix (<x:c>): such a chunk is read with
+# the slower patterns that allow one.
+PREFIXED = re.compile(rb":(?:row|c)[\s>/]")
+NO_PREFIX, ANY_PREFIX = b"", rb"(?:[^\s<>:/]+:)?"
+LAST_CELL = re.compile(rb'<c r="[A-Za-z]{1,3}(\d{1,7})"')
 
 
 def check_archive(data: bytes, filename: str, limits: Limits) -> None:
@@ -406,12 +409,10 @@ def check_archive(data: bytes, filename: str, limits: Limits) -> None:
             "Delete what the import does not need (images, other sheets) and upload it again.",
         )
     names = _sheet_names(archive)
-    far = re.compile(rb" r=\"(?:([A-Z]{2,3})(\d+)|[A-Z](\d{%d,}))\"" % len(str(limits.max_rows)))
     for part in parts:
         is_sheet = part.filename.startswith("xl/worksheets/") and part.filename.endswith(".xml")
-        extent = _Extent(far) if is_sheet else None
         try:
-            _scan_part(archive, part, extent)
+            extent = _measure(archive, part) if is_sheet else _scan_part(archive, part, None)
         except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError):
             raise _unreadable(filename) from None
         if extent is not None:
@@ -419,13 +420,22 @@ def check_archive(data: bytes, filename: str, limits: Limits) -> None:
             _check_extent(names.get(part.filename, part.filename), height, width, limits)
 
 
+def _raw_attributes(element: bytes) -> dict[bytes, bytes]:
+    """An element's attributes by their written names, read as an XML parser reads
+    them (either quote, spaces around '='), so a value is never taken for another
+    attribute; the first of a repeated name."""
+    found: dict[bytes, bytes] = {}
+    for key, quoted in ATTRIBUTE.findall(element):
+        found.setdefault(key, quoted[1:-1])
+    return found
+
+
 def _attributes(element: bytes) -> dict[str, str]:
     found = {}
-    for key, value in ATTRIBUTE.findall(element):
+    for key, value in _raw_attributes(element).items():
         name = key.decode("utf-8", "replace")
-        found[name.rsplit(":", 1)[-1] if name != "xmlns" else name] = html.unescape(
-            value.decode("utf-8", "replace")
-        )
+        name = name.rsplit(":", 1)[-1] if name != "xmlns" else name
+        found.setdefault(name, html.unescape(value.decode("utf-8", "replace")))
     return found
 
 
@@ -449,7 +459,19 @@ def _sheet_names(archive: zipfile.ZipFile) -> dict[str, str]:
     return names
 
 
-def _scan_part(archive: zipfile.ZipFile, part: zipfile.ZipInfo, extent: "_Extent | None") -> None:
+def _measure(archive: zipfile.ZipFile, part: zipfile.ZipInfo) -> "_Extent":
+    """A worksheet's extent: from its cells' references alone, as almost every
+    workbook allows; from its rows' numbers too when a cell has no reference (or
+    the sheet is written with namespace prefixes)."""
+    try:
+        return _scan_part(archive, part, _Extent())
+    except _NeedsRows:
+        return _scan_part(archive, part, _Extent(rows_too=True))
+
+
+def _scan_part(
+    archive: zipfile.ZipFile, part: zipfile.ZipInfo, extent: "_Extent | None"
+) -> "_Extent | None":
     """Unpack one part in chunks (zipfile stops at its declared size and checks its CRC),
     measuring a worksheet's extent as it goes."""
     tail = b""
@@ -460,32 +482,119 @@ def _scan_part(archive: zipfile.ZipFile, part: zipfile.ZipInfo, extent: "_Extent
                 cut = text.rfind(b"<")
                 extent.scan(text[:cut])
                 tail = text[cut:]
+    return extent
+
+
+class _NeedsRows(Exception):
+    """A cell without a reference sits in its row: measure the rows' numbers too."""
 
 
 class _Extent:
-    """How far a worksheet's rows and cells reach, from their references."""
+    """How far a worksheet's cells reach, as calamine will place them (it leaves out
+    rows without cells).
 
-    def __init__(self, far: re.Pattern) -> None:
-        self.far = far  # multi-letter columns, and rows with as many digits as the limit
-        self.rows = self.unnumbered = self.columns = self.cells = self.cell_refs = 0
+    One pattern a chunk passes over every ordinary cell: its reference written first,
+    within the columns and rows already reached (the rows by the chunk's last cell, as
+    rows come in order); the few others are read one by one, so the extent is exact.
+    A cell without a reference takes the next place in its row, so `rows_too` also
+    reads every row's number, and each cell or row without one may push the extent
+    one further.
+    """
+
+    def __init__(self, *, rows_too: bool = False) -> None:
+        self.rows_too = rows_too
+        self.rows = self.unnumbered = self.columns = self.unreferenced = 0
+        self.cells = False
 
     def scan(self, text: bytes) -> None:
-        prefixed = b":row" in text
-        numbers = (ROW_REF_ANY if prefixed else ROW_REF).findall(text)
-        self.rows = max([self.rows, *map(int, numbers)])
-        for letters, digits, far_row in set(self.far.findall(text)):
-            if letters:
-                self.columns = max(self.columns, _column_index(letters))
-            self.rows = max(self.rows, int(digits or far_row))
-        self.unnumbered += text.count(b"<row") - len(numbers)
-        self.cells += text.count(b"<c ") + text.count(b"<c>") + text.count(b"<c/>")
-        if prefixed:
-            self.unnumbered += text.count(b":row ")
-            self.cells += text.count(b":c ") + text.count(b":c>")
-        self.cell_refs += text.count(b' r="') - len(numbers)
+        prefixed = PREFIXED.search(text) is not None
+        if prefixed and not self.rows_too:
+            raise _NeedsRows
+        prefix = ANY_PREFIX if prefixed else NO_PREFIX
+        rows, cells, any_cell = _patterns(prefix, max(self.columns, 26))
+        if self.rows_too:
+            self._numbered_rows(rows.findall(text))
+        else:
+            self._reach_last_cell(text)
+        self.cells = self.cells or any_cell.search(text) is not None
+        if self.cells:
+            for tag in re.findall(cells % _number_upto(self.rows), text):
+                self._odd_cell(tag)
+
+    def _reach_last_cell(self, text: bytes) -> None:
+        last = LAST_CELL.match(text, max(text.rfind(b'<c r="'), 0))
+        if last is not None:
+            self.rows = max(self.rows, int(last[1]))
+
+    def _numbered_rows(self, found: list[tuple[bytes, bytes]]) -> None:
+        numbers = [number for number, _tag in found if number]
+        if numbers:
+            self.rows = max(self.rows, *map(int, numbers))
+        for number, tag in found:
+            if number:
+                continue
+            reference = _raw_attributes(tag).get(b"r")
+            if reference is None:
+                self.unnumbered += 1
+            else:
+                self.rows = max(self.rows, int(reference))  # ValueError: not a number
+
+    def _odd_cell(self, tag: bytes) -> None:
+        reference = _raw_attributes(tag).get(b"r")
+        if reference is None:
+            if not self.rows_too:
+                raise _NeedsRows
+            self.unreferenced += 1
+            return
+        found = REFERENCE.fullmatch(reference.decode("ascii", "replace").upper())
+        if found is None:
+            raise ValueError(f"not a cell reference: {reference[:20]!r}")
+        self.columns = max(self.columns, _column_index(found[1].encode()))
+        self.rows = max(self.rows, int(found[2]))
 
     def size(self) -> tuple[int, int]:
-        # A row or cell without a reference takes the next place, so each one may push
-        # the extent one further.
-        width = max(self.columns, 26 if self.cells else 0) + max(self.cells - self.cell_refs, 0)
-        return self.rows + max(self.unnumbered, 0), width
+        width = max(self.columns, 26 if self.cells else 0) + self.unreferenced
+        return self.rows + self.unnumbered, width
+
+
+# A tag's attributes, quoted values whole (a value may hold '>').
+TAG_BODY = rb"((?:[^>\"']|\"[^\"]*\"|'[^']*')*)"
+
+
+@lru_cache(maxsize=32)
+def _patterns(prefix: bytes, columns: int) -> tuple[re.Pattern, bytes, re.Pattern]:
+    """The <row> pattern (its number if written first, or its whole tag), the <c>
+    pattern to finish with the rows found (a tag unless its reference comes first and
+    lies within `columns` and those rows), and the pattern that finds any cell."""
+    rows = re.compile(rb"<%srow(?=[\s>/])(?: r=\"(\d+)\"(?=[\s>/])|%s)" % (prefix, TAG_BODY))
+    cells = rb"<%sc(?=[\s>/])(?! r=\"%s%%s\"[\s>/])%s" % (prefix, _letters_upto(columns), TAG_BODY)
+    return rows, cells, re.compile(rb"<%sc[\s>/]" % prefix)
+
+
+def _letters_upto(columns: int) -> bytes:
+    """A pattern for the letters of columns 1 to `columns` (A to ZZ at most)."""
+    columns = min(columns, 702)
+    if columns <= 26:
+        return b"[A-%c]" % (64 + columns)
+    first, last = divmod(columns - 1, 26)
+    wide = b"[A-%c][A-Z]|" % (63 + first) if first > 1 else b""
+    return b"(?:[A-Z]|%s%c[A-%c])" % (wide, 64 + first, 65 + last)
+
+
+def _number_upto(number: int) -> bytes:
+    """A pattern for the whole numbers 1 to `number` as written without leading zeros,
+    the numbers as long as `number` first (the common case in a long sheet)."""
+    if number < 1:
+        return b"(?!)"
+    digits = str(number).encode()
+    options = []
+    for place, digit in enumerate(digits):
+        low, high = (1 if place == 0 else 0), digit - ord("1")  # the digits below this one
+        if high >= low:
+            rest = len(digits) - place - 1
+            more = rb"\d{%d}" % rest if rest else b""
+            options.append(digits[:place] + b"[%d-%d]" % (low, high) + more)
+    options.append(digits)
+    if len(digits) > 1:
+        options.append(rb"[1-9]\d{0,%d}" % (len(digits) - 2))
+    return b"(?:" + b"|".join(options) + b")"
