@@ -45,6 +45,14 @@ def test_columns_left_of_the_data_keep_their_places():
     )
     [(_name, rows)] = rows_of(data)
     assert rows[-1] == (2, ["", "", "x"])
+    assert read_sheets(data, "b.xlsx", Limits(clean=False))[0].all_rows() == [r for _n, r in rows]
+
+
+def test_all_rows_at_once_are_the_rows_one_at_a_time():
+    data = hostile.xlsx([*ROWS, [None, datetime.date(2024, 1, 2)]])
+    [sheet] = read_sheets(data, "b.xlsx", Limits(clean=False))
+    assert sheet.all_rows() == [row for _number, row in sheet.rows()]
+    assert sheet.all_rows()[-1] == ["", datetime.date(2024, 1, 2)]
 
 
 @pytest.mark.parametrize("title", ["Actions", "List 1"])
