@@ -9,8 +9,9 @@ file with one cell at XFD1048576 asks for 512 GB and aborts the process, and a
 2. the zip's central directory: the declared uncompressed size of every part
    (`max_uncompressed_bytes`), and then each part is streamed through `zipfile`,
    which refuses a part larger than it declares (a lying bomb fails its CRC);
-3. each sheet's extent, from the cell references in its XML, against the rows,
-   columns and cells the caller's format needs;
+3. each sheet's extent, measured from its XML as calamine will place its cells
+   (`core.sheet_extent`), against the rows, columns and cells the caller's format
+   needs;
 
 and only then does calamine build the sheet. Rows come out lazily, text cleaned of
 XML-illegal characters; every refusal is a `SheetProblem` naming the sheet, the row
@@ -19,25 +20,24 @@ and the column, and the file as the person named it.
 
 import csv
 import datetime
-import html
 import io
 import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache, partial
+from functools import partial
 from pathlib import Path
 from typing import IO, Any
 
 from python_calamine import CalamineWorkbook
 
+from improvement.core.sheet_extent import measure, scan_part, sheet_names
 from improvement.core.text import clean_text
 
 EXCEL_EPOCH = datetime.date(1899, 12, 30)
 LAST_SERIAL = 2958465  # 31/12/9999
 SPREADSHEETS = (".xlsx", ".xlsm")
-CHUNK = 1 << 20
 MB = 1024 * 1024
 
 
@@ -92,13 +92,6 @@ def column_letter(index: int) -> str:
         index, rest = divmod(index - 1, 26)
         letters = chr(65 + rest) + letters
     return letters
-
-
-def _column_index(letters: bytes) -> int:
-    number = 0
-    for char in letters:
-        number = number * 26 + char - 64
-    return number
 
 
 # Cells ------------------------------------------------------------------------------
@@ -390,16 +383,6 @@ def _check_extent(name: str, height: int, width: int, limits: Limits) -> None:
 
 # The archive ------------------------------------------------------------------------
 
-SHEET_ENTRY = re.compile(rb"<(?:\w+:)?sheet\b[^>]*>")
-RELATION = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*>")
-ATTRIBUTE = re.compile(rb"([^\s=<>/]+)\s*=\s*(\"[^\"]*\"|'[^']*')")
-REFERENCE = re.compile(r"([A-Z]+)(\d+)")
-# Any <row> or <c> written with a namespace prefix (<x:c>): such a chunk is read with
-# the slower patterns that allow one.
-PREFIXED = re.compile(rb":(?:row|c)[\s>/]")
-NO_PREFIX, ANY_PREFIX = b"", rb"(?:[^\s<>:/]+:)?"
-LAST_CELL = re.compile(rb'<c r="[A-Za-z]{1,3}(\d{1,7})"')
-
 
 def check_archive(data: bytes, filename: str, limits: Limits) -> None:
     """Refuse a zip whose parts unpack past the limit, or a worksheet whose cell
@@ -420,193 +403,13 @@ def check_archive(data: bytes, filename: str, limits: Limits) -> None:
             f"{limits.max_uncompressed_bytes // MB} MB this import reads.",
             "Delete what the import does not need (images, other sheets) and upload it again.",
         )
-    names = _sheet_names(archive)
+    names = sheet_names(archive)
     for part in parts:
         is_sheet = part.filename.startswith("xl/worksheets/") and part.filename.endswith(".xml")
         try:
-            extent = _measure(archive, part) if is_sheet else _scan_part(archive, part, None)
+            extent = measure(archive, part) if is_sheet else scan_part(archive, part, None)
         except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError):
             raise _unreadable(filename) from None
         if extent is not None:
             height, width = extent.size()
             _check_extent(names.get(part.filename, part.filename), height, width, limits)
-
-
-def _raw_attributes(element: bytes) -> dict[bytes, bytes]:
-    """An element's attributes by their written names, read as an XML parser reads
-    them (either quote, spaces around '='), so a value is never taken for another
-    attribute; the first of a repeated name."""
-    found: dict[bytes, bytes] = {}
-    for key, quoted in ATTRIBUTE.findall(element):
-        found.setdefault(key, quoted[1:-1])
-    return found
-
-
-def _attributes(element: bytes) -> dict[str, str]:
-    found = {}
-    for key, value in _raw_attributes(element).items():
-        name = key.decode("utf-8", "replace")
-        name = name.rsplit(":", 1)[-1] if name != "xmlns" else name
-        found.setdefault(name, html.unescape(value.decode("utf-8", "replace")))
-    return found
-
-
-def _sheet_names(archive: zipfile.ZipFile) -> dict[str, str]:
-    """Each worksheet part's sheet name, so a problem names the sheet the person sees."""
-    try:
-        book = archive.read("xl/workbook.xml")
-        rels = archive.read("xl/_rels/workbook.xml.rels")
-    except (KeyError, zipfile.BadZipFile, OSError, ValueError):
-        return {}
-    targets = {}
-    for element in RELATION.findall(rels):
-        attrs = _attributes(element)
-        target = attrs.get("Target", "").lstrip("/")
-        targets[attrs.get("Id")] = target if target.startswith("xl/") else f"xl/{target}"
-    names = {}
-    for element in SHEET_ENTRY.findall(book):
-        attrs = _attributes(element)
-        if attrs.get("id") in targets:
-            names[targets[attrs["id"]]] = attrs.get("name", "")
-    return names
-
-
-def _measure(archive: zipfile.ZipFile, part: zipfile.ZipInfo) -> "_Extent":
-    """A worksheet's extent: from its cells' references alone, as almost every
-    workbook allows; from its rows' numbers too when a cell has no reference (or
-    the sheet is written with namespace prefixes)."""
-    try:
-        return _scan_part(archive, part, _Extent())
-    except _NeedsRows:
-        return _scan_part(archive, part, _Extent(rows_too=True))
-
-
-def _scan_part(
-    archive: zipfile.ZipFile, part: zipfile.ZipInfo, extent: "_Extent | None"
-) -> "_Extent | None":
-    """Unpack one part in chunks (zipfile stops at its declared size and checks its CRC),
-    measuring a worksheet's extent as it goes."""
-    tail = b""
-    with archive.open(part) as stream:
-        while chunk := stream.read(CHUNK):
-            if extent is not None:
-                text = tail + chunk
-                cut = text.rfind(b"<")
-                extent.scan(text[:cut])
-                tail = text[cut:]
-    return extent
-
-
-class _NeedsRows(Exception):
-    """A cell without a reference sits in its row: measure the rows' numbers too."""
-
-
-class _Extent:
-    """How far a worksheet's cells reach, as calamine will place them (it leaves out
-    rows without cells).
-
-    One pattern a chunk passes over every ordinary cell: its reference written first,
-    within the columns and rows already reached (the rows by the chunk's last cell, as
-    rows come in order); the few others are read one by one, so the extent is exact.
-    A cell without a reference takes the next place in its row, so `rows_too` also
-    reads every row's number, and each cell or row without one may push the extent
-    one further.
-    """
-
-    def __init__(self, *, rows_too: bool = False) -> None:
-        self.rows_too = rows_too
-        self.rows = self.unnumbered = self.columns = self.unreferenced = 0
-        self.cells = False
-
-    def scan(self, text: bytes) -> None:
-        prefixed = PREFIXED.search(text) is not None
-        if prefixed and not self.rows_too:
-            raise _NeedsRows
-        prefix = ANY_PREFIX if prefixed else NO_PREFIX
-        rows, cells, any_cell = _patterns(prefix, max(self.columns, 26))
-        if self.rows_too:
-            self._numbered_rows(rows.findall(text))
-        else:
-            self._reach_last_cell(text)
-        self.cells = self.cells or any_cell.search(text) is not None
-        if self.cells:
-            for tag in re.findall(cells % _number_upto(self.rows), text):
-                self._odd_cell(tag)
-
-    def _reach_last_cell(self, text: bytes) -> None:
-        last = LAST_CELL.match(text, max(text.rfind(b'<c r="'), 0))
-        if last is not None:
-            self.rows = max(self.rows, int(last[1]))
-
-    def _numbered_rows(self, found: list[tuple[bytes, bytes]]) -> None:
-        numbers = [number for number, _tag in found if number]
-        if numbers:
-            self.rows = max(self.rows, *map(int, numbers))
-        for number, tag in found:
-            if number:
-                continue
-            reference = _raw_attributes(tag).get(b"r")
-            if reference is None:
-                self.unnumbered += 1
-            else:
-                self.rows = max(self.rows, int(reference))  # ValueError: not a number
-
-    def _odd_cell(self, tag: bytes) -> None:
-        reference = _raw_attributes(tag).get(b"r")
-        if reference is None:
-            if not self.rows_too:
-                raise _NeedsRows
-            self.unreferenced += 1
-            return
-        found = REFERENCE.fullmatch(reference.decode("ascii", "replace").upper())
-        if found is None:
-            raise ValueError(f"not a cell reference: {reference[:20]!r}")
-        self.columns = max(self.columns, _column_index(found[1].encode()))
-        self.rows = max(self.rows, int(found[2]))
-
-    def size(self) -> tuple[int, int]:
-        width = max(self.columns, 26 if self.cells else 0) + self.unreferenced
-        return self.rows + self.unnumbered, width
-
-
-# A tag's attributes, quoted values whole (a value may hold '>').
-TAG_BODY = rb"((?:[^>\"']|\"[^\"]*\"|'[^']*')*)"
-
-
-@lru_cache(maxsize=32)
-def _patterns(prefix: bytes, columns: int) -> tuple[re.Pattern, bytes, re.Pattern]:
-    """The <row> pattern (its number if written first, or its whole tag), the <c>
-    pattern to finish with the rows found (a tag unless its reference comes first and
-    lies within `columns` and those rows), and the pattern that finds any cell."""
-    rows = re.compile(rb"<%srow(?=[\s>/])(?: r=\"(\d+)\"(?=[\s>/])|%s)" % (prefix, TAG_BODY))
-    cells = rb"<%sc(?=[\s>/])(?! r=\"%s%%s\"[\s>/])%s" % (prefix, _letters_upto(columns), TAG_BODY)
-    return rows, cells, re.compile(rb"<%sc[\s>/]" % prefix)
-
-
-def _letters_upto(columns: int) -> bytes:
-    """A pattern for the letters of columns 1 to `columns` (A to ZZ at most)."""
-    columns = min(columns, 702)
-    if columns <= 26:
-        return b"[A-%c]" % (64 + columns)
-    first, last = divmod(columns - 1, 26)
-    wide = b"[A-%c][A-Z]|" % (63 + first) if first > 1 else b""
-    return b"(?:[A-Z]|%s%c[A-%c])" % (wide, 64 + first, 65 + last)
-
-
-def _number_upto(number: int) -> bytes:
-    """A pattern for the whole numbers 1 to `number` as written without leading zeros,
-    the numbers as long as `number` first (the common case in a long sheet)."""
-    if number < 1:
-        return b"(?!)"
-    digits = str(number).encode()
-    options = []
-    for place, digit in enumerate(digits):
-        low, high = (1 if place == 0 else 0), digit - ord("1")  # the digits below this one
-        if high >= low:
-            rest = len(digits) - place - 1
-            more = rb"\d{%d}" % rest if rest else b""
-            options.append(digits[:place] + b"[%d-%d]" % (low, high) + more)
-    options.append(digits)
-    if len(digits) > 1:
-        options.append(rb"[1-9]\d{0,%d}" % (len(digits) - 2))
-    return b"(?:" + b"|".join(options) + b")"
