@@ -72,3 +72,15 @@ def test_commands_run_every_system_check_but_the_urls():
     tags = CouncilCommand().requires_system_checks
     assert Tags.urls not in tags
     assert {Tags.models, Tags.templates, Tags.security} <= set(tags)
+
+
+WORKING_DAYS = """
+import datetime, sys
+from improvement.core.working_days import working_days_between
+assert working_days_between(datetime.date(2023, 12, 22), datetime.date(2024, 12, 31)) == 257
+print("loaded:" + ",".join(m for m in sys.argv[1].split(",") if m in sys.modules))
+"""
+
+
+def test_a_working_day_sum_for_a_written_year_loads_no_holidays_package():
+    assert loaded(WORKING_DAYS, ["holidays"]) == []
