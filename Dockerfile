@@ -36,8 +36,11 @@ COPY --from=assets /src/improvement/core/static/css/application.css improvement/
 COPY --from=assets /src/node_modules/govuk-frontend/dist node_modules/govuk-frontend/dist
 
 # Static files are collected into the image (served by WhiteNoise); media live in
-# a volume. Nothing runs as root.
-RUN python manage.py collectstatic --no-input --verbosity 0 \
+# a volume. Nothing runs as root. Our modules are compiled here because no process
+# may write bytecode (PYTHONDONTWRITEBYTECODE, and /app is not ours at run time):
+# otherwise every command, cron job and worker compiles them again as it starts.
+RUN python -m compileall -q improvement config \
+    && python manage.py collectstatic --no-input --verbosity 0 \
     && useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin improvement \
     && mkdir -p "$MEDIA_ROOT" \
     && chown improvement "$MEDIA_ROOT"

@@ -7,8 +7,6 @@ import base64
 import re
 from typing import Any
 
-import qrcode
-import qrcode.image.svg
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -80,6 +78,11 @@ def secret_as_text(key_hex: str) -> str:
 
 def qr_code_svg(user: Any, key_hex: str) -> str:
     """The set-up link as a QR code, drawn as inline SVG: nothing leaves the server."""
+    # Imported here, on the one page that draws it: qrcode costs every process that
+    # starts (this module loads with the app) some tens of milliseconds.
+    import qrcode
+    import qrcode.image.svg
+
     url = TOTPDevice(user=user, key=key_hex, name=APP_NAME).config_url
     image = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, box_size=8)
     svg = re.sub(

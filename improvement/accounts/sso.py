@@ -8,21 +8,22 @@ must already have an active account with a role in that council, and their roles
 come from that membership, never from the provider's claims. Nothing is created.
 """
 
+from __future__ import annotations
+
 import logging
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import requests
-from authlib.common.errors import AuthlibBaseError
-from authlib.integrations.django_client import DjangoIntegration, DjangoOAuth2App
 from django.conf import settings
 from django.contrib.auth import get_user_model, login
 from django.http import HttpRequest, HttpResponse
-from joserfc.errors import JoseError
 
 from improvement.accounts.middleware import IDP_MFA
 from improvement.accounts.models import SingleSignOn
 from improvement.core import audit
+
+if TYPE_CHECKING:
+    from authlib.integrations.django_client import DjangoOAuth2App
 
 logger = logging.getLogger(__name__)
 
@@ -59,8 +60,21 @@ def could_not(reason: str) -> Refused:
     )
 
 
+def _provider_errors() -> tuple[type[Exception], ...]:
+    """What a provider that is down or misbehaving raises. Authlib and requests are
+    imported only when someone signs in this way: the URLs load this module, and
+    the two cost every process that loads them 0.1-0.2 s."""
+    import requests
+    from authlib.common.errors import AuthlibBaseError
+    from joserfc.errors import JoseError
+
+    return (AuthlibBaseError, JoseError, requests.RequestException, ValueError, RuntimeError)
+
+
 def client(sso: SingleSignOn) -> DjangoOAuth2App:
     """An OpenID Connect client for this council's provider, from its discovery document."""
+    from authlib.integrations.django_client import DjangoIntegration, DjangoOAuth2App
+
     name = f"sso-{sso.council.slug}"
     return DjangoOAuth2App(
         DjangoIntegration(name),
@@ -81,7 +95,7 @@ def start(request: HttpRequest, sso: SingleSignOn, redirect_uri: str) -> HttpRes
     challenge kept in their session."""
     try:
         return client(sso).authorize_redirect(request, redirect_uri)
-    except (AuthlibBaseError, requests.RequestException, ValueError, RuntimeError) as error:
+    except _provider_errors() as error:
         raise could_not(f"provider unreachable: {type(error).__name__}") from error
 
 
@@ -94,14 +108,7 @@ def _claims(request: HttpRequest, sso: SingleSignOn) -> dict[str, Any]:
     }
     try:
         token = client(sso).authorize_access_token(request, claims_options=options)
-    except (
-        AuthlibBaseError,
-        JoseError,
-        requests.RequestException,
-        ValueError,
-        KeyError,
-        RuntimeError,
-    ) as error:
+    except (*_provider_errors(), KeyError) as error:
         raise could_not(f"token refused: {type(error).__name__}: {error}") from error
     claims = token.get("userinfo")
     if not claims:

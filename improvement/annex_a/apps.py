@@ -7,7 +7,7 @@ class AnnexAConfig(AppConfig):
     verbose_name = "Annex A imports and KPIs"
 
     def ready(self) -> None:
-        # Registers the app's daily jobs with core.daily.
-        # Declares the app's permissions with core.access, and connects the worker's
-        # start-up check for imports a dead worker left running.
-        from improvement.annex_a import jobs, permissions, services  # noqa: F401
+        # Registers the app's daily jobs with core.daily and connects the worker's
+        # start-up check for imports a dead worker left running; declares the app's
+        # permissions with core.access. Not the services: they bring numpy.
+        from improvement.annex_a import jobs, permissions  # noqa: F401

@@ -82,13 +82,26 @@ def parse_int(value: Any) -> int:
 PARSERS = {DATE: (parse_date, np.int64), YES: (is_yes, bool), INT: (parse_int, np.int64)}
 
 
+def _lookup(values: list, kind: str) -> dict:
+    """Each distinct value's parse. The cells calamine has already typed as the column
+    wants (a date, printable text) take a short way, without a call each."""
+    distinct = set(values)
+    if kind == ID:
+        return {v: v.strip() if v.__class__ is str and v.isprintable() else normalise_id(v)
+                for v in distinct}  # fmt: skip
+    if kind == DATE:
+        return {v: v.toordinal() - EPOCH if v.__class__ is datetime.date else parse_date(v)
+                for v in distinct}  # fmt: skip
+    parse = PARSERS[kind][0]
+    return {value: parse(value) for value in distinct}
+
+
 def convert(values: list, kind: str) -> np.ndarray:
     """A column of cells as a NumPy array, each distinct value parsed once."""
+    lookup = _lookup(values, kind)
     if kind == ID:
-        lookup = {value: normalise_id(value) for value in set(values)}
         return np.array(list(map(lookup.__getitem__, values)), dtype=str)
-    parse, dtype = PARSERS[kind]
-    lookup = {value: parse(value) for value in set(values)}
+    dtype = PARSERS[kind][1]
     return np.fromiter(map(lookup.__getitem__, values), dtype=dtype, count=len(values))
 
 

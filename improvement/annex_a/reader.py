@@ -58,7 +58,7 @@ def _sheets(path: Path, name: str) -> list[tuple[str, list[list]]]:
     """Each sheet's rows; `name` is the file as the person called it."""
     try:
         sheets = read_sheets(path, name, limits())
-        return [(sheet.name, [row for _number, row in sheet.rows()]) for sheet in sheets]
+        return [(sheet.name, sheet.all_rows()) for sheet in sheets]
     except SheetProblem as problem:
         raise AnnexAError(f"{name}: {problem}") from None
 

@@ -16,7 +16,6 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.dispatch import receiver
 from django.utils import timezone
 from django_tasks import task
 
@@ -30,7 +29,7 @@ from improvement.annex_a.storage import pack
 from improvement.core import access, audit
 from improvement.core.actors import SystemActor, person_or_none, require_actor
 from improvement.core.models import Council
-from improvement.core.tasks import enqueue_after_commit, stale_before, worker_starting
+from improvement.core.tasks import enqueue_after_commit, stale_before
 from improvement.core.tracking import create_tracked, save_tracked
 
 __all__ = ["AnnexAError", "analyse", "import_annex_a", "purge_expired"]
@@ -322,11 +321,6 @@ def run_again(actor: Any, record: AnnexAImport) -> AnnexAImport:
     audit.record(actor, "ran an Annex A import again", record, before, {"status": record.status})
     enqueue_after_commit(run_import, record.pk)
     return record
-
-
-@receiver(worker_starting, dispatch_uid="annex_a.fail_abandoned")
-def _on_worker_start(sender: Any, actor: Any, **kwargs: Any) -> None:
-    fail_abandoned(actor)
 
 
 @transaction.atomic

@@ -1,3 +1,4 @@
+import gc
 from typing import Any
 
 from django.apps import AppConfig
@@ -19,6 +20,12 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from improvement.core import logs
+
+        # manage.py pauses the cyclic collector while Django sets up: every model is
+        # loaded now, so it starts again, told to leave what set-up made alone.
+        if not gc.isenabled():
+            gc.enable()
+            gc.freeze()
 
         logs.connect_task_signals()
         post_migrate.connect(create_cache_table, sender=self, dispatch_uid="core.cache_table")

@@ -1,18 +1,29 @@
 """Working days: Monday to Friday less England and Wales bank holidays.
 
 "Working days from A to B" counts the days d with A < d <= B, so the same day
-is 0. Bank holidays come from the `holidays` package (United Kingdom,
-subdivision ENG), substitute and one-off days included.
+is 0. Bank holidays are the `holidays` package's (United Kingdom, subdivision ENG),
+substitute and one-off days included, written out for 2000 to 2040 (bank_holiday_dates).
 """
 
 import datetime
 from functools import lru_cache
 
-import holidays
+from improvement.core.bank_holiday_dates import ENGLAND
 
 
 @lru_cache(maxsize=256)
 def bank_holidays(year: int) -> frozenset[datetime.date]:
+    written = ENGLAND.get(year)
+    if written is None:
+        return holidays_package(year)
+    return frozenset(datetime.date(year, int(day[:2]), int(day[3:])) for day in written.split())
+
+
+def holidays_package(year: int) -> frozenset[datetime.date]:
+    """The year's bank holidays from the `holidays` package itself."""
+    # Imported here: `holidays` loads the calendar of every country (0.1-0.3 s).
+    import holidays
+
     return frozenset(holidays.country_holidays("GB", subdiv="ENG", years=year).keys())
 
 

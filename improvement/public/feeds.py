@@ -3,14 +3,18 @@
 Both are built from `published`, so they carry exactly what the public pages do.
 """
 
-import datetime
-from typing import Any
+from __future__ import annotations
 
-import icalendar
+import datetime
+from typing import TYPE_CHECKING, Any
+
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import reverse
 
 from improvement.public import published
+
+if TYPE_CHECKING:
+    import icalendar
 
 MEETING_LENGTH = datetime.timedelta(hours=2)
 
@@ -22,6 +26,8 @@ def _status(meeting: Any) -> str:
 
 
 def _event(request: HttpRequest, meeting: Any) -> icalendar.Event:
+    import icalendar
+
     event = icalendar.Event()
     url = request.build_absolute_uri(
         reverse("public:meeting", args=[meeting.council.slug, meeting.pk])
@@ -43,6 +49,10 @@ def _event(request: HttpRequest, meeting: Any) -> icalendar.Event:
 
 
 def _calendar(request: HttpRequest, name: str, meetings: Any) -> HttpResponse:
+    # Imported here, for the feeds alone: icalendar costs tens of milliseconds, and every
+    # web worker loads this module with the URLs.
+    import icalendar
+
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//Improvement Board//Meetings//EN")
     calendar.add("version", "2.0")

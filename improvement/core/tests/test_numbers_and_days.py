@@ -4,8 +4,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from improvement.core.bank_holiday_dates import ENGLAND
 from improvement.core.numbers import percentage
-from improvement.core.working_days import add_working_days, working_days_between
+from improvement.core.working_days import (
+    add_working_days,
+    bank_holidays,
+    holidays_package,
+    working_days_between,
+)
 
 
 @pytest.mark.parametrize(
@@ -52,3 +58,14 @@ def test_easter_bank_holidays_are_skipped():
 def test_a_weekend_start_counts_from_the_monday():
     assert working_days_between(datetime.date(2024, 3, 2), datetime.date(2024, 3, 4)) == 1
     assert add_working_days(datetime.date(2024, 3, 2), 10) == datetime.date(2024, 3, 15)
+
+
+@pytest.mark.parametrize("year", sorted(ENGLAND))
+def test_the_written_bank_holidays_are_the_holidays_package_s(year):
+    # If this fails after upgrading `holidays`, write the year's line again from it.
+    assert bank_holidays(year) == holidays_package(year)
+
+
+def test_a_year_outside_the_written_ones_comes_from_the_package():
+    assert 2041 not in ENGLAND
+    assert datetime.date(2041, 12, 25) in bank_holidays(2041)

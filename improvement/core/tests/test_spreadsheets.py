@@ -1,9 +1,11 @@
 """The one bounded spreadsheet reader: limits checked before calamine builds a grid."""
 
 import datetime
+import io
 from decimal import Decimal
 
 import pytest
+from python_calamine import CalamineWorkbook
 
 from improvement.core.spreadsheets import (
     Limits,
@@ -43,6 +45,14 @@ def test_columns_left_of_the_data_keep_their_places():
     )
     [(_name, rows)] = rows_of(data)
     assert rows[-1] == (2, ["", "", "x"])
+    assert read_sheets(data, "b.xlsx", Limits(clean=False))[0].all_rows() == [r for _n, r in rows]
+
+
+def test_all_rows_at_once_are_the_rows_one_at_a_time():
+    data = hostile.xlsx([*ROWS, [None, datetime.date(2024, 1, 2)]])
+    [sheet] = read_sheets(data, "b.xlsx", Limits(clean=False))
+    assert sheet.all_rows() == [row for _number, row in sheet.rows()]
+    assert sheet.all_rows()[-1] == ["", datetime.date(2024, 1, 2)]
 
 
 @pytest.mark.parametrize("title", ["Actions", "List 1"])
@@ -59,6 +69,49 @@ def test_a_far_cell_without_a_dimension_or_row_number_is_still_measured():
 
     with pytest.raises(SheetProblem, match="column XFD: is used, but this import reads at most"):
         read_sheets(hostile._rewrite_sheet(hostile.xlsx(ROWS), change), "b.xlsx", SMALL)
+
+
+FAR_COLUMN = {
+    "single quotes": "<c r='XFD4'><v>1</v></c>",
+    "a line break before the reference": '<c\nr="XFD4"><v>1</v></c>',
+    "spaces around the equals sign": '<c r = "XFD4"><v>1</v></c>',
+    "small letters": '<c r="xfd4"><v>1</v></c>',
+    "the reference after another attribute": '<c t="n" r="XFD4"><v>1</v></c>',
+    "a '>' in an earlier attribute": '<c s="a>b" r="XFD4"><v>1</v></c>',
+    "a namespace prefix": '<x:c r="XFD4"><v>1</v></x:c>',
+}
+
+
+def far(cells: str, row: str = '<row r="4">') -> bytes:
+    return hostile._rewrite_sheet(
+        hostile.xlsx(ROWS),
+        lambda xml: xml.replace("</sheetData>", f"{row}{cells}</row></sheetData>"),
+    )
+
+
+@pytest.mark.parametrize("cell", FAR_COLUMN.values(), ids=FAR_COLUMN.keys())
+def test_a_far_cell_written_in_any_way_calamine_reads_is_refused(cell):
+    data = far(cell)
+    assert (
+        CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_name("Sheet1").width == 16384
+    )
+    with pytest.raises(SheetProblem, match="column XFD: is used, but this import reads at most"):
+        read_sheets(data, "b.xlsx", SMALL)
+
+
+def test_cells_without_references_are_placed_by_their_rows_number():
+    data = far("<c><v>1</v></c>" * 3, row='<row r="5000">')
+    sheet = CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_name("Sheet1")
+    assert sheet.end == (4999, 2)
+    with pytest.raises(SheetProblem, match="Sheet 'Sheet1', row 5000: has more rows"):
+        read_sheets(data, "b.xlsx", SMALL)
+
+
+def test_the_cell_budget_counts_the_grid_calamine_builds():
+    wide = [[f"h{n}" for n in range(30)]] + [list(range(30))] * 32
+    assert rows_of(hostile.xlsx(wide))[0][1][-1][0] == 33  # 33 x 30 = 990 cells
+    with pytest.raises(SheetProblem, match="has more cells than this import reads"):
+        read_sheets(hostile.xlsx(wide + [list(range(30))]), "b.xlsx", SMALL)
 
 
 def test_a_far_cell_is_refused_in_a_capped_child_process_with_little_memory():

@@ -99,3 +99,28 @@ def test_xlsx_import_names_the_sheet(measure):
 def test_other_file_types_are_refused(measure):
     with pytest.raises(ImportRefused):
         _import(measure, b"hello", "values.txt")
+
+
+def test_replaced_values_keep_their_row_and_creator_and_gain_a_version(measure, board_manager):
+    january, february = datetime.date(2024, 1, 1), datetime.date(2024, 2, 1)
+    held = MeasureValueFactory(measure=measure, period=january, created_by=board_manager)
+    points = [
+        {"period": january, "numerator": Decimal(3), "denominator": Decimal(4), "value": None},
+        {"period": february, "numerator": None, "denominator": None, "value": Decimal(9)},
+    ]
+    services.replace_values(SystemActor("annex_a"), measure, points, "From import 7")
+    january_value, february_value = measure.values.order_by("period")
+    assert (january_value.pk, january_value.created_by, january_value.created_at) == (
+        held.pk,
+        board_manager,
+        held.created_at,
+    )
+    assert (january_value.value, january_value.version, january_value.note) == (
+        Decimal("75.0"),
+        held.version + 1,
+        "From import 7",
+    )
+    assert (february_value.value, february_value.version) == (Decimal(9), 1)
+    entry = AuditEntry.objects.get(verb="recorded values", object_id=str(measure.pk))
+    assert entry.before == {"2024-01-01": "70.00", "2024-02-01": None}
+    assert entry.after == {"2024-01-01": "75.0", "2024-02-01": "9"}
