@@ -5,7 +5,7 @@ import pytest
 from e2e.conftest import check_page, sign_in
 from improvement.plans.tests.factories import ActionFactory, ObjectiveFactory, UpdateFactory
 from improvement.reports import services
-from improvement.reports.tests.factories import board_meeting, scrutiny
+from improvement.reports.tests.factories import board_meeting, finalise, scrutiny
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -27,7 +27,7 @@ def committee_report(council, board_manager, councillor, owner_person):
         body=scrutiny(council),
         as_at=meeting.starts_at.date(),
     )
-    services.finalise(board_manager, report)
+    finalise(board_manager, report)
     services.publish(board_manager, report)
     return report
 

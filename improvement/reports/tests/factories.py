@@ -4,6 +4,7 @@ import factory
 
 from improvement.meetings.models import Body
 from improvement.meetings.tests.factories import BodyFactory, MeetingFactory
+from improvement.reports import files, services
 from improvement.reports.models import ReportDocument
 
 
@@ -30,3 +31,10 @@ class ReportFactory(factory.django.DjangoModelFactory):
     kind = ReportDocument.Kind.SELF_ASSESSMENT
     title = factory.Sequence(lambda n: f"Report {n}")
     as_at = datetime.date(2024, 2, 7)
+
+
+def finalise(actor, report):
+    """Finalise as an officer does: the draft's page is built first (by the worker's own
+    task, run here), then the stored draft is frozen."""
+    files.build_now(actor, report)
+    return services.finalise(actor, report)
