@@ -32,7 +32,6 @@ from improvement.documents.builds import (
     latest_done,
     register,
     request_build,
-    run_build,
     stored_text,
 )
 from improvement.documents.html import fragment, print_html
@@ -205,13 +204,3 @@ def frozen(build: DocumentBuild) -> Frozen | None:
     with default_storage.open(path, "rb") as file:
         kept = json.loads(file.read())
     return Frozen(kept["document"], kept["html"])
-
-
-def build_now(actor: Any, report: Any) -> DocumentBuild:
-    """Build the draft's page in this process, through the worker's own function, for a
-    command or a batch (never a request): a build already made is reused."""
-    build = current_draft(actor, report)
-    if build.is_waiting:
-        run_build.call(build.pk)
-        build.refresh_from_db()
-    return build

@@ -2,6 +2,7 @@ import datetime
 
 import factory
 
+from improvement.documents.builds import run_build
 from improvement.meetings.models import Body
 from improvement.meetings.tests.factories import BodyFactory, MeetingFactory
 from improvement.reports import files, services
@@ -33,8 +34,17 @@ class ReportFactory(factory.django.DjangoModelFactory):
     as_at = datetime.date(2024, 2, 7)
 
 
+def build_now(actor, report):
+    """The draft's page, built as the worker builds it (its own task, run here)."""
+    build = files.current_draft(actor, report)
+    if build.is_waiting:
+        run_build.call(build.pk)
+        build.refresh_from_db()
+    return build
+
+
 def finalise(actor, report):
-    """Finalise as an officer does: the draft's page is built first (by the worker's own
-    task, run here), then the stored draft is frozen."""
-    files.build_now(actor, report)
+    """Finalise as an officer does: the draft's page is built first, then the stored
+    draft is frozen."""
+    build_now(actor, report)
     return services.finalise(actor, report)

@@ -11,7 +11,7 @@ from improvement.documents.models import DocumentBuild
 from improvement.documents.structure import from_json
 from improvement.documents.tests.helpers import page_built
 from improvement.reports import files, services
-from improvement.reports.tests.factories import board_meeting
+from improvement.reports.tests.factories import board_meeting, build_now
 
 
 @pytest.fixture
@@ -38,7 +38,7 @@ def test_finalising_freezes_the_stored_draft_without_building_a_document(
     draft, board_manager, monkeypatch
 ):
     services.update_draft(board_manager, draft, {"recommendations": "1. Note progress"})
-    built = files.build_now(board_manager, draft)
+    built = build_now(board_manager, draft)
     _nothing_built(monkeypatch)
     version = services.finalise(board_manager, draft, read=built.pk)
     kept = files.frozen(built)
@@ -55,7 +55,7 @@ def test_finalising_freezes_the_stored_draft_without_building_a_document(
 def test_finalising_after_the_data_changed_is_refused_and_the_new_draft_is_queued(
     draft, board_manager, django_capture_on_commit_callbacks
 ):
-    read = files.build_now(board_manager, draft)
+    read = build_now(board_manager, draft)
     services.update_draft(board_manager, draft, {"recommendations": "Changed since"})
     with django_capture_on_commit_callbacks() as queued, pytest.raises(ValidationError) as refused:
         services.finalise(board_manager, draft, read=read.pk)
@@ -73,7 +73,7 @@ def test_a_draft_still_being_built_is_not_finalised(draft, board_manager):
 
 
 def test_the_officer_finalises_only_the_build_they_read(draft, board_manager):
-    current = files.build_now(board_manager, draft)
+    current = build_now(board_manager, draft)
     with pytest.raises(ValidationError, match="being updated"):
         services.finalise(board_manager, draft, read=current.pk + 1)
     assert services.finalise(board_manager, draft, read=current.pk).number == 1
