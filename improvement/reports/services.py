@@ -2,8 +2,8 @@
 
 A final report never changes: edits are refused unless the report is a draft,
 and a finalised version is frozen as the draft's page showed it: the stored build
-the officer read (docs/adr/020), never a document built inside the request. Revising a final report
-makes it a draft again; its frozen versions stay as they were.
+the officer read (docs/adr/020), never a document built inside the request.
+Revising a final report makes it a draft again; its frozen versions stay as they were.
 """
 
 from typing import Any
@@ -17,6 +17,7 @@ from improvement.core.actors import person_or_none
 from improvement.core.templatetags.ib import ukdate
 from improvement.core.tracking import create_tracked, save_tracked
 from improvement.documents.builds import request_build
+from improvement.documents.models import DocumentBuild
 from improvement.reports import files
 from improvement.reports.models import ReportDocument, ReportVersion
 from improvement.reports.permissions import write_perm
@@ -92,7 +93,9 @@ def finalise(actor: Any, report: ReportDocument, read: int | None = None) -> Rep
 
 
 @transaction.atomic
-def _freeze(actor: Any, report: ReportDocument, build: Any, kept: files.Frozen) -> ReportVersion:
+def _freeze(
+    actor: Any, report: ReportDocument, build: DocumentBuild, kept: files.Frozen
+) -> ReportVersion:
     locked = ReportDocument.objects.select_for_update().get(pk=report.pk)
     _refuse_unless_draft(locked)
     # The report's row is locked now; read the fingerprint again, so a change made
