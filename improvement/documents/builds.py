@@ -64,6 +64,13 @@ def _fingerprint(kind: str, parameters: dict, fmt: str, data: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
+def current_fingerprint(council: Any, kind: str, parameters: dict, fmt: str) -> str:
+    """The fingerprint a build of these parameters would have now: whether a finished
+    build still shows the data as it stands."""
+    data = builder_for(kind).fingerprint(council, parameters)
+    return _fingerprint(kind, parameters, fmt, data)
+
+
 def build_of(council: Any, pk: int) -> DocumentBuild | None:
     """The council's build with this number, or None: never another council's."""
     return DocumentBuild.objects.filter(council=council, pk=pk).first()
@@ -85,11 +92,10 @@ def request_build(
     `again` False, a build of the same data that failed is returned, not made again:
     a page that refreshes itself must not queue a failing build every few seconds."""
     require_actor(actor)
-    builder = builder_for(kind)
-    builder.check(actor, council, parameters)
+    builder_for(kind).check(actor, council, parameters)
     if fmt not in DocumentBuild.Format.values:
         raise ValidationError(f"No such format: {fmt}")
-    fingerprint = _fingerprint(kind, parameters, fmt, builder.fingerprint(council, parameters))
+    fingerprint = current_fingerprint(council, kind, parameters, fmt)
     found = DocumentBuild.objects.filter(
         council=council, kind=kind, fmt=fmt, fingerprint=fingerprint
     ).order_by("-id")

@@ -7,13 +7,18 @@ to the data a report shows writes one), the day the figures are as at, and BUILD
 
 The page's body is a build too (format `html`): the draft's page shows the stored
 build while the data has not changed, and the last one, marked as being updated,
-while the worker makes the next."""
+while the worker makes the next. A draft's page build keeps, beside the page, the
+document it was made from and its print HTML: finalising freezes those, so the
+version is the draft the officer read and nothing is built in the request."""
 
+import hashlib
 import json
 from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
@@ -21,8 +26,15 @@ from django.utils.safestring import SafeString, mark_safe
 
 from improvement.core import access
 from improvement.core.actors import require_actor
-from improvement.documents.builds import Builder, latest_done, register, request_build, stored_text
-from improvement.documents.html import fragment
+from improvement.documents.builds import (
+    Builder,
+    current_fingerprint,
+    latest_done,
+    register,
+    request_build,
+    stored_text,
+)
+from improvement.documents.html import fragment, print_html
 from improvement.documents.models import DocumentBuild
 from improvement.documents.structure import from_json
 from improvement.documents.views import chart_name
@@ -32,7 +44,10 @@ from improvement.reports.queries import last_change
 KIND = "report"
 # Part of every draft's fingerprint: raise it when a change to the code changes what a
 # report shows, so no page or file built by the old code is served as current.
-BUILD = 2
+# 3: a draft's page build keeps its document beside it, for finalising.
+BUILD = 3
+# Where a draft page's document and print HTML are kept, by the hash of the page.
+FROZEN = "reports/drafts"
 
 
 def _report_and_version(actor: Any, council: Any, parameters: dict) -> tuple[Any, Any]:
@@ -87,12 +102,28 @@ def chart_url(report: Any) -> Any:
     return url
 
 
+def _frozen_path(page: str) -> str:
+    key = hashlib.sha256(page.encode()).hexdigest()
+    return f"{FROZEN}/{key[:2]}/{key}.json"
+
+
 def _make(council: Any, parameters: dict, fmt: str) -> tuple[bytes, str]:
     report, version = _found(council, parameters)
-    if fmt == "html":
-        document = build_document(report) if version is None else from_json(version.document)
-        return fragment(document, chart_url(report)).encode(), file_name(report, version)
-    return report_file(report, fmt, version), file_name(report, version)
+    if fmt != "html":
+        return report_file(report, fmt, version), file_name(report, version)
+    if version is not None:
+        return fragment(from_json(version.document), chart_url(report)).encode(), file_name(
+            report, version
+        )
+    document = build_document(report)
+    page = str(fragment(document, chart_url(report)))
+    # Named by the page it goes with, so the page's build finds it and a page built
+    # twice from the same data keeps one copy.
+    path = _frozen_path(page)
+    if not default_storage.exists(path):
+        kept = {"document": document.to_json(), "html": print_html(document)}
+        default_storage.save(path, ContentFile(json.dumps(kept).encode()))
+    return page.encode(), file_name(report)
 
 
 def _title(council: Any, parameters: dict) -> str:
@@ -138,3 +169,38 @@ def page(actor: Any, report: Any, version: Any = None) -> ReportPage:
     # The stored body was rendered from escaped templates by the worker.
     html = mark_safe(stored_text(shown)) if shown else SafeString("")  # noqa: S308
     return ReportPage(html, build)
+
+
+@dataclass(frozen=True)
+class Frozen:
+    """What finalising freezes: the document a draft's page was built from, and its
+    print HTML (what its PDF and Word files are made from)."""
+
+    document: dict[str, Any]
+    html: str
+
+    @property
+    def figures(self) -> dict[str, Any]:
+        return self.document.get("figures", {})
+
+
+def current_draft(actor: Any, report: Any) -> DocumentBuild:
+    """The draft page's build of the data as it stands: finished, or queued now."""
+    return request_build(actor, report.council, KIND, parameters(report), "html")
+
+
+def is_current(report: Any, build: DocumentBuild) -> bool:
+    """Whether the finished build still shows the report's data (read again, cheaply)."""
+    now = current_fingerprint(report.council, KIND, parameters(report), "html")
+    return build.is_done and build.fingerprint == now
+
+
+def frozen(build: DocumentBuild) -> Frozen | None:
+    """The document and print HTML kept with a finished draft page, or None if the
+    build kept none (made before they were kept, or its storage was lost)."""
+    path = _frozen_path(stored_text(build))
+    if not default_storage.exists(path):
+        return None
+    with default_storage.open(path, "rb") as file:
+        kept = json.loads(file.read())
+    return Frozen(kept["document"], kept["html"])

@@ -1,8 +1,9 @@
 """Every change to a report: create, edit the draft, finalise, publish, revise.
 
 A final report never changes: edits are refused unless the report is a draft,
-and a finalised version is frozen as it was rendered. Revising a final report
-makes it a draft again; its frozen versions stay as they were.
+and a finalised version is frozen as the draft's page showed it: the stored build
+the officer read (docs/adr/020), never a document built inside the request.
+Revising a final report makes it a draft again; its frozen versions stay as they were.
 """
 
 from typing import Any
@@ -16,13 +17,16 @@ from improvement.core.actors import person_or_none
 from improvement.core.templatetags.ib import ukdate
 from improvement.core.tracking import create_tracked, save_tracked
 from improvement.documents.builds import request_build
-from improvement.documents.html import print_html
+from improvement.documents.models import DocumentBuild
 from improvement.reports import files
-from improvement.reports.build import build_document
 from improvement.reports.models import ReportDocument, ReportVersion
 from improvement.reports.permissions import write_perm
 
 FINAL_REFUSAL = "This report is final and cannot be changed. Start a new version to revise it."
+DRAFT_CHANGED = (
+    "The draft is being updated with changes made since you opened it. "
+    "Read the updated draft, then finalise it."
+)
 
 
 def create_report(actor: Any, council: Any, kind: str, **fields: Any) -> ReportDocument:
@@ -67,25 +71,51 @@ def update_draft(
     return save_tracked(report, actor, expected_version=expected_version, apply=apply)
 
 
-@transaction.atomic
-def finalise(actor: Any, report: ReportDocument) -> ReportVersion:
-    """Freeze the draft as the next version: its HTML and its data, as rendered now."""
+def next_number(report: ReportDocument) -> int:
+    """The number the report's next version will have."""
+    return report.versions.count() + 1
+
+
+def finalise(actor: Any, report: ReportDocument, read: int | None = None) -> ReportVersion:
+    """Freeze the draft as the next version: the stored build of its page, with the
+    document and print HTML kept beside it, so nothing is built here. If the data has
+    changed since that build (or the build is still being made, or `read`, the build
+    the officer read, is not the current one), finalising is refused; the build of the
+    data as it stands is queued for them to read first."""
     access.require(actor, "reports.write", report)
-    _refuse_unless_draft(ReportDocument.objects.select_for_update().get(pk=report.pk))
-    document = build_document(report)
-    number = report.versions.count() + 1
+    _refuse_unless_draft(ReportDocument.objects.get(pk=report.pk))
+    # Its own transaction: a build queued here stays queued when finalising is refused.
+    build = files.current_draft(actor, report)
+    kept = files.frozen(build) if build.is_done else None
+    if kept is None or read not in (None, build.pk):
+        raise ValidationError(DRAFT_CHANGED)
+    return _freeze(actor, report, build, kept)
+
+
+@transaction.atomic
+def _freeze(
+    actor: Any, report: ReportDocument, build: DocumentBuild, kept: files.Frozen
+) -> ReportVersion:
+    locked = ReportDocument.objects.select_for_update().get(pk=report.pk)
+    _refuse_unless_draft(locked)
+    # The report's row is locked now; read the fingerprint again, so a change made
+    # since the build was found is not frozen unseen.
+    if not files.is_current(locked, build):
+        raise ValidationError(DRAFT_CHANGED)
     version = ReportVersion.objects.create(
-        report=report,
-        number=number,
-        html=print_html(document),
-        document=document.to_json(),
-        figures=document.figures,
-        as_at=report.as_at,
+        report=locked,
+        number=next_number(locked),
+        html=kept.html,
+        document=kept.document,
+        figures=kept.figures,
+        as_at=locked.as_at,
         finalised_at=timezone.now(),
         finalised_by=person_or_none(actor),
     )
-    report.status = ReportDocument.Status.FINAL
-    save_tracked(report, actor, verb="finalised")
+    # The row as the build saw it, not the caller's copy, which may be older.
+    locked.status = ReportDocument.Status.FINAL
+    save_tracked(locked, actor, verb="finalised")
+    report.refresh_from_db()
     return version
 
 

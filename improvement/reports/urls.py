@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:pk>/", views.report_detail, name="report_detail"),
     path("<int:pk>/edit/", views.report_edit, name="report_edit"),
     path("<int:pk>/charts/<str:name>.png", views.report_chart, name="report_chart"),
+    path("<int:pk>/finalise/", views.report_finalise, name="report_finalise"),
     path("<int:pk>/<str:action>/", views.report_action, name="report_action"),
     path("<int:pk>/draft.<str:fmt>", views.report_download, name="report_download"),
     path(

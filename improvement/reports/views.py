@@ -1,5 +1,7 @@
 """Pages for reports: list, start, edit the draft, finalise, publish, revise, download."""
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -19,7 +21,7 @@ from improvement.reports.forms import CreateReportForm, EditReportForm
 from improvement.reports.models import ReportDocument
 from improvement.reports.permissions import write_perm
 
-ACTIONS = {"finalise": services.finalise, "publish": services.publish, "revise": services.revise}
+ACTIONS = {"publish": services.publish, "revise": services.revise}
 
 
 def _readable(request: HttpRequest, slug: str, pk: int) -> ReportDocument:
@@ -113,19 +115,42 @@ def report_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     )
 
 
+def _done(
+    request: HttpRequest, report: ReportDocument, action: Callable[[], object]
+) -> HttpResponse:
+    try:
+        action()
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, f"Report {report.get_status_display().lower()}")
+    return redirect("reports:report_detail", report.council.slug, report.pk)
+
+
 @login_required
 @require_POST
 def report_action(request: HttpRequest, slug: str, pk: int, action: str) -> HttpResponse:
     report = _writable(request, slug, pk)
     if action not in ACTIONS:
         raise Http404("No such action")
-    try:
-        ACTIONS[action](request.user, report)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, f"Report {report.get_status_display().lower()}")
-    return redirect("reports:report_detail", slug, pk)
+    return _done(request, report, lambda: ACTIONS[action](request.user, report))
+
+
+@login_required
+def report_finalise(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Confirm, then freeze the stored draft the officer read (nothing is built here)."""
+    report = _writable(request, slug, pk)
+    if request.method == "POST":
+        read = request.POST.get("build", "")
+        read_pk = int(read) if read.isdigit() else 0
+        return _done(request, report, lambda: services.finalise(request.user, report, read_pk))
+    build = files.current_draft(request.user, report) if report.is_draft else None
+    if build is None or not build.is_done:
+        messages.error(request, services.DRAFT_CHANGED if build else services.FINAL_REFUSAL)
+        return redirect("reports:report_detail", slug, pk)
+    context = {"council": report.council, "report": report, "build": build}
+    context["number"] = services.next_number(report)
+    return render(request, "reports/finalise.html", context)
 
 
 @login_required

@@ -11,7 +11,7 @@ from django.urls import reverse
 from improvement.forward_plan import call_in, editions, services
 from improvement.forward_plan.tests.factories import ScrutinyFactory
 from improvement.reports import services as reports
-from improvement.reports.tests.factories import board_meeting, scrutiny
+from improvement.reports.tests.factories import board_meeting, finalise, scrutiny
 
 API = "/api/v1/public"
 D = datetime.date
@@ -24,7 +24,7 @@ def published_reports(council, board_manager):
     shown = reports.create_report(
         board_manager, council, "self_assessment", as_at=D(2024, 2, 7), title="Our progress"
     )
-    reports.finalise(board_manager, shown)
+    finalise(board_manager, shown)
     reports.publish(board_manager, shown)
     reports.revise(board_manager, shown)
     reports.update_draft(board_manager, shown, {"title": "SECRET later draft title"})
@@ -38,7 +38,7 @@ def published_reports(council, board_manager):
         exempt_paragraph=3,
         title="SECRET exempt report",
     )
-    reports.finalise(board_manager, exempt)
+    finalise(board_manager, exempt)
     reports.create_report(board_manager, council, "self_assessment", as_at=D(2024, 2, 7))
     return shown
 

@@ -2,8 +2,10 @@ import datetime
 
 import factory
 
+from improvement.documents.builds import run_build
 from improvement.meetings.models import Body
 from improvement.meetings.tests.factories import BodyFactory, MeetingFactory
+from improvement.reports import files, services
 from improvement.reports.models import ReportDocument
 
 
@@ -30,3 +32,19 @@ class ReportFactory(factory.django.DjangoModelFactory):
     kind = ReportDocument.Kind.SELF_ASSESSMENT
     title = factory.Sequence(lambda n: f"Report {n}")
     as_at = datetime.date(2024, 2, 7)
+
+
+def build_now(actor, report):
+    """The draft's page, built as the worker builds it (its own task, run here)."""
+    build = files.current_draft(actor, report)
+    if build.is_waiting:
+        run_build.call(build.pk)
+        build.refresh_from_db()
+    return build
+
+
+def finalise(actor, report):
+    """Finalise as an officer does: the draft's page is built first, then the stored
+    draft is frozen."""
+    build_now(actor, report)
+    return services.finalise(actor, report)

@@ -23,7 +23,7 @@ from improvement.plans.tests.factories import (
     UpdateFactory,
 )
 from improvement.reports import board, services
-from improvement.reports.tests.factories import board_meeting
+from improvement.reports.tests.factories import board_meeting, finalise
 
 CHART = re.compile(r'<img src="([^"]+\.png)"')
 
@@ -182,7 +182,7 @@ def test_an_exempt_report_chart_is_hidden_from_those_who_cannot_see_exempt_items
 def test_the_public_sees_the_charts_of_a_published_report_only(
     draft, board_manager, client_for, django_capture_on_commit_callbacks
 ):
-    services.finalise(board_manager, draft)
+    finalise(board_manager, draft)
     public = client_for(None)
     address = reverse("public_reports:report_detail", args=["testshire", draft.pk])
     assert public.get(address).status_code == 404

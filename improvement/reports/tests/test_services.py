@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 
 from improvement.reports import services
 from improvement.reports.models import ReportDocument
-from improvement.reports.tests.factories import board_meeting, scrutiny
+from improvement.reports.tests.factories import board_meeting, finalise, scrutiny
 
 
 @pytest.fixture
@@ -23,7 +23,7 @@ def test_a_new_report_is_a_draft_with_a_title_and_its_author(draft, board_manage
 def test_finalising_freezes_a_version_with_its_html_and_figures(draft, board_manager):
     draft.recommendations = "1. Note progress\n2. Ask partners for capacity"
     draft.save()
-    version = services.finalise(board_manager, draft)
+    version = finalise(board_manager, draft)
     draft.refresh_from_db()
     assert draft.status == "final"
     assert version.number == 1
@@ -33,7 +33,7 @@ def test_finalising_freezes_a_version_with_its_html_and_figures(draft, board_man
 
 
 def test_a_final_report_refuses_any_change(draft, board_manager):
-    services.finalise(board_manager, draft)
+    finalise(board_manager, draft)
     draft.refresh_from_db()
     with pytest.raises(ValidationError):
         services.update_draft(board_manager, draft, {"recommendations": "Changed"})
@@ -45,10 +45,10 @@ def test_a_final_report_refuses_any_change(draft, board_manager):
 
 
 def test_a_new_version_is_a_new_draft_and_the_old_version_stays(draft, board_manager):
-    first = services.finalise(board_manager, draft)
+    first = finalise(board_manager, draft)
     services.revise(board_manager, draft)
     services.update_draft(board_manager, draft, {"recommendations": "A second thought"})
-    second = services.finalise(board_manager, draft)
+    second = finalise(board_manager, draft)
     first.refresh_from_db()
     assert second.number == 2
     assert "A second thought" in second.html
@@ -58,7 +58,7 @@ def test_a_new_version_is_a_new_draft_and_the_old_version_stays(draft, board_man
 def test_only_a_final_open_report_is_published(council, board_manager, draft):
     with pytest.raises(ValidationError):
         services.publish(board_manager, draft)
-    services.finalise(board_manager, draft)
+    finalise(board_manager, draft)
     version = services.publish(board_manager, draft)
     assert version.published_at is not None
     assert ReportDocument.objects.get(pk=draft.pk).status == "published"
@@ -75,7 +75,7 @@ def test_an_exempt_committee_report_is_never_published(council, board_manager):
         as_at=meeting.starts_at.date(),
         exempt_paragraph=3,
     )
-    services.finalise(board_manager, report)
+    finalise(board_manager, report)
     with pytest.raises(ValidationError):
         services.publish(board_manager, report)
     assert not report.versions.filter(published_at__isnull=False).exists()

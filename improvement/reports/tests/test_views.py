@@ -8,7 +8,7 @@ from improvement.documents.builds import run_build
 from improvement.documents.models import DocumentBuild
 from improvement.documents.tests.helpers import content, fetch_built, page_built
 from improvement.reports import services
-from improvement.reports.tests.factories import board_meeting, scrutiny
+from improvement.reports.tests.factories import board_meeting, finalise, scrutiny
 
 READERS = ["board_manager", "chair", "owner", "board_member", "complaints_manager"]
 
@@ -39,7 +39,7 @@ def reports(council, board_manager):
         ),
     }
     for key in ("progress", "committee", "exempt"):
-        services.finalise(board_manager, made[key])
+        finalise(board_manager, made[key])
     services.publish(board_manager, made["progress"])
     services.publish(board_manager, made["committee"])
     return made
@@ -111,12 +111,15 @@ def test_exempt_reports_are_hidden_from_those_who_cannot_see_exempt_items(
         assert client_for(cast[role]).get(detail).status_code == 404, role
 
 
-def test_only_the_board_manager_edits_and_finalises(cast, client_for, reports):
+def test_only_the_board_manager_edits_and_finalises(
+    cast, client_for, reports, django_capture_on_commit_callbacks
+):
     edit = url("report_edit", reports["draft"])
+    finalise_url = url("report_finalise", reports["draft"])
     for role in ("chair", "owner", "board_member", "complaints_manager"):
         assert client_for(cast[role]).get(edit).status_code == 403, role
-        finalise = url("report_action", reports["draft"], "finalise")
-        assert client_for(cast[role]).post(finalise).status_code == 403, role
+        assert client_for(cast[role]).get(finalise_url).status_code == 403, role
+        assert client_for(cast[role]).post(finalise_url).status_code == 403, role
     client = client_for(cast["board_manager"])
     form = client.get(edit)
     assert form.status_code == 200
@@ -125,9 +128,26 @@ def test_only_the_board_manager_edits_and_finalises(cast, client_for, reports):
     assert client.post(edit, data).status_code == 302
     reports["draft"].refresh_from_db()
     assert reports["draft"].sections["summary"] == "Good progress at the front door."
-    client.post(url("report_action", reports["draft"], "finalise"))
+    # The officer reads the edited draft (built by the worker), confirms, and finalises.
+    page_built(client, url("report_detail", reports["draft"]), django_capture_on_commit_callbacks)
+    confirm = client.get(finalise_url).content.decode()
+    assert "Finalise version 1" in confirm and "7 February 2024" in confirm
+    drafts = DocumentBuild.objects.filter(fmt="html", parameters__report=reports["draft"].pk)
+    read = drafts.get(status="done").pk
+    assert f'name="build" value="{read}"' in confirm
+    assert client.post(finalise_url, {"build": read}).status_code == 302
     reports["draft"].refresh_from_db()
     assert reports["draft"].status == "final"
+    assert reports["draft"].versions.get().html
+
+
+def test_another_councils_officer_cannot_finalise(cast, client_for, reports, other_officer):
+    finalise_url = url("report_finalise", reports["draft"])
+    outsider = client_for(other_officer)
+    assert outsider.get(finalise_url).status_code == 404
+    assert outsider.post(finalise_url).status_code == 404
+    reports["draft"].refresh_from_db()
+    assert reports["draft"].status == "draft"
 
 
 def test_a_final_report_cannot_be_edited_through_the_page(cast, client_for, reports):
@@ -200,17 +220,18 @@ def test_the_public_pdf_is_made_once_at_publication_and_served_from_storage(
     report = services.create_report(
         board_manager, council, "self_assessment", as_at=datetime.date(2024, 2, 1)
     )
-    services.finalise(board_manager, report)
+    finalise(board_manager, report)
     with django_capture_on_commit_callbacks(execute=True):
         services.publish(board_manager, report)
-    build = DocumentBuild.objects.get()
+    pdfs = DocumentBuild.objects.filter(fmt="pdf")
+    build = pdfs.get()
     assert build.status == "done" and build.parameters == {"report": report.pk, "version": 1}
     pdf = reverse("public_reports:report_pdf", args=["testshire", report.pk])
     public = client_for(None)
     for _ in range(2):
         response = public.get(pdf)
         assert response.status_code == 200 and content(response).startswith(b"%PDF")
-    assert DocumentBuild.objects.count() == 1
+    assert pdfs.count() == 1
 
 
 def test_the_public_waits_for_a_pdf_the_worker_has_not_made(client_for, reports):
