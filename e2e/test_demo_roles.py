@@ -29,8 +29,14 @@ def _as(page, username: str) -> None:
 
 
 def _open_action(page, title: str) -> None:
+    """Find the action in the plan list, turning its pages (25 actions to a page)."""
     page.get_by_role("link", name="Plan", exact=True).first.click()
-    page.get_by_role("link", name=title).first.click()
+    action = page.get_by_role("link", name=title).first
+    for _ in range(20):
+        if action.count():
+            break
+        page.locator("a[rel=next]").first.click()
+    action.click()
 
 
 def _meeting_row(page, table: str, text: str):
