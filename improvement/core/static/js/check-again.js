@@ -129,7 +129,8 @@ class CheckAgain {
 
   // The new <main> in place of the old, keeping the live region so it is still heard.
   replace(fetched, main) {
-    this.main.replaceChildren(...Array.from(main.childNodes, (n) => document.adoptNode(n)));
+    // Copied, not adopted: adopting empties the fetched list while it is read.
+    this.main.replaceChildren(...[...main.childNodes].map((n) => document.importNode(n, true)));
     this.main.append(this.live);
     document.title = fetched.title || document.title;
     this.onReplace(this.main);
