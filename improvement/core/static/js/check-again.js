@@ -74,6 +74,7 @@ class CheckAgain {
         headers: { Accept: "text/html" },
         credentials: "same-origin",
       });
+      if (!this.timer) return; // stopped while the page was being fetched
       const type = response.headers.get("Content-Type") || "";
       if (response.ok && !type.startsWith("text/html")) {
         // The file itself: open it as the person asked, without reading it twice.
@@ -101,6 +102,7 @@ class CheckAgain {
   }
 
   read(html) {
+    if (!this.timer) return;
     const fetched = new DOMParser().parseFromString(html, "text/html");
     const main = fetched.getElementById(this.main.id);
     if (!main) return;
