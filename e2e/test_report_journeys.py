@@ -12,10 +12,10 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 def read_built(page, path):
     """Open a report's page and wait for the worker's build of it (tasks run as the
-    request commits): the waiting page refreshes itself, the built one does not."""
+    request commits): the waiting page checks again, the built one does not."""
     page.goto(path)
     for _ in range(10):
-        if 'http-equiv="refresh"' not in page.content():
+        if 'data-module="ib-check-again"' not in page.content():
             return
         page.wait_for_timeout(500)
         page.reload()

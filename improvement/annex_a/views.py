@@ -1,7 +1,8 @@
 """The KPI page, the upload with its progress, and the drill-down to child-level rows.
 
 The upload only stores the file and queues it: the worker reads it, and the status
-page refreshes itself (a meta refresh, no JavaScript) with the rows read so far."""
+page checks again by itself (templates/includes/check_again.html, with JavaScript; a
+link without) and shows the rows read so far."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -21,6 +22,8 @@ from improvement.core import access
 from improvement.core.forms import bound
 
 SHOWN_ROWS = 500
+# Seconds between the status page's looks at the import while it runs.
+REFRESH_SECONDS = 2
 
 
 @login_required
@@ -61,6 +64,9 @@ def import_status(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         "council": council,
         "record": record,
         "working": record.status in {record.Status.QUEUED, record.Status.RUNNING},
+        "refresh": REFRESH_SECONDS,
+        # Changes as the worker reads, so the waiting page shows the rows read so far.
+        "check_state": f"{record.status} {record.rows_read}",
         "quality": presenters.quality_rows(record.report),
     }
     return render(request, "annex_a/import_status.html", context)

@@ -18,7 +18,7 @@ from improvement.documents.models import DocumentBuild
 from improvement.documents.render import CONTENT_TYPES
 from improvement.documents.stored_charts import KEY, path_of
 
-# Seconds between the waiting page's refreshes.
+# Seconds between a waiting page's looks at the build (templates/includes/check_again.html).
 REFRESH_SECONDS = 3
 
 

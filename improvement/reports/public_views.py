@@ -77,5 +77,11 @@ def report_pdf(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     )
     if build.is_done:
         return serve(build)
-    context = {"place": place, "report": report, "version": version, "refresh": REFRESH_SECONDS}
+    context = {
+        "place": place,
+        "report": report,
+        "version": version,
+        "build": build,
+        "refresh": REFRESH_SECONDS,
+    }
     return render(request, "reports/public/waiting.html", context)

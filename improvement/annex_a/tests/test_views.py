@@ -89,7 +89,7 @@ def test_upload_imports_and_shows_the_report(
     assert record.uploaded_by == board_manager
     page = client.get(response["Location"]).content.decode()
     assert "12 rows read, 8 used, 4 rejected" in page
-    assert "http-equiv" not in page
+    assert "ib-check-again" not in page
     assert council.measures.filter(source="computed").count() == 15
 
 
@@ -115,12 +115,13 @@ def test_upload_form_needs_a_workbook_and_a_date(client_for, board_manager, coun
     assert not council.annex_a_imports.exists()
 
 
-def test_a_queued_import_shows_progress_and_refreshes(client_for, board_manager, council):
+def test_a_running_import_shows_progress_and_checks_again(client_for, board_manager, council):
     record = queue_import(board_manager, council, SimpleUploadedFile("big.xlsx", b"PK"), R)
     type(record).objects.filter(pk=record.pk).update(status="running", rows_read=61000)
     page = client_for(board_manager).get(url("import_status", record.pk)).content.decode()
-    assert '<meta http-equiv="refresh" content="2">' in page
-    assert "61000 rows read so far" in page
+    assert 'http-equiv="refresh"' not in page
+    assert 'data-module="ib-check-again" data-seconds="2" data-check-state="running 61000"' in page
+    assert "61000 rows read so far" in page and "does not update by itself" in page
 
 
 def test_a_performance_officer_uploads_and_sees_the_rows(client_for, performance_officer, imported):

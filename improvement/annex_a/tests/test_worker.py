@@ -71,7 +71,7 @@ def test_an_import_a_dead_worker_left_is_failed_and_can_run_again(
     record.refresh_from_db()
     assert record.status == "failed" and record.error == ABANDONED
     assert ABANDONED in page and "Run the import again" in page
-    assert "http-equiv" not in page
+    assert "ib-check-again" not in page
     # Nothing half-written: the import writes in one transaction, after the read.
     assert not council.measures.exists() and not hasattr(record, "child_rows")
     with django_capture_on_commit_callbacks(execute=True):

@@ -163,7 +163,9 @@ def test_public_pages_show_published_editions_and_nothing_exempt(
     )
     # The worker makes the file while the public waits; the same address then serves it.
     with django_capture_on_commit_callbacks(execute=True):
-        assert "is being made" in client.get(pdf).content.decode()
+        waiting = client.get(pdf).content.decode()
+    assert "is being made" in waiting and 'http-equiv="refresh"' not in waiting
+    assert 'data-module="ib-check-again" data-seconds="3" data-check-state="queued"' in waiting
     for _ in range(2):
         assert b"".join(client.get(pdf).streaming_content).startswith(b"%PDF")
     assert DocumentBuild.objects.filter(kind="forward_plan_edition").count() == 1

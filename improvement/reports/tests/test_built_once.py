@@ -133,10 +133,12 @@ def test_a_recorded_update_rebuilds_the_page_showing_the_last_build_meanwhile(
     )
     with django_capture_on_commit_callbacks(execute=True):
         waiting = client.get(detail(draft)).content.decode()
-    assert "Being updated" in waiting and 'http-equiv="refresh"' in waiting
+    assert "Being updated" in waiting and 'http-equiv="refresh"' not in waiting
+    assert 'data-module="ib-check-again" data-seconds="3" data-check-state="queued"' in waiting
     assert "Going to plan" in waiting and "Staff have left" not in waiting
     fresh = client.get(detail(draft)).content.decode()
     assert "Staff have left" in fresh and "Being updated" not in fresh
+    assert "ib-check-again" not in fresh
     assert draft.council.reports.get().version == draft.version  # the report is untouched
 
 

@@ -65,14 +65,15 @@ def test_asking_queues_a_build_the_worker_makes(
     assert build.status == "queued" and build.requested_by == board_manager
     waiting = client.get(page(build)).content.decode()
     assert "Your PDF is being made" in waiting
-    assert '<meta http-equiv="refresh" content="3">' in waiting
+    assert 'http-equiv="refresh"' not in waiting
+    assert 'data-module="ib-check-again" data-seconds="3" data-check-state="queued"' in waiting
     for callback in callbacks:
         callback()
     build.refresh_from_db()
     assert build.status == "done" and build.file_name == f"report-{draft.pk}-draft.pdf"
     assert default_storage.open(build.file).read().startswith(b"%PDF")
     ready = client.get(page(build)).content.decode()
-    assert "Your PDF is ready" in ready and "http-equiv" not in ready
+    assert "Your PDF is ready" in ready and "ib-check-again" not in ready
     assert page(build, "build_file") in ready
     download = client.get(page(build, "build_file"))
     assert download.status_code == 200 and content(download).startswith(b"%PDF")
@@ -120,7 +121,7 @@ def test_a_failing_build_says_why_and_can_be_tried_again(
     client = client_for(board_manager)
     shown = client.get(page(build)).content.decode()
     assert "The PDF could not be made" in shown and "the figures for March are missing" in shown
-    assert "Try again" in shown and "http-equiv" not in shown
+    assert "Try again" in shown and "ib-check-again" not in shown
     assert client.get(page(build, "build_file")).url == page(build)
     with django_capture_on_commit_callbacks(execute=True):
         assert client.post(page(build, "build_again")).url == page(build)

@@ -238,4 +238,5 @@ def test_the_public_waits_for_a_pdf_the_worker_has_not_made(client_for, reports)
     # Published in the fixture, whose transaction never commits: the build is queued.
     pdf = reverse("public_reports:report_pdf", args=["testshire", reports["committee"].pk])
     page = client_for(None).get(pdf).content.decode()
-    assert "The PDF is being made" in page and 'http-equiv="refresh"' in page
+    assert "The PDF is being made" in page and 'http-equiv="refresh"' not in page
+    assert f'data-check-state="queued" data-url="{pdf}"' in page
