@@ -25,8 +25,8 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from improvement.core import access
-from improvement.core.audit import last_change
 from improvement.core.actors import require_actor
+from improvement.core.audit import last_change
 from improvement.documents.builds import (
     Builder,
     current_fingerprint,
