@@ -8,6 +8,7 @@ import datetime
 
 import pytest
 import time_machine
+from django.core.cache import cache
 
 from improvement.accounts.models import Organisation, Role
 from improvement.accounts.tests.factories import (
@@ -47,6 +48,18 @@ def _tasks_run_at_once(settings):
     django_capture_on_commit_callbacks), so a test sees their effect; a test of the
     worker itself sets the database backend back (docs/adr/012)."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache_for_transactional_tests(request):
+    """Figures reused from the database cache (docs/adr/024) go with a test's rolled-back
+    transaction; a transactional test's stay, and SQLite reuses the ids in their keys,
+    so such a test starts from an empty cache."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = marker is not None and marker.kwargs.get("transaction", False)
+    if transactional or "transactional_db" in request.fixturenames:
+        request.getfixturevalue("transactional_db")
+        cache.clear()
 
 
 @pytest.fixture

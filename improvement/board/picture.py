@@ -2,10 +2,12 @@
 objectives its measures flag (from the evidence app)."""
 
 import datetime
+from dataclasses import replace
 from typing import Any
 
 from django.utils import timezone
 
+from improvement.core.figures import reuse_figures
 from improvement.core.models import Council
 from improvement.evidence.queries import objective_measure_flags
 from improvement.plans.picture import PlanPicture, plan_picture, plan_summary
@@ -28,7 +30,21 @@ def board_summary(
 ) -> PlanPicture:
     """The same figures as `board_picture`, each action a lean row: what the dashboard
     and the plan's lists count, fetching details only for the rows they show. Given an
-    objective, that objective alone: its page's figures."""
+    objective, that objective alone: its page's figures. Reused until the council's
+    record changes or the day turns (docs/adr/024)."""
     day = _day(as_at)
-    flags = objective_measure_flags(council, day)
-    return plan_summary(council, day, measure_flags=flags, objective=objective)
+
+    def compute() -> PlanPicture:
+        flags = objective_measure_flags(council, day)
+        return plan_summary(council, day, measure_flags=flags, objective=objective)
+
+    part = objective.pk if objective is not None else "plan"
+    return _with_live_council(reuse_figures(council, "board-summary", compute, day, part), council)
+
+
+def _with_live_council(picture: PlanPicture, council: Council) -> PlanPicture:
+    """The kept picture with the request's own council, so its rating scale and
+    settings are those of now, not of a copy pickled with the figures."""
+    if picture.notice is not None:
+        picture.notice.notice.council = council
+    return replace(picture, council=council)

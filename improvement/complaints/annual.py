@@ -7,6 +7,7 @@ from typing import Any
 from improvement.complaints.figures import annual_figures, contacted_of_accepted, stage_cases
 from improvement.complaints.presenters import experience_text, report_layout
 from improvement.complaints.years import financial_year_of
+from improvement.core.figures import reuse_figures
 from improvement.core.models import Council
 
 
@@ -27,4 +28,9 @@ def experience_lines(council: Council, as_at: datetime.date) -> list[str]:
     """Complaints' figures for an objective's evidence: the last full financial year
     before `as_at`, so a page seen as at a past date never counts what came later."""
     year = financial_year_of(as_at) - 1
-    return experience_text(annual_figures(council, year), year)
+    return reuse_figures(
+        council,
+        "complaints-experience",
+        lambda: experience_text(annual_figures(council, year), year),
+        year,
+    )

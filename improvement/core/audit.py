@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models.fields.files import FieldFile
 
 from improvement.core.actors import actor_name, person_or_none
-from improvement.core.models import AuditEntry
+from improvement.core.models import AuditEntry, Council
 
 _SKIP = {"version", "modified_at", "modified_by", "created_at", "created_by"}
 
@@ -49,6 +49,20 @@ def _changed_only(
     return {key: before.get(key) for key in keys}, {key: after[key] for key in keys}
 
 
+def council_of(obj: models.Model) -> Any:
+    """The council a record belongs to: the council itself (its settings, such as the
+    rating scale), its own `council`, or the one its `council_path` reaches through a
+    parent (a DfE review through its notice), so its audit entry moves `last_change`."""
+    if isinstance(obj, Council):
+        return obj
+    path = getattr(obj, "council_path", "council")
+    for name in path.split("__"):
+        obj = getattr(obj, name, None)
+        if obj is None:
+            return None
+    return obj
+
+
 def record(
     actor: Any,
     verb: str,
@@ -62,7 +76,7 @@ def record(
     name = actor_name(actor)
     before, after = _changed_only(before, after)
     return AuditEntry.objects.create(
-        council=council or getattr(obj, "council", None),
+        council=council or council_of(obj),
         actor=person_or_none(actor),
         actor_name=name,
         verb=verb,
@@ -72,6 +86,16 @@ def record(
         before=before,
         after=after,
     )
+
+
+def last_change(council: Council) -> int:
+    """The number of the council's latest audit entry. Every change to the council's
+    record (plan, evidence, meetings, complaints, reports, its own settings) writes one,
+    so the number moves whenever what is worked out from the record may (docs/adr/020,
+    024). Read newest first, as the index on (council, -at, -id) holds them: one row,
+    however long the record."""
+    latest = AuditEntry.objects.filter(council=council).order_by("-at", "-id")
+    return latest.values_list("pk", flat=True).first() or 0
 
 
 def history_for(obj: models.Model) -> models.QuerySet:

@@ -26,6 +26,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from improvement.core import access
 from improvement.core.actors import require_actor
+from improvement.core.audit import last_change
 from improvement.documents.builds import (
     Builder,
     current_fingerprint,
@@ -39,7 +40,6 @@ from improvement.documents.models import DocumentBuild
 from improvement.documents.structure import from_json
 from improvement.documents.views import chart_name
 from improvement.reports.build import build_document, file_name, report_file
-from improvement.reports.queries import last_change
 
 KIND = "report"
 # Part of every draft's fingerprint: raise it when a change to the code changes what a

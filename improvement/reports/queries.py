@@ -6,7 +6,7 @@ from typing import Any
 
 from django.db.models import Q
 
-from improvement.core.models import AuditEntry, Council
+from improvement.core.models import Council
 from improvement.evidence.models import MeasureValue
 from improvement.meetings.models import Attendance
 from improvement.meetings.services import meeting_day
@@ -108,12 +108,3 @@ def exempt_actions_until(meeting: Any) -> int:
         meeting__starts_at__lte=meeting.starts_at,
         item__exempt_paragraph__isnull=False,
     ).count()
-
-
-def last_change(council: Council) -> int:
-    """The number of the council's latest audit entry. Every change to what a report
-    shows (plan, evidence, meetings, complaints, the report itself) writes one, so the
-    number moves whenever a draft's data does (docs/adr/020). Read newest first, as the
-    index on (council, -at, -id) holds them: one row, however long the record."""
-    latest = AuditEntry.objects.filter(council=council).order_by("-at", "-id")
-    return latest.values_list("pk", flat=True).first() or 0
