@@ -186,6 +186,8 @@ class Frozen:
 
 def current_draft(actor: Any, report: Any) -> DocumentBuild:
     """The draft page's build of the data as it stands: finished, or queued now."""
+    # Who asks comes first, as in every service: the report is not read for nobody.
+    require_actor(actor)
     return request_build(actor, report.council, KIND, parameters(report), "html")
 
 
