@@ -296,11 +296,18 @@ def _compliments(year: int) -> list[dict[str, Any]]:
     return rows
 
 
-def _corporate_row(year: int, service: str, team: str, n: int, fault: bool, escalated: bool):
-    received = _spread(year, n * 7, 180)
-    responded = add_working_days(received, 15)
-    row = {
-        "reference": f"CORP-{year}-{service[:3].upper()}-{n + 1:03d}",
+def corporate_complaint(
+    reference: str,
+    received: datetime.date,
+    service: str,
+    team: str,
+    responded: datetime.date,
+    fault: bool,
+) -> dict[str, Any]:
+    """A corporate (non-statutory) complaint by a parent, answered formally at stage 1:
+    the register row both the seeded years and the years to today are made of."""
+    return {
+        "reference": reference,
         "received_on": received,
         "kind": "complaint",
         "process": "corporate",
@@ -311,6 +318,13 @@ def _corporate_row(year: int, service: str, team: str, n: int, fault: bool, esca
         "stage1_responded_on": responded,
         "stage1_outcome": "partially_upheld" if fault else "not_upheld",
     }
+
+
+def _corporate_row(year: int, service: str, team: str, n: int, fault: bool, escalated: bool):
+    received = _spread(year, n * 7, 180)
+    responded = add_working_days(received, 15)
+    reference = f"CORP-{year}-{service[:3].upper()}-{n + 1:03d}"
+    row = corporate_complaint(reference, received, service, team, responded, fault)
     if escalated:
         row.update(_stage2(str(add_working_days(responded, 10)), 30, "not_upheld"))
     return row

@@ -17,6 +17,7 @@ from improvement.complaints import services
 from improvement.complaints.years import financial_year_of
 from improvement.core.models import Council
 from improvement.core.working_days import add_working_days
+from improvement.demo.complaints import corporate_complaint
 from improvement.demo.records import DEMO
 
 FIRST_YEAR = 2023
@@ -209,18 +210,8 @@ def _corporate(year: int, n: int, total: int) -> dict[str, Any]:
     reference = f"CORP-{year}-{n + 1:03d}"
     received = _spread(year, n, total)
     roll = draw(reference)
-    return {
-        "reference": reference,
-        "received_on": received,
-        "kind": "complaint",
-        "process": "corporate",
-        "service": service,
-        "team": team,
-        "complainant_type": "parent_or_guardian",
-        "stage1_route": "formal",
-        "stage1_responded_on": add_working_days(received, 10 + roll % 12),
-        "stage1_outcome": "partially_upheld" if roll < 40 else "not_upheld",
-    }
+    responded = add_working_days(received, 10 + roll % 12)
+    return corporate_complaint(reference, received, service, team, responded, roll < 40)
 
 
 def year_rows(year: int, today: datetime.date) -> list[dict[str, Any]]:
