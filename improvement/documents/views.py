@@ -74,10 +74,26 @@ def serve(build: DocumentBuild) -> FileResponse:
     return response
 
 
-def waiting(request: HttpRequest, build: DocumentBuild) -> HttpResponse:
-    """For a download address that serves the file itself once made (a public one):
-    a page that reloads that address until the worker has made the file."""
-    return render(request, "documents/waiting.html", {"build": build, "refresh": REFRESH_SECONDS})
+def file_or_wait(
+    request: HttpRequest,
+    actor: Any,
+    council: Any,
+    kind: str,
+    parameters: dict,
+    fmt: str,
+    template: str = "documents/waiting.html",
+    context: dict | None = None,
+) -> HttpResponse:
+    """For a download address that serves the file itself once made (a public one): the
+    file, or a page that looks again at that address until the worker has made it. A
+    build that failed is said so and not queued again on each look: anyone may open a
+    public address, so none may keep the worker rebuilding a failing file (an officer
+    tries again from the build's page)."""
+    build = builds.request_build(actor, council, kind, parameters, fmt, again=False)
+    if build.is_done:
+        return serve(build)
+    page = {**(context or {}), "build": build, "refresh": REFRESH_SECONDS}
+    return render(request, template, page)
 
 
 @login_required

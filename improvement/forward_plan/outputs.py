@@ -12,12 +12,12 @@ from django.urls import reverse
 
 from improvement.core import access
 from improvement.core.actors import SystemActor
-from improvement.documents.builds import Builder, register, request_build
+from improvement.documents.builds import Builder, register
 from improvement.documents.download import download
 from improvement.documents.html import print_html
 from improvement.documents.render import render
 from improvement.documents.structure import Document, Section, Table
-from improvement.documents.views import serve, waiting
+from improvement.documents.views import file_or_wait
 from improvement.forward_plan import queries
 from improvement.forward_plan.presenters import edition_parts
 
@@ -128,8 +128,7 @@ def edition_response(request: HttpRequest, edition: Any, fmt: str) -> HttpRespon
         # The page asking has checked who may read the edition: the system asks for
         # its file, made once for its data and served from storage after.
         actor = SystemActor("forward_plan_file")
-        build = request_build(actor, edition.council, KIND, {"edition": edition.pk}, fmt)
-        return serve(build) if build.is_done else waiting(request, build)
+        return file_or_wait(request, actor, edition.council, KIND, {"edition": edition.pk}, fmt)
     content = render_edition(edition, fmt)
     name = f"forward-plan-{edition.published_on:%Y-%m-%d}"
     return download(content, fmt, name, inline=fmt != "docx")

@@ -5,10 +5,9 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from improvement.core.actors import SystemActor
-from improvement.documents.builds import request_build
 from improvement.documents.html import fragment
 from improvement.documents.structure import from_json
-from improvement.documents.views import REFRESH_SECONDS, chart_file, chart_name, serve
+from improvement.documents.views import chart_file, chart_name, file_or_wait
 from improvement.meetings.queries import public_council
 from improvement.reports import files
 
@@ -72,16 +71,15 @@ def report_pdf(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     yet (or that failed, and is made again) has the public wait on a page."""
     place, report, version = _published(slug, pk)
     actor = SystemActor("public_report_pdf")
-    build = request_build(
-        actor, report.council, files.KIND, files.parameters(report, version), "pdf"
+    parameters = files.parameters(report, version)
+    context = {"place": place, "report": report, "version": version}
+    return file_or_wait(
+        request,
+        actor,
+        report.council,
+        files.KIND,
+        parameters,
+        "pdf",
+        "reports/public/waiting.html",
+        context,
     )
-    if build.is_done:
-        return serve(build)
-    context = {
-        "place": place,
-        "report": report,
-        "version": version,
-        "build": build,
-        "refresh": REFRESH_SECONDS,
-    }
-    return render(request, "reports/public/waiting.html", context)

@@ -240,3 +240,17 @@ def test_the_public_waits_for_a_pdf_the_worker_has_not_made(client_for, reports)
     page = client_for(None).get(pdf).content.decode()
     assert "The PDF is being made" in page and 'http-equiv="refresh"' not in page
     assert f'data-check-state="queued" data-url="{pdf}"' in page
+
+
+def test_a_public_pdf_that_failed_is_said_so_and_not_queued_again(client_for, reports):
+    # Anyone may open the public address: looking again must not rebuild a failing file.
+    pdf = reverse("public_reports:report_pdf", args=["testshire", reports["committee"].pk])
+    client_for(None).get(pdf)
+    DocumentBuild.objects.update(status=DocumentBuild.Status.FAILED, error="Out of memory")
+    builds = DocumentBuild.objects.count()
+
+    page = client_for(None).get(pdf).content.decode()
+
+    assert "The PDF could not be made" in page and "data-check-state" not in page
+    assert "Out of memory" not in page
+    assert DocumentBuild.objects.count() == builds
