@@ -9,19 +9,10 @@ from improvement.api.params import ListParams, changed
 from improvement.api.permissions import council_for
 from improvement.api.presenters import meeting_record
 from improvement.api.schemas import ForwardDecisionOut, LogEntryOut, MeetingOut, Page
-from improvement.core import access
 from improvement.core.paging import cursor_page
+from improvement.meetings.permissions import exempt_seen_by
 
 router = Router(tags=["Meetings"])
-
-SEE_EXEMPT = "meetings.see_exempt"
-
-
-def _sees_exempt(request: HttpRequest, council: Any) -> dict[int, bool]:
-    """Body id to whether the reader sees its exempt items: bodies are few, and asked once."""
-    return {
-        body.pk: access.allowed(request.user, SEE_EXEMPT, body) for body in council.bodies.all()
-    }
 
 
 @router.get("/councils/{slug}/meetings", response=Page[MeetingOut])
@@ -33,7 +24,7 @@ def meetings(
     if body is not None:
         rows = rows.filter(body_id=body)
     result = cursor_page(rows, params.cursor, params.limit)
-    see = _sees_exempt(request, council)
+    see = exempt_seen_by(request.user, council)
     result["items"] = [meeting_record(m, see[m.body_id]) for m in result["items"]]
     return result
 
@@ -49,7 +40,7 @@ def action_log(
     if status is not None:
         rows = rows.filter(status=status)
     result = cursor_page(rows, params.cursor, params.limit)
-    see = _sees_exempt(request, council)
+    see = exempt_seen_by(request.user, council)
     result["items"] = [
         entry
         for entry in result["items"]

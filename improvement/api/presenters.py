@@ -20,7 +20,7 @@ def item_record(item: Any, see_exempt: bool) -> dict[str, Any]:
         "exempt_paragraph": item.exempt_paragraph,
         "withheld": withheld,
         "description": "" if withheld else item.description,
-        "report_author": item.report_author,
+        "report_author": "" if withheld else item.report_author,
         "minute": "" if withheld else item.minute,
         "decisions": [] if withheld else list(item.decisions.all()),
     }

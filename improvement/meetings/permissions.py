@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from improvement.accounts.models import Role
 from improvement.accounts.permissions import has_role, is_board_manager, is_chair, is_member
-from improvement.core.access import declare
+from improvement.core.access import allowed, declare
 from improvement.meetings.models import BodyMembership
 
 ATTENDED = ("present", "substitute", "in_attendance")
@@ -91,3 +91,9 @@ declare(
     minutes_in_draft & is_member & (is_board_manager | attended),
     "Only those who attended can comment on draft minutes.",
 )
+
+
+def exempt_seen_by(user: Any, council: Any) -> dict[int, bool]:
+    """Body id to whether this reader sees the body's exempt items (the rule above,
+    asked once per body): what the action log and the API withhold by. Bodies are few."""
+    return {body.pk: allowed(user, "meetings.see_exempt", body) for body in council.bodies.all()}

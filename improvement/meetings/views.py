@@ -8,6 +8,7 @@ from improvement.core import access
 from improvement.core.audit import council_record
 from improvement.meetings import queries
 from improvement.meetings.models import Paper
+from improvement.meetings.permissions import exempt_seen_by
 from improvement.meetings.presenters import attendance_by_seat, item_views
 from improvement.meetings.services import meeting_day
 
@@ -77,9 +78,7 @@ def meeting_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @login_required
 def action_log(request: HttpRequest, slug: str) -> HttpResponse:
     council = access.council_for(request, slug)
-    see = {
-        body.pk: access.allowed(request.user, SEE_EXEMPT, body) for body in council.bodies.live()
-    }
+    see = exempt_seen_by(request.user, council)
     entries = [
         entry
         for entry in queries.action_log(council)

@@ -61,7 +61,11 @@ def board_meeting(council):
     meeting = MeetingFactory(body__council=council)
     open_item = AgendaItemFactory(meeting=meeting, title="Progress report", minute="Noted")
     exempt = AgendaItemFactory(
-        meeting=meeting, title="Staffing", exempt_paragraph=1, description="Named officers"
+        meeting=meeting,
+        title="Staffing",
+        exempt_paragraph=1,
+        description="Named officers",
+        report_author="Head of HR",
     )
     for item in (open_item, exempt):
         Decision.objects.create(

@@ -174,6 +174,7 @@ def test_exempt_items_are_withheld_from_those_who_may_not_see_them(
     withheld = agenda(councillor)["Staffing"]
     assert withheld["withheld"] is True
     assert withheld["description"] == "" and withheld["decisions"] == []
+    assert withheld["report_author"] == ""  # as the meeting page withholds it
     assert (
         agenda(councillor)["Progress report"]["decisions"][0]["text"] == "Agreed on Progress report"
     )
@@ -181,4 +182,5 @@ def test_exempt_items_are_withheld_from_those_who_may_not_see_them(
 
     shown = agenda(board_manager)["Staffing"]
     assert shown["withheld"] is False and shown["description"] == "Named officers"
+    assert shown["report_author"] == "Head of HR"
     assert log(board_manager) == ["Follow up Progress report", "Follow up Staffing"]
