@@ -8,6 +8,7 @@ from typing import Any
 from django.http import Http404, HttpRequest
 
 from improvement.core.csv_files import csv_bytes
+from improvement.core.figures import reuse_figures
 from improvement.core.models import Council
 from improvement.public import progress, published, records
 from improvement.public import schemas as s
@@ -124,6 +125,13 @@ def csv_file(request: HttpRequest, council: Council, name: str) -> bytes:
     found = FILES.get(name)
     if found is None:
         raise Http404("No such file")
-    rows = found.rows(request, council)
     columns = list(found.columns)
-    return csv_bytes(columns, ([records.when(row[c]) for c in columns] for row in rows))
+
+    def build() -> bytes:
+        rows = found.rows(request, council)
+        return csv_bytes(columns, ([records.when(row[c]) for c in columns] for row in rows))
+
+    # Made once for the published record as it stands (docs/adr/024), not on every
+    # download or every view of the open data page that gives the files' sizes. The
+    # rows hold absolute addresses, so the site's address is part of the key.
+    return reuse_figures(council, f"csv-{name}", build, request.build_absolute_uri("/"))

@@ -88,7 +88,6 @@ def report_row(request: HttpRequest, report: Any) -> dict[str, Any]:
         "as_at": version.as_at,
         "version": version.number,
         "published_at": version.published_at,
-        "meeting_id": report.meeting_id,
         "url": _url(request, "public_reports:report_detail", slug, report.pk),
         "pdf_url": _url(request, "public_reports:report_pdf", slug, report.pk),
         "updated_at": report.updated,

@@ -73,7 +73,6 @@ class ReportOut(Schema):
     as_at: datetime.date
     version: int
     published_at: datetime.datetime
-    meeting_id: int | None
     url: str
     pdf_url: str
     updated_at: datetime.datetime
