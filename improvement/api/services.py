@@ -37,6 +37,11 @@ class NewToken:
     secret: str  # shown once, never stored
 
 
+# The longest name the token list shows (ApiToken.name), checked here as well as by the
+# form: the service is the one way in, and SQLite does not enforce a column's length.
+NAME_LENGTH = 100
+
+
 def create_token(
     actor: Any,
     name: str,
@@ -49,6 +54,11 @@ def create_token(
     require_actor(actor)
     if not is_person(actor):
         raise PermissionDenied("A token belongs to a person: the system makes none.")
+    name = name.strip()
+    if not 1 <= len(name) <= NAME_LENGTH:
+        raise ValidationError(
+            {"name": f"Enter a name for the token of 1 to {NAME_LENGTH} characters"}
+        )
     if not 1 <= days <= MAX_DAYS:
         raise ValidationError({"days": f"A token lasts from 1 to {MAX_DAYS} days"})
     if council is not None and not allowed(actor, MEMBER, council):

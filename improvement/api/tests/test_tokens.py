@@ -198,3 +198,12 @@ def test_a_token_is_made_only_after_the_second_factor_the_role_requires(
 
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("otp_setup"))
+
+
+@pytest.mark.parametrize("name", ["", "   ", "x" * 101])
+def test_a_token_needs_a_name_the_list_can_show(board_manager, name):
+    with pytest.raises(ValidationError) as refused:
+        services.create_token(board_manager, name)
+
+    assert "name" in refused.value.message_dict
+    assert not ApiToken.objects.exists()
