@@ -6,6 +6,7 @@ import datetime
 from django.utils import timezone
 
 from improvement.demo.complaints import load_complaints_demo
+from improvement.demo.dfe_reviews import load_dfe_demo
 from improvement.demo.evidence import load_evidence_demo
 from improvement.demo.forward_plan import load_forward_plan_demo
 from improvement.demo.meetings import load_meetings_demo
@@ -55,6 +56,7 @@ def load_demo(today: datetime.date | None = None) -> list[tuple[str, str, str, s
     cast, rows = load_peterborough(today)
     # The evidence, the board's meetings and the complaints build on the plan.
     load_evidence_demo(cast.council, today)
+    load_dfe_demo(cast.council, today)
     load_meetings_demo(cast.council)
     load_forward_plan_demo(cast.council)  # after the meetings: it reuses their bodies
     load_complaints_demo(cast.council)

@@ -6,12 +6,14 @@ from improvement.core.forms import DateField, GovukForm, VersionedForm
 from improvement.core.text import LONG_TEXT, SHORT_TEXT
 from improvement.core.uploads import check_upload
 from improvement.evidence.models import Benchmark, CaseAudit, Measure, VoiceEvent, VoiceTheme
-from improvement.plans.ports import Rating
+from improvement.plans.ports import Rating, review_area_field
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
 
 class MeasureForm(GovukForm, forms.ModelForm):
+    review_areas = review_area_field("Review areas it evidences")
+
     class Meta:
         model = Measure
         fields = [
@@ -29,6 +31,7 @@ class MeasureForm(GovukForm, forms.ModelForm):
             "source",
             "objectives",
             "actions",
+            "review_areas",
         ]
         widgets = {
             "definition": forms.Textarea(attrs={"rows": 3}),
@@ -135,6 +138,7 @@ class BenchmarkForm(GovukForm, forms.ModelForm):
 
 class AuditForm(GovukForm, forms.ModelForm):
     held_on = DateField(label="Date", error_messages={"required": "Enter the date of the audit"})
+    review_areas = review_area_field("Review areas it evidences")
 
     class Meta:
         model = CaseAudit
@@ -149,6 +153,7 @@ class AuditForm(GovukForm, forms.ModelForm):
             "inadequate",
             "learning",
             "objectives",
+            "review_areas",
         ]
         widgets = {
             "learning": forms.Textarea(attrs={"rows": 4}),

@@ -69,6 +69,8 @@ class Measure(Tracked, Archivable):
     source = models.CharField(max_length=10, choices=Source.choices, default=Source.ENTERED)
     objectives = models.ManyToManyField(OBJECTIVE, blank=True, related_name="measures")
     actions = models.ManyToManyField(ACTION, blank=True, related_name="measures")
+    # Codes of the plan's `ReviewArea`: the areas of a DfE review the measure evidences.
+    review_areas = models.JSONField(default=list, blank=True)
 
     objects = MeasureQuerySet.as_manager()
 
@@ -180,6 +182,8 @@ class CaseAudit(Tracked, Archivable):
     inadequate = models.PositiveIntegerField(default=0)
     learning = models.TextField(blank=True, max_length=NOTES_TEXT)
     objectives = models.ManyToManyField(OBJECTIVE, blank=True, related_name="case_audits")
+    # Codes of the plan's `ReviewArea`: the areas of a DfE review the audit evidences.
+    review_areas = models.JSONField(default=list, blank=True)
 
     objects = CaseAuditQuerySet.as_manager()
 

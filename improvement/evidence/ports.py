@@ -10,8 +10,11 @@ from typing import Any
 
 from improvement.core.models import Council
 from improvement.evidence import queries, services
-from improvement.evidence.models import Benchmark, Measure
-from improvement.evidence.presenters import MeasureSummary
+from improvement.evidence.models import Benchmark, Measure, VoiceEvent
+from improvement.evidence.presenters import MeasureSummary, format_value
+
+# The voice of children and young people, as the DfE self-assessment reports it.
+CHILDREN_VOICE = (VoiceEvent.Kind.YOUNG_PEOPLE_FORUM, VoiceEvent.Kind.YOUNG_PEOPLE_SURVEY)
 
 
 def objective_measure_flags(council: Council, as_at: datetime.date) -> dict[int, list[str]]:
@@ -43,12 +46,24 @@ def derive_value(
     return services.derive_value(unit, numerator, denominator, value)
 
 
+def benchmark_display(summary: MeasureSummary, kind: str) -> str:
+    """The latest benchmark of a kind (England, statistical neighbours) the summary holds,
+    with its period, in the measure's unit; "Not held" when there is none."""
+    found = [b for b in summary.benchmarks if b.kind == kind]
+    if not found:
+        return "Not held"
+    latest = found[-1]
+    return f"{format_value(latest.value, summary.measure.unit)} ({latest.year})"
+
+
 create_measure = services.create_measure
 record_benchmark = services.record_benchmark
 replace_values = services.replace_values
 
 __all__ = [
+    "CHILDREN_VOICE",
     "Benchmark",
+    "benchmark_display",
     "Measure",
     "create_measure",
     "derive_value",

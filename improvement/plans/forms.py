@@ -17,6 +17,7 @@ from improvement.plans.models import (
     Requirement,
     Review,
 )
+from improvement.plans.review_areas import review_area_field
 
 
 class AsAtForm(GovukForm, forms.Form):
@@ -52,9 +53,20 @@ class RecordForm(VersionedForm, forms.ModelForm):
 
 
 class ObjectiveForm(RecordForm):
+    review_areas = review_area_field()
+
     class Meta:
         model = Objective
-        fields = ["ref", "title", "theme", "description", "findings", "requirements", "position"]
+        fields = [
+            "ref",
+            "title",
+            "theme",
+            "description",
+            "findings",
+            "requirements",
+            "review_areas",
+            "position",
+        ]
         widgets = {
             "findings": forms.CheckboxSelectMultiple,
             "requirements": forms.CheckboxSelectMultiple,
@@ -320,6 +332,11 @@ class FindingForm(RecordForm):
 class NoticeForm(RecordForm):
     issued_on = DateField(label="Date of the notice")
     deadline = DateField(label="All actions to be implemented by")
+    next_review_on = DateField(
+        label="Next DfE review scheduled for",
+        required=False,
+        help_text="The date the DfE has set. Leave empty until it is set.",
+    )
 
     class Meta:
         model = Notice
@@ -331,6 +348,7 @@ class NoticeForm(RecordForm):
             "adviser",
             "review_interval_months",
             "deadline",
+            "next_review_on",
         ]
         labels = {"review_interval_months": "Months between DfE reviews"}
 
@@ -344,8 +362,24 @@ class RequirementForm(RecordForm):
 
 class ReviewForm(RecordForm):
     held_on = DateField(label="Date of the review")
+    scheduled_on = DateField(
+        label="Date the DfE had set for it",
+        required=False,
+        help_text="Filled in from the notice's next scheduled review",
+    )
 
     class Meta:
         model = Review
-        fields = ["held_on", "reviewer", "summary"]
-        widgets = {"summary": forms.Textarea(attrs={"rows": 4})}
+        fields = ["held_on", "scheduled_on", "reviewer", "summary", "response"]
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 4}),
+            "response": forms.Textarea(attrs={"rows": 4}),
+        }
+        labels = {"summary": "What the review found", "response": "The council's response"}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        review = self.instance
+        if review.pk is None and review.notice_id and review.notice.next_review_on:
+            # A new review is the one the notice had scheduled, unless said otherwise.
+            self.initial["scheduled_on"] = review.notice.next_review_on

@@ -16,6 +16,9 @@ from improvement.plans.managers import (
     ObjectiveQuerySet,
     UpdateQuerySet,
 )
+from improvement.plans.review_areas import ReviewArea, area_labels
+
+__all__ = ["ReviewArea"]
 
 
 class Rating(models.TextChoices):
@@ -106,6 +109,14 @@ class Notice(Tracked, Archivable):
     adviser = models.CharField(max_length=200, blank=True)
     review_interval_months = models.PositiveIntegerField(default=6)
     deadline = models.DateField()
+    next_review_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text=(
+            "The date the DfE has set for its next review. When a review is held, record "
+            "it and set the date of the one after."
+        ),
+    )
 
     class Meta:
         ordering = ["-issued_on"]
@@ -138,6 +149,12 @@ class Review(Tracked):
     held_on = models.DateField()
     reviewer = models.CharField(max_length=200, blank=True)
     summary = models.TextField(max_length=LONG_TEXT, blank=True)
+    # The date the DfE had set for it, kept with the review so a report as at an earlier
+    # day names the date that was scheduled then (docs/adr/028).
+    scheduled_on = models.DateField(null=True, blank=True)
+    response = models.TextField(
+        max_length=LONG_TEXT, blank=True, help_text="The council's response to its findings."
+    )
 
     class Meta:
         ordering = ["held_on"]
@@ -155,6 +172,8 @@ class Objective(Tracked, Archivable):
     findings = models.ManyToManyField(Finding, blank=True, related_name="objectives")
     requirements = models.ManyToManyField(Requirement, blank=True, related_name="objectives")
     position = models.PositiveIntegerField(default=0)
+    # Codes of `ReviewArea`: the areas of a DfE review the objective bears on.
+    review_areas = models.JSONField(default=list, blank=True)
 
     objects = ObjectiveQuerySet.as_manager()
 
@@ -163,6 +182,67 @@ class Objective(Tracked, Archivable):
 
     def __str__(self) -> str:
         return f"{self.ref} {self.title}".strip()
+
+    @property
+    def area_names(self) -> str:
+        return ", ".join(area_labels(self.review_areas))
+
+    @property
+    def answered_diagnostic_findings(self) -> Any:
+        """The live findings of live diagnostic reviews that this objective answers."""
+        return (
+            self.diagnostic_findings.live()
+            .filter(review__archived_at__isnull=True)
+            .select_related("review")
+            .order_by("review__started_on", "position", "id")
+        )
+
+
+class DiagnosticReview(Tracked, Archivable):
+    """A diagnostic review or assessment of one service area, which the adviser may
+    require (Improvement Notice, paragraph 8), and what it found."""
+
+    council = models.ForeignKey(
+        Council, on_delete=models.PROTECT, related_name="diagnostic_reviews"
+    )
+    title = models.CharField(max_length=300)
+    commissioned_by = models.CharField(max_length=200)
+    carried_out_by = models.CharField(max_length=300)
+    started_on = models.DateField()
+    reported_on = models.DateField(null=True, blank=True)
+    summary = models.TextField(max_length=LONG_TEXT, blank=True)
+    review_areas = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["-started_on", "-id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def area_names(self) -> str:
+        return ", ".join(area_labels(self.review_areas))
+
+
+class DiagnosticFinding(Tracked, Archivable):
+    """One finding of a diagnostic review, linked to the objectives that answer it."""
+
+    council_path = "review__council"
+
+    review = models.ForeignKey(DiagnosticReview, on_delete=models.PROTECT, related_name="findings")
+    text = models.TextField(max_length=LONG_TEXT)
+    objectives = models.ManyToManyField(Objective, blank=True, related_name="diagnostic_findings")
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        return f"Finding of {self.review}"
+
+    @property
+    def council(self) -> Council:
+        return self.review.council
 
 
 def due_as_at(

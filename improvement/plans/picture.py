@@ -25,6 +25,7 @@ from improvement.plans.presenters import (
     PlanPicture,
 )
 from improvement.plans.progress import assess, assess_row
+from improvement.plans.review_schedule import held_reviews, scheduled_review
 
 __all__ = [
     "PlanPicture",
@@ -37,13 +38,19 @@ __all__ = [
 
 
 def notice_summary(council: Council, as_at: datetime.date) -> NoticeSummary | None:
+    """The notice as at a date: its last review, the next as the DfE scheduled it, and
+    the latest day the notice allows for it (docs/adr/028)."""
     notice = council.notices.live().filter(issued_on__lte=as_at).prefetch_related("reviews").first()
     if notice is None:
         return None
-    held = [review.held_on for review in notice.reviews.all() if review.held_on <= as_at]
-    last = max(held) if held else None
-    interval = relativedelta(months=notice.review_interval_months)
-    return NoticeSummary(notice, last, (last or notice.issued_on) + interval)
+    reviews = list(notice.reviews.all())
+    held = held_reviews(notice, reviews, as_at)
+    last = held[-1].review.held_on if held else None
+    due_by = (last or notice.issued_on) + relativedelta(months=notice.review_interval_months)
+    scheduled = scheduled_review(notice, reviews, as_at)
+    return NoticeSummary(
+        notice, last, scheduled or due_by, scheduled, due_by, as_at=as_at, held=held
+    )
 
 
 def actions_as_at(actions: Any, council: Council, as_at: datetime.date) -> list[ActionProgress]:

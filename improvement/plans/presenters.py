@@ -96,9 +96,64 @@ class ObjectiveProgress(Tally):
 
 @dataclass
 class NoticeSummary:
+    """The notice as at a date, with its reviews' timing (`plans.review_schedule`).
+
+    `next_review_due` is the review the DfE scheduled; while none is, the latest day
+    the notice allows (`due_by`), so readers that print one date still print a true
+    one. `scheduled_on` is None until a date is set."""
+
     notice: Notice
     last_review_on: datetime.date | None
     next_review_due: datetime.date
+    scheduled_on: datetime.date | None = None
+    due_by: datetime.date | None = None
+    as_at: datetime.date | None = None
+    held: list[Any] = field(default_factory=list)  # review_schedule.HeldReview
+
+    @property
+    def late_reviews(self) -> list[Any]:
+        return [review for review in self.held if review.late]
+
+    @property
+    def next_review_late(self) -> bool:
+        """The next review is scheduled after the notice's limit, or, with none
+        scheduled, the limit has passed."""
+        if self.due_by is None:
+            return False
+        if self.scheduled_on is not None:
+            return self.scheduled_on > self.due_by
+        return self.as_at is not None and self.as_at > self.due_by
+
+    @property
+    def next_review_text(self) -> str:
+        """The next review in words, flagged when it is later than the notice allows."""
+        due_by = f"{self.due_by:%-d %B %Y}" if self.due_by else ""
+        if self.scheduled_on is None:
+            text = f"Not yet scheduled; the notice requires one by {due_by}"
+            if self.next_review_late:
+                return f"{text}, and that date has passed"
+            return text
+        text = f"Scheduled for {self.scheduled_on:%-d %B %Y}"
+        if self.next_review_late:
+            return (
+                f"{text}: later than the notice allows (at least every "
+                f"{self.notice.review_interval_months} months, so by {due_by})"
+            )
+        return text
+
+    @property
+    def next_review_sentence(self) -> str:
+        """'The next DfE review is scheduled for ...', for a report's running text."""
+        text = self.next_review_text
+        return f"The next DfE review is {text[0].lower()}{text[1:]}."
+
+    @property
+    def flags(self) -> list[str]:
+        """Every review held or scheduled later than the notice allows, in words."""
+        found = [review.timing for review in self.late_reviews]
+        if self.next_review_late:
+            found.append(self.next_review_sentence)
+        return found
 
 
 @dataclass

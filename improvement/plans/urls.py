@@ -1,6 +1,6 @@
 from django.urls import path
 
-from improvement.plans import import_views, record_views, views
+from improvement.plans import diagnostic_views, import_views, record_views, views
 
 app_name = "plans"
 
@@ -27,4 +27,28 @@ urlpatterns = [
     path("plan/import/", import_views.import_upload, name="import_upload"),
     path("plan/import/<str:token>/", import_views.import_preview, name="import_preview"),
     path("plan/export/", import_views.export_download, name="export_download"),
+    path("diagnostics/", diagnostic_views.diagnostic_list, name="diagnostic_list"),
+    path("diagnostics/add/", diagnostic_views.diagnostic_add, name="diagnostic_add"),
+    path("diagnostics/<int:pk>/", diagnostic_views.diagnostic_detail, name="diagnostic_detail"),
+    path("diagnostics/<int:pk>/edit/", diagnostic_views.diagnostic_edit, name="diagnostic_edit"),
+    path(
+        "diagnostics/<int:pk>/archive/",
+        diagnostic_views.diagnostic_archive,
+        name="diagnostic_archive",
+    ),
+    path(
+        "diagnostics/<int:pk>/findings/add/",
+        diagnostic_views.finding_add,
+        name="diagnostic_finding_add",
+    ),
+    path(
+        "diagnostics/findings/<int:pk>/edit/",
+        diagnostic_views.finding_edit,
+        name="diagnostic_finding_edit",
+    ),
+    path(
+        "diagnostics/findings/<int:pk>/archive/",
+        diagnostic_views.finding_archive,
+        name="diagnostic_finding_archive",
+    ),
 ]
