@@ -60,7 +60,7 @@ class DiagnosticReviewForm(RecordForm):
 class DiagnosticFindingForm(RecordForm):
     class Meta:
         model = DiagnosticFinding
-        fields = ["text", "objectives", "position"]
+        fields = ["text", "objectives"]
         widgets = {
             "text": forms.Textarea(attrs={"rows": 4}),
             "objectives": forms.CheckboxSelectMultiple,
@@ -68,7 +68,6 @@ class DiagnosticFindingForm(RecordForm):
         labels = {
             "text": "Finding",
             "objectives": "Objectives that answer it",
-            "position": "Order",
         }
         error_messages = {"text": {"required": "Enter the finding"}}
 
