@@ -60,6 +60,7 @@ def council_portfolio(user: Any, council: Council, today: datetime.date) -> Coun
         due_after_deadline=len(picture.due_after_deadline),
         last_review=notice.last_review_on if notice else None,
         next_review=notice.next_review_due if notice else None,
+        review_late=notice.next_review_late if notice else False,
         **_front_door(user, council),
     )
 

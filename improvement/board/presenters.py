@@ -102,6 +102,8 @@ class CouncilPortfolio:
     due_after_deadline: int = 0
     last_review: datetime.date | None = None
     next_review: datetime.date | None = None
+    # Scheduled later than the notice allows, or not scheduled and past its limit.
+    review_late: bool = False
     kpis_as_at: datetime.date | None = None
     kpis: list[KpiFigure] = field(default_factory=list)
 

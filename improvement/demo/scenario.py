@@ -6,8 +6,8 @@ import datetime
 from django.utils import timezone
 
 from improvement.demo.complaints import load_complaints_demo
-from improvement.demo.dfe_reviews import load_dfe_demo
 from improvement.demo.evidence import load_evidence_demo
+from improvement.demo.for_the_dfe import load_dfe_demo
 from improvement.demo.forward_plan import load_forward_plan_demo
 from improvement.demo.meetings import load_meetings_demo
 from improvement.demo.people import (

@@ -89,13 +89,6 @@ def board_attendance(council: Council, since: Any, until: datetime.date) -> Any:
     return rows.select_related("person__organisation", "meeting")
 
 
-def words_match(field: str, words: tuple[str, ...]) -> Q:
-    query = Q()
-    for word in words:
-        query |= Q(**{f"{field}__icontains": word})
-    return query
-
-
 def board_meeting_of(council: Council, pk: int) -> Any:
     """One of the council's board meetings by id, for the command line."""
     return board_meetings_of(council).select_related("council").filter(pk=pk).first()

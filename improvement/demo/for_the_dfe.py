@@ -109,7 +109,7 @@ def _reviews(council: Council, today: datetime.date) -> None:
     notice = council.notices.live().first()
     if notice is None:
         return
-    for review in Review.objects.filter(notice=notice):
+    for review in notice.reviews.all():
         ensure(
             Review,
             {"pk": review.pk},
