@@ -164,15 +164,28 @@ def test_dfe_reports_draw_on_partners_surveys_and_supervision(demo, db):
         manager, council, "self_assessment", as_at=datetime.date(2024, 2, 1)
     )
     document = build_document(assessment)
-    assert "For the DfE review due by" in document.subtitle
-    partners = document.sections[2]
+    sections = {section.heading: section for section in document.sections}
+    # The DfE had scheduled its first review for 14 February 2024 (docs/adr/028).
+    assert "The next DfE review is scheduled for 14 February 2024" in document.subtitle
+    partners = sections["Involvement of safeguarding partners and the improvement board"]
     attendance = partners.tables[0]
     assert attendance.rows and attendance.head[0] == "Organisation"
     assert any("Constabulary" in row[0] for row in partners.tables[1].rows)
-    assert document.sections[3].tables[0].rows  # the staff surveys so far
+    workforce = {s.heading: s for s in sections["Workforce and management oversight"].subsections}
+    assert workforce["Staff surveys"].tables[0].rows  # the staff surveys so far
+    # Supervision evidence: the measures and audits tagged for workforce.
+    measures = [row[0] for row in workforce["Performance data"].tables[0].rows]
+    assert "Agency social workers" in measures
+    # The supervision audit of June 2024 is not yet held; no other audit is tagged for it.
+    audits = workforce["Case file audits"].tables[0]
+    assert audits.body[0][0] == (
+        "No case file audit is tagged for workforce and management oversight."
+    )
+    assert sections["Diagnostic reviews"].subsections  # the MASH's, reported December 2023
     assert document.figures["as_at"] == "2024-02-01"
     adviser = build_document(
         services.create_report(chair, council, "adviser", as_at=datetime.date(2024, 2, 1))
     )
     assert adviser.headings[0] == "Progress or concern"
-    assert adviser.sections[4].tables[0].rows  # the Ofsted findings and their progress
+    ofsted = next(s for s in adviser.sections if s.heading.startswith("Improvement against"))
+    assert ofsted.tables[0].rows  # the Ofsted findings and their progress
