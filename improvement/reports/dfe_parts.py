@@ -65,12 +65,10 @@ def previous_review_section(summary: Any, as_at: datetime.date) -> Section:
     heading = "The previous DfE review: its findings and the council's response"
     if summary is None or not summary.held:
         return Section(heading, paragraphs=[f"No DfE review had been held by {ukdate(as_at)}."])
-    held = summary.held[-1]
-    review = held.review
+    review = summary.held[-1].review
     by = f" by {review.reviewer}" if review.reviewer else ""
+    # Its lateness, if any, is among the flags of the review timing, said once.
     text = [f"The DfE review of {ukdate(review.held_on)}{by}."]
-    if held.late:
-        text.append(held.timing)
     findings = paragraphs(review.summary) or ["Its findings have not been recorded."]
     response = paragraphs(review.response) or [
         "The council has not yet recorded its response to this review."
