@@ -58,8 +58,15 @@ def _charts(sections: list[Section]) -> Iterator[Chart]:
         yield from _charts(section.subsections)
 
 
-def _render(name: str, document: Document, source: Callable[[Chart], str]) -> str:
-    document = branded(cleaned(document))
+def _render(
+    name: str, document: Document, source: Callable[[Chart], str], brand: bool = True
+) -> str:
+    """The document through a template. `brand` fills the council's branding: every
+    file is branded; a page of the service, inside the service's own layout, is not
+    (and reads nothing more from the database)."""
+    document = cleaned(document)
+    if brand:
+        document = branded(document)
     # `src` is not a field of Chart: where a picture is found depends on who reads it.
     for chart in _charts(document.sections):
         chart.src = source(chart) if chart.key else chart.data_uri
@@ -108,4 +115,5 @@ def fragment(document: Document, chart_url: Callable[[str], str] | None = None) 
     def source(chart: Chart) -> str:
         return chart_url(chart.key) if chart_url else chart.data_uri
 
-    return mark_safe(_render("documents/_document.html", document, source))  # noqa: S308
+    html = _render("documents/_document.html", document, source, brand=False)
+    return mark_safe(html)  # noqa: S308
