@@ -68,11 +68,33 @@ def text_problems(text: str) -> list[str]:
     return found
 
 
-def pdf_text(pdf: bytes) -> str:
+def pdf_pages(pdf: bytes) -> list[str]:
+    """Each page's text."""
     # Lazy: pypdf is only for tests and the agenda pack.
     from pypdf import PdfReader
 
-    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    return [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def pdf_text(pdf: bytes) -> str:
+    return "\n".join(pdf_pages(pdf))
+
+
+# A page, other than the last, with less than this much text besides its footer is
+# near-empty: a heading or a table's last rows pushed over on their own.
+NEAR_EMPTY = 80
+FOOTER = re.compile(r"Page \d+ of \d+")
+
+
+def near_empty_pages(pdf: bytes, council: str) -> list[int]:
+    """The numbers of the pages, before the last, that hold almost nothing."""
+    pages = pdf_pages(pdf)
+    found = []
+    for number, text in enumerate(pages[:-1], start=1):
+        body = FOOTER.sub("", text).replace(council, "").strip()
+        if len(body) < NEAR_EMPTY:
+            found.append(number)
+    return found
 
 
 def pdf_streams(pdf: bytes) -> bytes:
@@ -118,10 +140,12 @@ def tones_in_html(html: str) -> set[str]:
     return set(re.findall(r'class="govuk-tag govuk-tag--([a-z-]+)"', html))
 
 
-def pdf_problems(pdf: bytes, tones: set[str]) -> list[str]:
-    """The PDF's words (see `text_problems`), one font family, and each rating tone
-    painted in its tag's tint."""
+def pdf_problems(pdf: bytes, tones: set[str], council: str = "") -> list[str]:
+    """The PDF's words (see `text_problems`), no near-empty page, one font family, and
+    each rating tone painted in its tag's tint."""
     found = text_problems(pdf_text(pdf))
+    for number in near_empty_pages(pdf, council):
+        found.append(f"page {number} is near-empty")
     families = font_families(pdf)
     if len(families) != 1:
         found.append(f"fonts of {len(families)} families, not one: {sorted(families)}")
@@ -217,7 +241,7 @@ def issuable_problems(kind: str, files: dict[str, bytes], council: str, title: s
     tags = len(re.findall(r'class="govuk-tag govuk-tag--', html))
     headed = html.count("<thead")
     found = [f"html: {p}" for p in html_problems(html)]
-    found += [f"pdf: {p}" for p in pdf_problems(files["pdf"], tones)]
+    found += [f"pdf: {p}" for p in pdf_problems(files["pdf"], tones, council)]
     word = word_problems(files["docx"], council, title, tags, headed)
     found += [f"docx: {p}" for p in word]
     return [f"{kind} {problem}" for problem in found]
