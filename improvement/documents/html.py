@@ -72,14 +72,14 @@ def _render(
         chart.src = source(chart) if chart.key else chart.data_uri
     template = _engine().get_template(name)
     logo = document.branding.get("logo", "")
-    name = document.branding.get("name") or document.council
+    printed = document.branding.get("name") or document.council
     context = {
         "document": document,
         "logo": LOGO_SCHEME + logo if logo else "",
         # Our own constants, and the name escaped as a CSS string.
         "font": mark_safe(style.FONT_STACK),  # noqa: S308
         "tag_css": mark_safe(style.tag_css()),  # noqa: S308
-        "name_css": mark_safe(style.css_string(name)),  # noqa: S308
+        "name_css": mark_safe(style.css_string(printed)),  # noqa: S308
     }
     return template.render(Context(context))
 
