@@ -8,6 +8,7 @@ from django.contrib.auth import forms as auth_forms
 from improvement.accounts.models import Role
 from improvement.core.forms import GovukForm, VersionedForm
 from improvement.core.models import Council, RetentionSettings
+from improvement.core.uploads import check_logo
 
 
 class RoleFields(GovukForm, forms.Form):
@@ -110,6 +111,46 @@ class RetentionForm(VersionedForm):
             "complaint_years": current.complaint_years,
             "version": current.version,
         }
+
+
+class BrandingForm(VersionedForm):
+    """The council's name, colour and logo on every document it issues."""
+
+    name = forms.CharField(
+        label="Council's name on documents",
+        help_text="Leave blank to print the council's name as the service knows it",
+        required=False,
+        max_length=200,
+        error_messages={"max_length": "The council's name must be 200 characters or fewer"},
+    )
+    colour = forms.CharField(
+        label="Colour of headings",
+        help_text="As # and 6 letters or digits, like #1d70b8. It must be dark enough to "
+        "read on white",
+        max_length=7,
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-5", "spellcheck": "false"}),
+        error_messages={
+            "required": "Enter the colour of headings, like #1d70b8",
+            "max_length": "Enter the colour as # and 6 letters or digits, like #1d70b8",
+        },
+    )
+    logo = forms.FileField(
+        label="Logo",
+        help_text="A PNG or JPEG picture, smaller than 1 MB, printed at the top of each "
+        "document. Leave empty to keep the current logo",
+        required=False,
+    )
+    remove_logo = forms.BooleanField(label="Print no logo", required=False)
+
+    def clean_logo(self) -> Any:
+        upload = self.cleaned_data.get("logo")
+        if upload:
+            check_logo(upload)
+        return upload
+
+    @classmethod
+    def initial_for(cls, current: Any) -> dict[str, Any]:
+        return {"name": current.name, "colour": current.colour, "version": current.version}
 
 
 class CodeForm(GovukForm, forms.Form):

@@ -23,6 +23,7 @@ from improvement.accounts import lockouts
 from improvement.accounts.models import Invitation, Membership, Organisation, Role
 from improvement.core import access, audit
 from improvement.core.actors import person_or_none, require_actor
+from improvement.core.branding import branding_for, colour_problem, store_logo
 from improvement.core.models import Council, RetentionSettings
 from improvement.core.retention import retention_for
 from improvement.core.tracking import create_tracked, save_tracked
@@ -219,6 +220,36 @@ def change_retention(
     def apply() -> None:
         current.annex_a_days = data["annex_a_days"]
         current.complaint_years = data["complaint_years"]
+
+    if current.pk is None:
+        if expected_version != current.version:
+            raise ValidationError("These settings have changed: reload the page")
+        apply()
+        return create_tracked(current, actor)
+    return save_tracked(current, actor, expected_version=expected_version, apply=apply)
+
+
+@transaction.atomic
+def change_branding(
+    actor: Any, council: Council, data: dict[str, Any], expected_version: int
+) -> Any:
+    """Change the name, colour and logo the council's documents print (docs/adr/025).
+    The colour must be dark enough to read on white (AA); the logo was checked by
+    `core.uploads.check_logo` and is kept by the hash of its bytes. Audited and
+    versioned, as the retention settings are."""
+    access.require(actor, MANAGE, council)
+    current = branding_for(council)
+    if problem := colour_problem(data["colour"]):
+        raise ValidationError({"colour": problem})
+    logo = store_logo(data["logo"]) if data.get("logo") else None
+
+    def apply() -> None:
+        current.name = data.get("name") or ""
+        current.colour = data["colour"].lower()
+        if logo is not None:
+            current.logo = logo
+        elif data.get("remove_logo"):
+            current.logo = ""
 
     if current.pk is None:
         if expected_version != current.version:

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.people, name="people"),
     path("invite/", views.invite, name="invite"),
     path("retention/", views.retention, name="retention"),
+    path("branding/", views.branding, name="branding"),
     path("<int:pk>/", views.person, name="person"),
     path("<int:pk>/roles/add/", views.give_role, name="give_role"),
     path("<int:pk>/roles/<int:membership_pk>/remove/", views.remove_role, name="remove_role"),

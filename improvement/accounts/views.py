@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from improvement.accounts import lockouts, second_factor, services, sso_config
 from improvement.accounts.forms import (
+    BrandingForm,
     ConfirmForm,
     GiveRoleForm,
     InviteForm,
@@ -21,6 +22,7 @@ from improvement.accounts.forms import (
 )
 from improvement.accounts.presenters import people_rows
 from improvement.core import access
+from improvement.core.branding import branding_for
 from improvement.core.forms import bound, form_page
 from improvement.core.models import Council
 from improvement.core.retention import retention_for
@@ -205,6 +207,24 @@ def retention(request: HttpRequest, slug: str) -> HttpResponse:
         lead="The daily jobs delete or anonymise personal data once it is older than this. "
         "A shorter period takes effect at the next daily run.",
         success="Retention settings saved",
+    )
+
+
+@login_required
+def branding(request: HttpRequest, slug: str) -> HttpResponse:
+    council = access.council_for(request, slug, MANAGE)
+    current = branding_for(council)
+    form = bound(request, BrandingForm, initial=BrandingForm.initial_for(current))
+    return form_page(
+        request,
+        form,
+        service=lambda data: services.change_branding(request.user, council, data, data["version"]),
+        done=_people_url(council),
+        title="How the council's documents look",
+        lead="Every report, plan and pack the service writes prints this name, logo and "
+        "colour, in PDF, Word and HTML. Documents already finalised keep their look.",
+        success="Document branding saved",
+        multipart=True,
     )
 
 

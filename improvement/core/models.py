@@ -162,6 +162,35 @@ class RetentionSettings(Tracked):
         return f"Retention settings, {self.council}"
 
 
+class Branding(Tracked):
+    """How the council's documents look: the name they print, its logo and its colour,
+    set by its council administrator and read by the document pipeline
+    (`core.branding`, docs/adr/025)."""
+
+    DEFAULT_COLOUR = "#1d70b8"
+
+    council = models.OneToOneField(Council, on_delete=models.PROTECT, related_name="branding")
+    name = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="The council's name as its documents print it; blank prints its name.",
+    )
+    colour = models.CharField(
+        max_length=7,
+        default=DEFAULT_COLOUR,
+        help_text="Headings' colour, as #rrggbb, dark enough to read on white (AA).",
+    )
+    # The stored logo's path, named by the hash of its bytes: a new logo is a new file,
+    # so a document frozen with the old one still finds it.
+    logo = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        verbose_name_plural = "branding"
+
+    def __str__(self) -> str:
+        return f"Branding, {self.council}"
+
+
 class DailyJobRun(models.Model):
     """One daily job done (or being done) for one council for one period, so running
     the daily jobs twice in a period does nothing the second time."""

@@ -7,6 +7,7 @@ written, through `clean_text`.
 """
 
 import re
+from decimal import Decimal
 from typing import Any
 
 # XML 1.0 allows tab, newline and carriage return below U+0020, and nothing in the
@@ -31,3 +32,19 @@ def reads_as_empty(value: Any) -> bool:
     """True when nothing readable is left once the text is cleaned: a required reason
     made only of spaces and control characters is no reason."""
     return not clean_text(value or "").strip()
+
+
+def count(number: Any) -> str:
+    """A count as people write it: 3, never 3.0 (a count summed as a float or a
+    Decimal still counts whole things); 1,250 with its thousands separated."""
+    if isinstance(number, float | Decimal) and number == int(number):
+        number = int(number)
+    return f"{number:,}"
+
+
+def plural(number: Any, singular: str, plural_form: str | None = None) -> str:
+    """The count with its noun agreeing in number: "1 action", "0 objectives",
+    "3 actions"; `plural_form` for a noun that does not take an s ("1 child",
+    "2 children")."""
+    many = plural_form if plural_form is not None else f"{singular}s"
+    return f"{count(number)} {singular if number == 1 else many}"

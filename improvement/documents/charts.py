@@ -28,6 +28,7 @@ from django.core.files.storage import default_storage
 from improvement.core.text import clean_text
 from improvement.documents.stored_charts import path_of, stored_png
 from improvement.documents.structure import Chart, Table
+from improvement.documents.style import FONT
 
 # GOV.UK colours.
 BLUE, BLACK, GREY, LIGHT_GREY, GREEN = "#1d70b8", "#0b0c0c", "#505a5f", "#b1b4b6", "#00703c"
@@ -124,9 +125,12 @@ def _figure(width: float, height: float) -> Any:
     from matplotlib.backends.backend_svg import FigureCanvasSVG
     from matplotlib.figure import Figure
 
-    # The same for every chart, set once: text kept as text, ids stable between runs.
+    # The same for every chart, set once: text kept as text, ids stable between runs,
+    # in the documents' one font (documents.style), DejaVu Sans only if it is missing.
     matplotlib.rcParams["svg.fonttype"] = "none"
     matplotlib.rcParams["svg.hashsalt"] = "ib-chart"
+    matplotlib.rcParams["font.family"] = ["sans-serif"]
+    matplotlib.rcParams["font.sans-serif"] = [FONT, "Liberation Sans", "Helvetica", "DejaVu Sans"]
     figure = Figure(figsize=(width, height), dpi=100)
     FigureCanvasSVG(figure)
     return figure
@@ -207,7 +211,8 @@ AnyChart = BarChart | TrendChart | SharesChart
 
 
 # Part of every chart's name: a change to how charts are drawn names every chart anew.
-DRAWING = 1
+# 2: the documents' font; a PNG (for a document, which captions it) draws no title.
+DRAWING = 2
 
 
 def key_of(chart: AnyChart, fmt: str) -> str:
@@ -221,6 +226,11 @@ def key_of(chart: AnyChart, fmt: str) -> str:
 def draw(chart: AnyChart, fmt: str) -> bytes:
     """The chart drawn now, as bytes: `stored` draws through this, once."""
     figure = DRAW[type(chart)](chart)
+    if fmt != "svg":
+        # A document says the chart's name once, in its caption, not in the picture too.
+        for axes in figure.axes:
+            axes.set_title("", loc="left")
+        figure.tight_layout()
     buffer = io.BytesIO()
     if fmt == "svg":
         figure.savefig(buffer, format="svg", metadata={"Date": None})

@@ -26,6 +26,10 @@ def cell_text(cell: Cell) -> str:
     return cell["tag"] if isinstance(cell, dict) else cell
 
 
+# A table of this many rows or fewer is not split across pages.
+SMALL_TABLE_ROWS = 12
+
+
 @dataclass
 class Table:
     caption: str
@@ -42,6 +46,11 @@ class Table:
             return self.rows
         return [[self.empty] + [""] * (len(self.head) - 1)]
 
+    @property
+    def small(self) -> bool:
+        """Short enough to keep on one page: printed whole rather than split."""
+        return len(self.body) <= SMALL_TABLE_ROWS
+
 
 @dataclass
 class Chart:
@@ -57,6 +66,12 @@ class Chart:
     png_base64: str = ""
     data: Table | None = None
     key: str = ""
+
+    @property
+    def caption(self) -> str:
+        """What the chart is called, said once for the picture and its figures: the
+        figures' caption where they have one (it may number the figure), else the title."""
+        return self.data.caption if self.data is not None and self.data.caption else self.title
 
     @property
     def png(self) -> bytes:
@@ -82,6 +97,8 @@ class Section:
     tables: list[Table] = field(default_factory=list)
     subsections: list["Section"] = field(default_factory=list)
     anchor: str = ""
+    # Starts a new page in print (an appendix): otherwise sections follow on.
+    new_page: bool = False
 
     @property
     def title(self) -> str:
@@ -102,6 +119,9 @@ class Document:
     landscape: bool = False
     # The page's size for the PDF's body text, in points: small for wide tables.
     font_size: float = 10
+    # The council's name, colour and logo as printed: filled from the council's settings
+    # as the document is rendered (`documents.branding`), unless a builder set them.
+    branding: dict[str, str] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)

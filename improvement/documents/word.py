@@ -1,7 +1,8 @@
 """A document as a Word file: A4 on every section, page numbers in the footer, the
-council as author, headings as Word headings (so a reader can navigate), tables with
-a repeated header row and columns sized to their content, and charts with alt text
-followed by their figures as a table.
+council as author, its logo and colour, one font (documents.style) in every style,
+headings as Word headings (so a reader can navigate), tables with a repeated header
+row and columns sized to their content, ratings shaded in their tag's colours, and
+charts with alt text followed by their figures as a table, under one caption.
 
 python-docx is imported inside the functions that use it, never at the top: it
 costs start-up time in every process and only a Word file needs it."""
@@ -9,8 +10,11 @@ costs start-up time in every process and only a Word file needs it."""
 import io
 from typing import Any
 
+from improvement.core.branding import logo_bytes
+from improvement.documents import style
+from improvement.documents.branding import branded
 from improvement.documents.html import cleaned
-from improvement.documents.structure import Document, Section, Table, cell_text
+from improvement.documents.structure import Chart, Document, Section, Table, cell_text
 
 A4_MM = (210, 297)
 MARGIN_MM = {False: 20, True: 12}
@@ -23,13 +27,14 @@ def docx_bytes(document: Document) -> bytes:
     from docx import Document as Word
     from docx.shared import Pt
 
-    document = cleaned(document)
+    document = branded(cleaned(document))
     word = Word()
     word.styles["Normal"].font.size = Pt(document.font_size)
+    _one_font(word, document.branding.get("colour", ""))
     _properties(word, document)
     for section in word.sections:
         _page(section, document.landscape)
-    word.add_paragraph(document.council, style="Subtitle")
+    _masthead(word, document)
     word.add_heading(document.title, level=0)
     if document.subtitle:
         word.add_paragraph(document.subtitle)
@@ -44,11 +49,56 @@ def docx_bytes(document: Document) -> bytes:
     return buffer.getvalue()
 
 
+def _masthead(word: Any, document: Document) -> None:
+    """The council's logo (with its name as alt text) and name, above the title."""
+    # Lazy: start-up cost (see the module's docstring).
+    from docx.shared import Mm
+
+    name = document.branding.get("name") or document.council
+    if logo := document.branding.get("logo"):
+        word.add_picture(io.BytesIO(logo_bytes(logo)), height=Mm(18))
+        docpr = word.inline_shapes[-1]._inline.docPr
+        docpr.set("descr", name)
+        docpr.set("title", name)
+    word.add_paragraph(name, style="Subtitle")
+
+
+def _rgb(colour: str) -> Any:
+    # Lazy: start-up cost (see the module's docstring).
+    from docx.shared import RGBColor
+
+    return RGBColor.from_string(colour.lstrip("#").upper())
+
+
+def _one_font(word: Any, colour: str) -> None:
+    """Every style in the one font (documents.style.FONT), its theme fonts removed
+    (they would override it), and the headings in the council's colour."""
+    # Lazy: start-up cost (see the module's docstring).
+    from docx.oxml.ns import qn
+
+    fonts = [word.styles.element.find(qn("w:docDefaults"))]
+    fonts += [style.element for style in word.styles]
+    for element in fonts:
+        if element is None:
+            continue
+        for found in element.iter(qn("w:rFonts")):
+            for key in list(found.attrib):
+                del found.attrib[key]
+            for script in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+                found.set(qn(script), style.FONT)
+    for named in word.styles:
+        if named.type == 1 and named.font is not None:  # a paragraph style
+            named.font.name = style.FONT
+            if colour and (named.name.startswith("Heading") or named.name == "Title"):
+                named.font.color.rgb = _rgb(colour)
+
+
 def _properties(word: Any, document: Document) -> None:
+    name = document.branding.get("name") or document.council
     properties = word.core_properties
     properties.title = document.title
-    properties.author = document.council
-    properties.last_modified_by = document.council
+    properties.author = name
+    properties.last_modified_by = name
     properties.language = "en-GB"
     properties.subject = document.subtitle
 
@@ -94,7 +144,9 @@ def _field(paragraph: Any, name: str) -> None:
 
 
 def _section(word: Any, section: Section, level: int, landscape: bool) -> None:
-    word.add_heading(section.title, level=min(level, 4))
+    heading = word.add_heading(section.title, level=min(level, 4))
+    heading.paragraph_format.keep_with_next = True
+    heading.paragraph_format.page_break_before = section.new_page
     for text in section.paragraphs:
         word.add_paragraph(text)
     for text in section.bullets:
@@ -109,32 +161,56 @@ def _section(word: Any, section: Section, level: int, landscape: bool) -> None:
         _section(word, sub, level + 1, landscape)
 
 
-def _chart(word: Any, chart: Any) -> None:
+def _caption(word: Any, text: str) -> None:
+    """A caption kept on the page of what it names."""
+    word.add_paragraph(text, style="Caption").paragraph_format.keep_with_next = True
+
+
+def _chart(word: Any, chart: Chart) -> None:
+    """The chart's caption once, its picture, then its figures as a table."""
     # Lazy: start-up cost (see the module's docstring).
     from docx.shared import Cm
 
+    _caption(word, chart.caption)
     word.add_picture(io.BytesIO(chart.png), width=Cm(15))
     docpr = word.inline_shapes[-1]._inline.docPr
     docpr.set("descr", chart.alt)
     docpr.set("title", chart.title)
-    word.add_paragraph(chart.title, style="Caption")
     if chart.data is not None:
-        _table(word, chart.data)
+        _table(word, chart.data, captioned=False)
 
 
-def _table(word: Any, table: Table) -> None:
-    word.add_paragraph(table.caption, style="Caption")
+def _table(word: Any, table: Table, captioned: bool = True) -> None:
+    if captioned:
+        _caption(word, table.caption)
     head = table.head if table.header_row else []
     rows = [head, *table.body] if head else table.body
     grid = word.add_table(rows=0, cols=len(table.head), style="Table Grid")
     for row in rows:
         for cell, value in zip(grid.add_row().cells, row, strict=True):
             cell.text = cell_text(value)
-            if isinstance(value, dict) and cell.paragraphs[0].runs:
-                cell.paragraphs[0].runs[0].bold = True
+            if isinstance(value, dict):
+                _rating(cell, value.get("tone", ""))
     if head:
         _header_row(grid)
     _size_columns(word, grid, rows)
+
+
+def _rating(cell: Any, tone: str) -> None:
+    """A rating cell in its tag's colours: bold dark text on the tint, as on a page."""
+    # Lazy: start-up cost (see the module's docstring).
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    text, tint = style.colours(tone)
+    for run in cell.paragraphs[0].runs:
+        run.bold = True
+        run.font.color.rgb = _rgb(text)
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), tint.lstrip("#").upper())
+    cell._tc.get_or_add_tcPr().append(shading)
 
 
 def _header_row(grid: Any) -> None:

@@ -5,6 +5,8 @@ from typing import Any
 from django import template
 from django.utils.html import format_html
 
+from improvement.core import text
+
 register = template.Library()
 
 NOT_RATED_LABEL = "Not yet rated"
@@ -37,6 +39,14 @@ def rating_label(council: Any, code: str | None) -> str:
 def pct(value: Any) -> str:
     """A percentage to one place, or 'none' when there is nothing to divide by."""
     return "none" if value is None else f"{value:.1f}%"
+
+
+@register.filter
+def plural(number: Any, nouns: str) -> str:
+    """A count with its noun agreeing: {{ n|plural:"action" }} gives "1 action" or
+    "3 actions"; {{ n|plural:"child,children" }} for a noun without an s."""
+    singular, _, many = nouns.partition(",")
+    return text.plural(number, singular, many or None)
 
 
 @register.filter

@@ -17,7 +17,7 @@ def test_no_column_is_narrower_than_its_longest_word_when_the_page_allows():
     assert widths[1] > widths[0]
 
 
-def test_a_vertical_tab_cannot_break_the_word_file_and_tags_are_bold():
+def test_a_vertical_tab_cannot_break_the_word_file_and_tags_are_bold(db):
     document = Document(
         kind="test",
         title="Title\x0bwith a tab",
