@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 from improvement.core.numbers import percentage
+from improvement.core.text import plural
 from improvement.evidence import ratings
 
 UNIT_SUFFIX = {"percentage": "%", "days": " days", "rate": " per 10,000", "count": ""}
@@ -134,8 +135,10 @@ class MeasureSummary:
     def slow_reason(self) -> str:
         m = self.measure
         count = len(self.recent)
-        over = "its last three values" if count >= ratings.WINDOW else f"its {count} value(s)"
+        over = (
+            "its last three values" if count >= ratings.WINDOW else f"its {plural(count, 'value')}"
+        )
         return (
-            f"Measure {m.code}: {m.name} is off target ({self.latest_display} against "
+            f"{m.name} is off target ({self.latest_display} against "
             f"{self.target_display}) and has not improved over {over}"
         )

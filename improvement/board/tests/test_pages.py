@@ -118,7 +118,7 @@ def test_an_objective_is_flagged_by_a_measure_off_target_and_not_improving(
     monthly(measure, [60, 58, 55])  # higher is better, target 75: off and falling
     row = board_picture(council).objectives[0]
     assert not row.slow and row.flagged
-    assert row.measure_reasons[0].startswith("Measure AGY: Agency rate is off target")
+    assert row.measure_reasons[0].startswith("Agency rate is off target")
     body = client_for(board_manager).get(f"/councils/{council.slug}/").content.decode()
     assert "Objectives flagged by their measures" in body and "Agency rate is off target" in body
 

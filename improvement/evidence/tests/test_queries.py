@@ -31,7 +31,7 @@ def test_objective_is_flagged_by_an_off_target_measure_that_has_not_improved(cou
     flags = queries.objective_measure_flags(council, TODAY)
     assert flags == {
         objective.pk: [
-            "Measure CTR: Contacts leading to referral is off target (61.0% against 75.0%) "
+            "Contacts leading to referral is off target (61.0% against 75.0%) "
             "and has not improved over its last three values"
         ]
     }

@@ -159,7 +159,7 @@ def test_overview_query_count_does_not_grow_with_measures(
 def test_exception_list_explains_a_measure_flag(owner, council, measure, objective, client_for):
     html = client_for(owner).get(reverse("board:exceptions", args=[council.slug])).content.decode()
     assert "Timely front door" in html
-    assert "Measure CTR: Contacts leading to referral is off target (61.0% against 75.0%)" in html
+    assert "Contacts leading to referral is off target (61.0% against 75.0%)" in html
 
 
 def test_board_manager_adds_a_measure(board_manager, council, objective, client_for):
