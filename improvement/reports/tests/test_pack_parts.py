@@ -1,0 +1,91 @@
+"""The agenda pack from a small meeting: contents and page numbers, a paper that is
+not a PDF, damaged and hostile PDFs survived, exempt items kept to the restricted pack,
+and the pack made again when a paper is added (docs/adr/030)."""
+
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from pypdf import PdfReader
+
+from improvement.core.actors import SystemActor
+from improvement.documents.builds import current_fingerprint
+from improvement.documents.pdf import pdf_from_html
+from improvement.meetings import services as meetings
+from improvement.reports import pack, pack_pdf
+from improvement.reports.tests.factories import board_meeting
+
+ACTOR = SystemActor("test")
+
+
+def _pdf(text: str, pages: int = 1) -> bytes:
+    body = "".join(f'<p style="break-after: page">{text}, page {n}</p>' for n in range(pages))
+    return pdf_from_html(f"<html lang='en'><body>{body}</body></html>")
+
+
+def _paper(item, name: str, content: bytes) -> None:
+    meetings.add_paper(ACTOR, item, SimpleUploadedFile(name, content))
+
+
+def _texts(data: bytes) -> list[str]:
+    return [page.extract_text() for page in PdfReader(io.BytesIO(data)).pages]
+
+
+@pytest.fixture
+def meeting(council):
+    meeting = board_meeting(council)
+    open_item = meetings.add_agenda_item(ACTOR, meeting, "Partnership update")
+    exempt = meetings.add_agenda_item(ACTOR, meeting, "Named candidates", exempt_paragraph=1)
+    _paper(open_item, "partnership.pdf", _pdf("Partnership appendix", pages=2))
+    _paper(open_item, "minutes.docx", b"PK\x03\x04 not really a document")
+    _paper(open_item, "broken.pdf", b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 9 0 R >>\nxref")
+    _paper(open_item, "truncated.pdf", _pdf("Cut short")[:400])
+    _paper(exempt, "shortlist.pdf", _pdf("Candidate shortlist"))
+    return meeting
+
+
+def test_contents_name_each_paper_at_its_page_and_every_page_is_numbered(meeting):
+    texts = _texts(pack.compile_pack(meeting, restricted=False))
+    total = len(texts)
+    for number, text in enumerate(texts, 1):
+        assert f"Page {number} of {total}" in text
+    assert "Agenda pack" in texts[0] and "Testshire Council" in texts[0]
+    contents = next(text for text in texts if "Contents" in text)
+    assert "Appendix: partnership.pdf" in contents
+    first = int(contents.split("Appendix: partnership.pdf")[1].split()[0])
+    assert "Partnership appendix, page 0" in texts[first - 1]
+    assert "Partnership appendix, page 1" in texts[first]
+
+
+def test_a_paper_not_bound_in_gets_a_page_naming_it_and_where_to_get_it(meeting):
+    text = "\n".join(_texts(pack.compile_pack(meeting, restricted=False)))
+    assert "Appendix: minutes.docx" in text
+    assert "it is not a PDF file" in text
+    assert "Download it from the meeting's page" in text
+    assert "Appendix: broken.pdf" in text and "Appendix: truncated.pdf" in text
+    assert text.count("damaged or could not be read") == 2
+
+
+def test_a_paper_of_too_many_pages_is_left_out(meeting, monkeypatch):
+    monkeypatch.setattr(pack_pdf, "MAX_PAPER_PAGES", 1)
+    text = "\n".join(_texts(pack.compile_pack(meeting, restricted=False)))
+    assert "it has more than 1 pages" in text
+    assert "Partnership appendix" not in text
+
+
+def test_exempt_items_are_only_in_the_restricted_pack(meeting):
+    public = "\n".join(_texts(pack.compile_pack(meeting, restricted=False)))
+    restricted = "\n".join(_texts(pack.compile_pack(meeting, restricted=True)))
+    assert "Named candidates" not in public and "Candidate shortlist" not in public
+    assert "Exempt: paragraph 1 of Schedule 12A" in public
+    assert "RESTRICTED" in restricted
+    assert "Named candidates" in restricted and "Candidate shortlist" in restricted
+    assert "Partnership appendix" not in restricted
+
+
+def test_adding_a_paper_changes_the_fingerprint(meeting):
+    parameters = pack.parameters(meeting, False)
+    before = current_fingerprint(meeting.council, pack.KIND, parameters, "pdf")
+    item = meeting.items.get(title="Partnership update")
+    _paper(item, "late.pdf", _pdf("Late paper"))
+    assert current_fingerprint(meeting.council, pack.KIND, parameters, "pdf") != before
