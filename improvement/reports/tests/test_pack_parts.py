@@ -6,13 +6,15 @@ import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from pypdf import PdfReader
 
 from improvement.core.actors import SystemActor
-from improvement.documents.builds import current_fingerprint
+from improvement.documents.builds import current_fingerprint, run_build
+from improvement.documents.models import DocumentBuild
 from improvement.documents.pdf import pdf_from_html
 from improvement.meetings import services as meetings
-from improvement.reports import pack, pack_pdf
+from improvement.reports import pack, pack_notify, pack_pdf
 from improvement.reports.tests.factories import board_meeting
 
 ACTOR = SystemActor("test")
@@ -89,3 +91,34 @@ def test_adding_a_paper_changes_the_fingerprint(meeting):
     item = meeting.items.get(title="Partnership update")
     _paper(item, "late.pdf", _pdf("Late paper"))
     assert current_fingerprint(meeting.council, pack.KIND, parameters, "pdf") != before
+
+
+def test_the_worker_builds_the_pack_once_and_a_new_paper_builds_it_again(
+    meeting, board_manager, client_for
+):
+    client = client_for(board_manager)
+    url = reverse("reports:pack_file", args=[meeting.council.slug, meeting.pk, "public"])
+    waiting = client.get(url)
+    build = DocumentBuild.objects.get(kind=pack.KIND)
+    assert waiting.url == reverse("documents:build", args=[meeting.council.slug, build.pk])
+    run_build.call(build.pk)
+    ready = client.get(url)
+    assert ready.url == reverse("documents:build_file", args=[meeting.council.slug, build.pk])
+    assert client.get(ready.url).headers["Content-Type"] == "application/pdf"
+    _paper(meeting.items.get(title="Partnership update"), "late.pdf", _pdf("Late paper"))
+    client.get(url)
+    assert DocumentBuild.objects.filter(kind=pack.KIND).count() == 2
+
+
+def test_publishing_the_pack_waits_for_the_agenda(meeting, board_manager, client_for, mailoutbox):
+    client = client_for(board_manager)
+    url = reverse("reports:pack_publish", args=[meeting.council.slug, meeting.pk])
+    assert pack_notify.NOT_PUBLISHED.encode() in client.get(url).content
+    response = client.post(url, follow=True)
+    assert pack_notify.NOT_PUBLISHED in response.content.decode()
+    assert mailoutbox == []
+
+
+def test_only_the_board_manager_publishes_the_pack(meeting, board_member, client_for):
+    url = reverse("reports:pack_publish", args=[meeting.council.slug, meeting.pk])
+    assert client_for(board_member).post(url).status_code == 403
