@@ -2,6 +2,7 @@
 not a PDF, damaged and hostile PDFs survived, exempt items kept to the restricted pack,
 and the pack made again when a paper is added (docs/adr/030)."""
 
+import datetime
 import io
 
 import pytest
@@ -9,11 +10,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from pypdf import PdfReader
 
+from improvement.accounts.tests.factories import PersonFactory
 from improvement.core.actors import SystemActor
 from improvement.documents.builds import current_fingerprint, run_build
 from improvement.documents.models import DocumentBuild
 from improvement.documents.pdf import pdf_from_html
+from improvement.meetings import ports
 from improvement.meetings import services as meetings
+from improvement.meetings.tests.factories import BodyMembershipFactory
 from improvement.reports import pack, pack_notify, pack_pdf
 from improvement.reports.tests.factories import board_meeting
 
@@ -122,3 +126,30 @@ def test_publishing_the_pack_waits_for_the_agenda(meeting, board_manager, client
 def test_only_the_board_manager_publishes_the_pack(meeting, board_member, client_for):
     url = reverse("reports:pack_publish", args=[meeting.council.slug, meeting.pk])
     assert client_for(board_member).post(url).status_code == 403
+
+
+def test_the_pack_goes_to_each_current_member_once_and_not_the_secretariat(meeting):
+    council = meeting.council
+    body = meeting.body
+    ada = PersonFactory(council=council, name="Ada", email="ada@example.gov.uk")
+    BodyMembershipFactory(body=body, person=ada, role_title="Member")
+    BodyMembershipFactory(body=body, person=ada, role_title="Vice-chair", position="vice_chair")
+    BodyMembershipFactory(body=body, person=PersonFactory(council=council, name="Bo"))
+    gone = PersonFactory(council=council, name="Gone", email="gone@example.gov.uk")
+    BodyMembershipFactory(body=body, person=gone, ends_on=datetime.date(2023, 1, 1))
+    clerk = PersonFactory(council=council, name="Clerk", email="clerk@example.gov.uk")
+    BodyMembershipFactory(body=body, person=clerk, position="secretariat")
+    BodyMembershipFactory(body=body, person=None, role_title="Vacant seat")
+    found = {person.name: email for person, email in ports.pack_recipients(meeting)}
+    assert found == {"Ada": "ada@example.gov.uk", "Bo": ""}
+
+
+def test_the_public_pack_is_only_of_a_published_public_agenda(meeting):
+    council = meeting.council
+    assert ports.public_meeting_for_pack(council, meeting.pk) is None
+    meeting.agenda_published_on = datetime.date(2024, 1, 25)
+    meeting.save()
+    assert ports.public_meeting_for_pack(council, meeting.pk) == meeting
+    meeting.is_public = False
+    meeting.save()
+    assert ports.public_meeting_for_pack(council, meeting.pk) is None
