@@ -11,6 +11,7 @@ separator page saying so, never the pack.
 import io
 import logging
 from collections.abc import Iterable
+from typing import Any
 
 from django.conf import settings
 from django.template.loader import render_to_string
@@ -39,9 +40,9 @@ def max_paper_bytes() -> int:
     return settings.EVIDENCE_MAX_BYTES
 
 
-def read_bounded(file: io.BufferedIOBase | object, limit: int) -> bytes:
+def read_bounded(file: Any, limit: int) -> bytes:
     """At most `limit` bytes of a stored file, refusing one that is larger."""
-    data = file.read(limit + 1)  # type: ignore[attr-defined]
+    data = file.read(limit + 1)
     if len(data) > limit:
         raise PaperRefused(f"it is larger than {limit // (1024 * 1024)} MB")
     return data
@@ -107,14 +108,14 @@ def bind(parts: Iterable[bytes]) -> bytes:
     return out.getvalue()
 
 
-def _stamp(page: object, stamp: object, number: int) -> None:
+def _stamp(page: Any, stamp: Any, number: int) -> None:
     """The stamp at the foot of the page, centred whatever the page's size."""
-    box = page.mediabox  # type: ignore[attr-defined]
+    box = page.mediabox
     shift = Transformation().translate(
         float(box.left) + (float(box.width) - A4_WIDTH) / 2, float(box.bottom)
     )
     try:
-        page.merge_transformed_page(stamp, shift)  # type: ignore[attr-defined]
+        page.merge_transformed_page(stamp, shift)
     # A page pypdf could copy but not draw on keeps its place, unnumbered.
     except Exception as error:  # noqa: BLE001
         log.warning("Page %s of the pack could not be numbered: %s", number + 1, error)
