@@ -7,5 +7,5 @@ class ReportsConfig(AppConfig):
 
     def ready(self) -> None:
         # Declares who may read and write reports, and registers the report's PDF and
-        # Word files with the worker's document builds.
-        from improvement.reports import files, permissions  # noqa: F401
+        # Word files, and the agenda pack, with the worker's document builds.
+        from improvement.reports import files, pack, permissions  # noqa: F401
