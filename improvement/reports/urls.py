@@ -7,10 +7,12 @@ app_name = "reports"
 urlpatterns = [
     path("", views.report_list, name="report_list"),
     path("new/", views.report_create, name="report_create"),
+    path("settings/", views.report_settings, name="report_settings"),
     path("<int:pk>/", views.report_detail, name="report_detail"),
     path("<int:pk>/edit/", views.report_edit, name="report_edit"),
     path("<int:pk>/charts/<str:name>.png", views.report_chart, name="report_chart"),
     path("<int:pk>/finalise/", views.report_finalise, name="report_finalise"),
+    path("<int:pk>/publish/", views.report_publish, name="report_publish"),
     path("<int:pk>/<str:action>/", views.report_action, name="report_action"),
     path("<int:pk>/draft.<str:fmt>", views.report_download, name="report_download"),
     path(
