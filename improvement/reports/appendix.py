@@ -6,7 +6,10 @@ figures, so a frozen committee report binds the appendix it was read with: the b
 report's frozen version where it was finalised, otherwise its draft as at the board
 meeting's date, which the dated figures rebuild as they were."""
 
+import datetime
 from typing import Any
+
+from django.utils import timezone
 
 from improvement.core.templatetags.ib import ukdate
 from improvement.reports.queries import (
@@ -30,7 +33,7 @@ def board_meeting(report: Any) -> Any:
     if report.appendix_meeting_id:
         return report.appendix_meeting
     day = meeting_day(report.meeting) if report.meeting else report.as_at
-    return board_meeting_on_or_before(report.council, day)
+    return board_meeting_on_or_before(report.council, day or timezone.localdate())
 
 
 def spec(report: Any) -> dict[str, Any]:
@@ -59,9 +62,7 @@ def title(found: dict[str, Any]) -> str:
     if found.get("kind") == COMPLAINTS_ANNUAL:
         return f"Annual children's services complaints report {year_label(found['year'])}"
     if found.get("kind") == BOARD_REPORT:
-        from datetime import date
-
-        day = ukdate(date.fromisoformat(found["day"]))
+        day = ukdate(datetime.date.fromisoformat(found["day"]))
         state = "" if found.get("version") else " (draft)"
         return f"Progress report to the {found['body']} of {day}{state}"
     return ""
