@@ -317,3 +317,51 @@ def test_a_frozen_committee_report_binds_the_appendix_it_was_read_with(
     _, text = _pdf_text(pdf)
     assert "Started after the committee report was final" not in text
     assert "Progress by objective" in text
+
+
+def test_an_officer_starts_a_committee_report_for_a_meeting_and_changes_it(
+    cast, client_for, council, committee, next_meeting, board
+):
+    client = client_for(cast["board_manager"])
+    create = reverse("reports:report_create", args=["testshire"])
+    answer = client.post(
+        create,
+        {
+            "kind": "committee",
+            "body": committee.pk,
+            "committee_meeting": next_meeting.pk,
+            "appendix": "complaints_annual",
+        },
+    )
+    assert "Enter the year of the complaints annual report" in answer.content.decode()
+    answer = client.post(
+        create,
+        {
+            "kind": "committee",
+            "body": committee.pk,
+            "committee_meeting": next_meeting.pk,
+            "appendix": "board_report",
+        },
+    )
+    report = council.reports.get(kind="committee")
+    assert answer.status_code == 302 and report.meeting == next_meeting
+    assert report.appendix == "board_report" and report.as_at == D(2024, 2, 7)
+    assert report.sections["report_of"] == "Penny Aubert"
+
+    later = committee.meetings.get(starts_at__date=D(2024, 4, 22))
+    edit = reverse("reports:report_edit", args=["testshire", report.pk])
+    page = client.get(edit).content.decode()
+    data = {
+        "version": report.version,
+        "title": report.title,
+        "recommendations": report.recommendations,
+        "meeting": later.pk,
+        "appendix": "complaints_annual",
+        "appendix_year": "2023",
+        **{f"section_{key}": value for key, value in report.sections.items()},
+    }
+    assert "Committee meeting" in page
+    assert client.post(edit, data).status_code == 302
+    report.refresh_from_db()
+    assert report.meeting == later and report.appendix_year == 2023
+    assert build_document(report).banner[1].startswith("22 APRIL 2024")
