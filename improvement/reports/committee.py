@@ -114,7 +114,6 @@ LABELS = {
     "risk": "Risk assessment and opportunities appraisal",
     "local_member": "Local member",
 }
-DRAFTED_KEYS = [key for key in LABELS if key not in HEADER_KEYS]
 SHORT_KEYS = {"agenda_item", "report_of", "cabinet_member", "contact_officer", "local_member"}
 FORM_KEYS = {
     PETERBOROUGH: [
@@ -143,11 +142,6 @@ NO_MEETING = "MEETING NOT YET CHOSEN"
 
 def layout_of(council: Any) -> str:
     return settings_for(council).committee_layout
-
-
-def required_keys(council: Any) -> list[str]:
-    """The header and section keys a committee report of this council must have written."""
-    return ["report_of", "contact_officer", *REQUIRED[layout_of(council)]]
 
 
 def form_keys(council: Any) -> list[tuple[str, str, bool]]:
