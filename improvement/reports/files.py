@@ -113,8 +113,7 @@ def _make(council: Any, parameters: dict, fmt: str) -> tuple[bytes, str]:
     report, version = _found(council, parameters)
     if fmt == "pdf" and report.kind == "committee":
         # A committee report's appendix is bound in (docs/adr/027).
-        cover = report_file(report, fmt, version)
-        return bound.bind(report, cover, version), file_name(report, version)
+        return bound.bind(report, version), file_name(report, version)
     if fmt != "html":
         return report_file(report, fmt, version), file_name(report, version)
     if version is not None:

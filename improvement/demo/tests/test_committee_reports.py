@@ -17,6 +17,7 @@ from improvement.accounts.models import Role
 from improvement.accounts.tests.factories import MembershipFactory, UserFactory
 from improvement.core.models import Council
 from improvement.demo.scenario import load_demo
+from improvement.documents.pdf import pdf_from_html
 from improvement.documents.render import render
 from improvement.documents.tests.helpers import content, fetch_built
 from improvement.reports import bound
@@ -59,7 +60,7 @@ def test_the_next_scrutiny_meetings_report_comes_with_the_board_report_bound_in(
     document = build_document(report)
     board = document.figures["appendix"]
     cover = _pages(render(document, "pdf"))
-    appendix = _pages(bound.appendix_pdf(demo, board))
+    appendix = _pages(pdf_from_html(bound.appendix_html(demo, board)))
     assert len(pages) == len(cover) + len(appendix)
     text = "\n".join(pages)
     day = f"{meeting.starts_at:%-d %B %Y}".upper()

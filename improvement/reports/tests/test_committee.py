@@ -11,6 +11,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from improvement.core.models import AuditEntry
+from improvement.documents.pdf import pdf_from_html
 from improvement.documents.render import render
 from improvement.documents.structure import Document
 from improvement.meetings.tests.factories import MeetingFactory
@@ -288,10 +289,15 @@ def test_the_committee_reports_pdf_binds_in_the_frozen_board_report(
     services.update_draft(officer, progress, {"recommendations": "A later draft thought"})
     report = _start(officer, council, committee, next_meeting)
     cover = render(build_document(report), "pdf")
-    appendix = bound.appendix_pdf(council, build_document(report).figures["appendix"])
+    appendix = pdf_from_html(
+        bound.appendix_html(council, build_document(report).figures["appendix"])
+    )
     pdf, name = files._make(council, files.parameters(report), "pdf")
     pages, text = _pdf_text(pdf)
     assert pages == _pdf_text(cover)[0] + _pdf_text(appendix)[0]
+    # Still one tagged PDF for screen readers, its language and structure kept.
+    root = PdfReader(io.BytesIO(pdf)).trailer["/Root"]
+    assert "/StructTreeRoot" in root and root["/Lang"] == "en"
     assert "CHILDREN AND EDUCATION SCRUTINY COMMITTEE" in text
     assert "Ask partners for frozen capacity" in text
     assert "A later draft thought" not in text
