@@ -90,7 +90,11 @@ def test_the_board_progress_report_page_has_no_axe_violations(
 
 def test_the_board_manager_confirms_and_finalises_the_draft_they_read(page, council, board_manager):
     report = services.create_report(
-        board_manager, council, "self_assessment", as_at=board_meeting(council).starts_at.date()
+        board_manager,
+        council,
+        "self_assessment",
+        as_at=board_meeting(council).starts_at.date(),
+        sections={"summary": "The front door is safer; timeliness is not yet good enough."},
     )
     sign_in(page, "manager")
     read_built(page, f"/councils/testshire/reports/{report.pk}/")

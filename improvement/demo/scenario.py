@@ -5,6 +5,7 @@ import datetime
 
 from django.utils import timezone
 
+from improvement.demo.committee_reports import load_committee_reports
 from improvement.demo.complaints import load_complaints_demo
 from improvement.demo.evidence import load_evidence_demo
 from improvement.demo.for_the_dfe import load_dfe_demo
@@ -63,4 +64,5 @@ def load_demo(today: datetime.date | None = None) -> list[tuple[str, str, str, s
     # From where the seeds stop up to today: forward plan, scrutiny, complaints.
     load_today(cast.council, today)
     rows += load_shropshire(today)
+    load_committee_reports(today)
     return rows

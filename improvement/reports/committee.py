@@ -1,67 +1,370 @@
-"""A report to Scrutiny, Cabinet or Council after a board meeting, in the council's
-committee report layout (seed 003): header table, RECOMMENDATIONS, then numbered
-sections. The figures are generated; the rest is drafted in the app and kept."""
+"""A report to Scrutiny, Cabinet or Council, in the layout the council chose in its
+report settings (docs/adr/027):
 
+- Peterborough's (seeds 000 and 003): a header table, RECOMMENDATIONS, then numbered
+  sections from the origin of the report to its appendices.
+- Shropshire's (seed 001): committee and date, the responsible officer and portfolio
+  holder, then a synopsis, executive summary and recommendations before the report
+  (risk assessment and opportunities appraisal, implications, background), and the
+  background papers, local member and appendices.
+
+A committee report belongs to its committee's meeting, whose date heads it, and binds
+in an appendix (`reports.appendix`). Its text starts from defaults right for its
+subject, kept on the report when it is started (`defaults`), so the officer edits
+them and finalising checks what is stored (`missing`)."""
+
+import datetime
+from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from improvement.board.picture import board_picture
 from improvement.core.templatetags.ib import pct, rating_label, ukdate
-from improvement.documents.structure import Document, Section, Table, lines, numbered_paragraphs
+from improvement.documents.structure import (
+    Document,
+    Section,
+    Table,
+    lines,
+    numbered_paragraphs,
+    paragraphs,
+)
 from improvement.evidence.queries import measure_summaries
-from improvement.reports import board, evidence
-from improvement.reports.queries import meeting_day, next_meeting_of
+from improvement.reports import appendix, board, evidence
+from improvement.reports.queries import latest_notice, meeting_day, settings_for
 
-HEADER_FIELDS = [
-    ("committee_date", "Date of the meeting"),
-    ("agenda_item", "Agenda item number"),
-    ("report_of", "Report of"),
-    ("cabinet_member", "Cabinet Member(s) responsible"),
-    ("contact_officer", "Contact Officer(s)"),
-]
+PETERBOROUGH = "peterborough"
+SHROPSHIRE = "shropshire"
 
-# (key, heading, default text). Implications are one section with four parts.
-SECTIONS = [
-    ("origin", "ORIGIN OF REPORT", "This report follows the meeting of the {board} on {day}."),
-    (
-        "purpose",
-        "PURPOSE AND REASON FOR REPORT",
-        "This report updates the {committee} on progress against the improvement plan "
-        "required by the Department for Education's Improvement Notice.",
-    ),
-    ("timescales", "TIMESCALES", "Is this a Major Policy Item/Statutory Plan? No."),
-    ("background", "BACKGROUND AND KEY ISSUES", ""),
-    ("corporate_priorities", "CORPORATE PRIORITIES", ""),
-    ("consultation", "CONSULTATION", "The improvement board has considered the progress reported."),
-    ("outcomes", "ANTICIPATED OUTCOMES OR IMPACT", ""),
-    ("reason", "REASON FOR THE RECOMMENDATION", ""),
-    ("alternatives", "ALTERNATIVE OPTIONS CONSIDERED", "There were no alternative options."),
-    ("implications", "IMPLICATIONS", ""),
-    ("background_documents", "BACKGROUND DOCUMENTS", "Improvement Notice, 2 August 2023."),
-    ("appendices", "APPENDICES", "Appendix 1 – Progress report to the {board} of {day}."),
-]
+HEADER_KEYS = ["agenda_item", "report_of", "cabinet_member", "contact_officer"]
+HEADER_LABELS = {
+    PETERBOROUGH: {
+        "agenda_item": "Agenda item number",
+        "report_of": "Report of",
+        "cabinet_member": "Cabinet Member(s) responsible",
+        "contact_officer": "Contact Officer(s)",
+    },
+    SHROPSHIRE: {
+        "agenda_item": "Item",
+        "report_of": "Responsible Officer",
+        "cabinet_member": "Cabinet Member (Portfolio Holder)",
+        "contact_officer": "Contact (email and telephone)",
+    },
+}
 IMPLICATIONS = [
-    ("financial", "Financial Implications", "There are no financial implications."),
-    ("legal", "Legal Implications", ""),
-    ("equalities", "Equalities Implications", "No equalities implications arise directly."),
-    ("other", "Other relevant implications", ""),
+    ("financial", "Financial Implications"),
+    ("legal", "Legal Implications"),
+    ("equalities", "Equalities Implications"),
+    ("other", "Other relevant implications"),
 ]
-DRAFTED_KEYS = [key for key, _, _ in SECTIONS if key != "implications"] + [
-    key for key, _, _ in IMPLICATIONS
-]
+SECTIONS = {
+    PETERBOROUGH: [
+        ("origin", "ORIGIN OF REPORT"),
+        ("purpose", "PURPOSE AND REASON FOR REPORT"),
+        ("timescales", "TIMESCALES"),
+        ("background", "BACKGROUND AND KEY ISSUES"),
+        ("corporate_priorities", "CORPORATE PRIORITIES"),
+        ("consultation", "CONSULTATION"),
+        ("outcomes", "ANTICIPATED OUTCOMES OR IMPACT"),
+        ("reason", "REASON FOR THE RECOMMENDATION"),
+        ("alternatives", "ALTERNATIVE OPTIONS CONSIDERED"),
+        ("implications", "IMPLICATIONS"),
+        ("background_documents", "BACKGROUND DOCUMENTS"),
+        ("appendices", "APPENDICES"),
+    ],
+    SHROPSHIRE: [
+        ("synopsis", "Synopsis"),
+        ("executive_summary", "Executive Summary"),
+        ("recommendations", "Recommendations"),
+        ("risk", "Risk Assessment and Opportunities Appraisal"),
+        ("financial", "Financial Implications"),
+        ("legal", "Legal Implications"),
+        ("equalities", "Equalities Implications"),
+        ("corporate_priorities", "Climate Change Appraisal and Corporate Priorities"),
+        ("background", "Background"),
+    ],
+}
+# What finalising and publishing need written, by layout (the author, contact officer,
+# meeting and recommendations are needed in both).
+REQUIRED = {
+    PETERBOROUGH: ["purpose", "outcomes", "reason"],
+    SHROPSHIRE: ["synopsis", "executive_summary", "risk"],
+}
+LABELS = {
+    "agenda_item": "Agenda item number",
+    "report_of": "Report of (the report's author)",
+    "cabinet_member": "Cabinet member (portfolio holder)",
+    "contact_officer": "Contact officer",
+    "origin": "Origin of report",
+    "purpose": "Purpose and reason for report",
+    "timescales": "Timescales",
+    "background": "Background and key issues (after the figures)",
+    "corporate_priorities": "Corporate priorities and carbon impact",
+    "consultation": "Consultation",
+    "outcomes": "Anticipated outcomes or impact",
+    "reason": "Reason for the recommendation",
+    "alternatives": "Alternative options considered",
+    "financial": "Financial implications",
+    "legal": "Legal implications",
+    "equalities": "Equalities implications",
+    "other": "Other relevant implications",
+    "background_documents": "Background documents, one a line",
+    "appendices": "Further appendices, one a line",
+    "synopsis": "Synopsis",
+    "executive_summary": "Executive summary",
+    "risk": "Risk assessment and opportunities appraisal",
+    "local_member": "Local member",
+}
+SHORT_KEYS = {"agenda_item", "report_of", "cabinet_member", "contact_officer", "local_member"}
+FORM_KEYS = {
+    PETERBOROUGH: [
+        *HEADER_KEYS,
+        *(key for key, _ in SECTIONS[PETERBOROUGH] if key != "implications"),
+        "financial",
+        "legal",
+        "equalities",
+        "other",
+    ],
+    SHROPSHIRE: [
+        *HEADER_KEYS,
+        *(key for key, _ in SECTIONS[SHROPSHIRE] if key != "recommendations"),
+        "background_documents",
+        "local_member",
+        "appendices",
+    ],
+}
+ACCESS_TO_INFORMATION = (
+    "Used to prepare this report, in accordance with the Local Government (Access to "
+    "Information) Act 1985:"
+)
+TO_BE_WRITTEN = "To be written: the report cannot be finalised until it is."
+NO_MEETING = "MEETING NOT YET CHOSEN"
+
+
+def layout_of(council: Any) -> str:
+    return settings_for(council).committee_layout
+
+
+def form_keys(council: Any) -> list[tuple[str, str, bool]]:
+    """The written parts a committee report's form asks for, in the order of the
+    council's layout: (key, label, whether it is long text)."""
+    layout = layout_of(council)
+    labels = {**LABELS, **HEADER_LABELS[layout]}
+    labels["report_of"] = f"{labels['report_of']} (the report's author)"
+    return [(key, labels[key], key not in SHORT_KEYS) for key in FORM_KEYS[layout]]
+
+
+def meeting_date(report: Any) -> str:
+    """The banner's date: the committee meeting's, never one made up."""
+    return ukdate(meeting_day(report.meeting)) if report.meeting else ""
 
 
 def _words(report: Any) -> dict[str, str]:
-    meeting = report.meeting
+    found = appendix.spec(report)
+    notice = latest_notice(report.council)
+    board_day = found.get("day", "")
     return {
-        "board": meeting.body.name if meeting else "improvement board",
-        "day": ukdate(meeting_day(meeting)) if meeting else ukdate(report.as_at),
+        "board": found.get("body", "improvement board"),
+        "board_day": (
+            ukdate(datetime.date.fromisoformat(board_day)) if board_day else ukdate(report.as_at)
+        ),
         "committee": report.body.name if report.body else "committee",
+        "notice": f", dated {ukdate(notice.issued_on)}" if notice else "",
+        "notice_date": ukdate(notice.issued_on) if notice else "",
+        "appendix": appendix.title(found),
+        "year": appendix.year_label(report.appendix_year) if report.appendix_year else "",
     }
 
 
-def drafted(report: Any, key: str, default: str = "") -> str:
-    text = (report.sections or {}).get(key, "")
-    return text or default.format(**_words(report))
+# Defaults for a report on the improvement plan; the complaints annual report's cover
+# report (seed 003 item 6) has its own where it differs.
+BOARD_TEXT = {
+    "origin": "This report follows the meeting of the {board} on {board_day}.",
+    "purpose": (
+        "This report updates the {committee} on progress against the improvement plan "
+        "required by the Department for Education's Improvement Notice{notice}."
+    ),
+    "timescales": "Is this a Major Policy Item/Statutory Plan? No.",
+    "consultation": "The {board} considered the progress reported at its meeting on {board_day}.",
+    "outcomes": (
+        "The {committee} is informed of the progress of the improvement plan and can "
+        "scrutinise it, asking officers for further information where it needs to."
+    ),
+    "reason": (
+        "The {committee} holds the council to account for children's services under its "
+        "terms of reference. Reporting each meeting of the {board} to it lets councillors "
+        "scrutinise the progress the Improvement Notice requires."
+    ),
+    "alternatives": "There were no alternative options to consider.",
+    "financial": "There are no financial implications arising directly from this report.",
+    "equalities": "No equalities implications arise directly from this report.",
+    "other": (
+        "Improving children's services has positive implications for children in care and "
+        "care leavers."
+    ),
+    "background_documents": "The Department for Education's Improvement Notice{notice}.",
+    "synopsis": (
+        "The progress of the children's services improvement plan, as reported to the "
+        "{board} on {board_day}."
+    ),
+    "executive_summary": (
+        "The {board} met on {board_day} and considered the progress of the improvement plan "
+        "required by the Department for Education's Improvement Notice{notice}. Its progress "
+        "report is Appendix 1."
+    ),
+    "risk": (
+        "The risk is that the council does not make the improvements the Improvement Notice "
+        "requires by its deadline, and the Secretary of State uses the powers of section 497A "
+        "of the Education Act 1996. The {board} monitors every action of the plan at each "
+        "meeting; the actions slow to progress are set out in Appendix 1."
+    ),
+    "recommendations": "Note and comment on the progress of the improvement plan.",
+}
+COMPLAINTS_TEXT = {
+    "origin": "This report has been requested as a recurring annual item for scrutiny.",
+    "purpose": (
+        "It is a regulatory requirement under the Children Act 1989 complaints procedures for "
+        "children and young people for the council to prepare an annual report of children's "
+        "statutory complaints and present it to the relevant committee for scrutiny "
+        "(regulation 13(3) of the Children Act 1989 Representations Procedure (England) "
+        "Regulations 2006)."
+    ),
+    "background": "The detail of the report is in Appendix 1, {appendix}.",
+    "consultation": "The figures are counted from the council's complaint records.",
+    "outcomes": "That the report will highlight areas for service review.",
+    "reason": (
+        "It is a requirement under the statutory complaints process for an annual report to "
+        "be produced each year, so that the relevant scrutiny committee can consider it and "
+        "make recommendations for further scrutiny if it deems them appropriate."
+    ),
+    "legal": (
+        "The processes used by the complaints team and children's social care managers when "
+        "investigating complaints must comply fully with the Children Act 1989 "
+        "Representations Procedure (England) Regulations 2006 and the statutory guidance "
+        "issued by the Department for Education under the Local Authority Social Services "
+        "Act 1970."
+    ),
+    "other": (
+        "Children and young people can use advocacy services to help them through the "
+        "complaints process."
+    ),
+    "background_documents": (
+        "Children's social care: getting the best from complaints, the Department for "
+        "Education's statutory guidance: "
+        "https://www.gov.uk/government/publications/"
+        "childrens-social-care-getting-the-best-from-complaints"
+    ),
+    "synopsis": "The annual report of children's social care complaints for {year}.",
+    "executive_summary": (
+        "The council must publish an annual report of its children's social care complaints. "
+        "The report for {year} is Appendix 1."
+    ),
+    "risk": (
+        "Complaints not resolved at the first stage escalate to independent investigation, "
+        "at a cost; the report lets the {committee} see where services can learn from them."
+    ),
+    "recommendations": (
+        "Consider the report and make recommendations for further scrutiny if deemed appropriate."
+    ),
+}
+
+
+def _settings_text(report: Any) -> dict[str, str]:
+    settings = settings_for(report.council)
+    priorities = settings.corporate_priorities.strip()
+    if settings.priorities_link:
+        priorities += (
+            f"\n\nFurther information on the council's priorities: {settings.priorities_link}"
+        )
+    notice = latest_notice(report.council)
+    legal = settings.legal_implications.strip()
+    if notice is not None:
+        legal = (
+            f"The council is subject to the Department for Education's Improvement Notice "
+            f"dated {ukdate(notice.issued_on)}.\n\n{legal}"
+        )
+    return {
+        "corporate_priorities": f"{priorities}\n\n{settings.carbon_statement.strip()}".strip(),
+        "legal": legal,
+        "cabinet_member": settings.cabinet_member,
+        "local_member": settings.local_member,
+    }
+
+
+def defaults(report: Any, officer: dict[str, str] | None = None) -> dict[str, str]:
+    """Every written part's starting text for this report's subject: from the council's
+    report settings, the officer starting it (author and contact officer) and the
+    appendix. A reason or an outcome is never defaulted to 'not applicable'."""
+    words = _words(report)
+    subject = BOARD_TEXT.copy()
+    subject.update(_settings_text(report))
+    if report.appendix == appendix.COMPLAINTS_ANNUAL:
+        subject.update(COMPLAINTS_TEXT)
+    text = {key: value.format(**words) for key, value in subject.items()}
+    text.update(officer or {})
+    return text
+
+
+def officer_text(name: str, job_title: str, email: str) -> dict[str, str]:
+    """The report's author and contact officer, as the signed-in officer is recorded."""
+    author = ", ".join(part for part in (name, job_title) if part)
+    return {"report_of": author, "contact_officer": ", ".join(p for p in (author, email) if p)}
+
+
+@dataclass
+class Draft:
+    """A committee report being built: its stored text, read with the council's
+    settings and its defaults once for the whole document."""
+
+    report: Any
+
+    @cached_property
+    def layout(self) -> str:
+        return layout_of(self.report.council)
+
+    @cached_property
+    def required(self) -> list[str]:
+        return ["report_of", "contact_officer", *REQUIRED[self.layout]]
+
+    @cached_property
+    def appendix(self) -> dict[str, Any]:
+        return appendix.spec(self.report)
+
+    @cached_property
+    def defaults(self) -> dict[str, str]:
+        return defaults(self.report)
+
+    def drafted(self, key: str) -> str:
+        """A written part as stored; an optional part never written starts from its
+        default (a report started before the defaults were kept with it)."""
+        text = (self.report.sections or {}).get(key, "")
+        if text or key in self.required:
+            return text
+        return self.defaults.get(key, "")
+
+    def text(self, key: str) -> str:
+        """A part as printed: a required part not yet written says so (finalising is
+        refused until it is); an optional one left empty says None."""
+        return self.drafted(key) or (TO_BE_WRITTEN if key in self.required else "None.")
+
+
+def missing(report: Any) -> list[tuple[str, str]]:
+    """What must be written before a committee report is finalised or published:
+    (form field, message naming it), from the report's stored fields."""
+    layout = layout_of(report.council)
+    headings = dict(SECTIONS[layout])
+    stored = report.sections or {}
+    gaps = []
+    for key in ["report_of", "contact_officer", *REQUIRED[layout]]:
+        if (stored.get(key) or "").strip():
+            continue
+        if key in headings:
+            gaps.append((f"section_{key}", f"Write the section {headings[key].capitalize()}"))
+        else:
+            name = "report's author" if key == "report_of" else "contact officer"
+            gaps.append((f"section_{key}", f"Enter the {name}"))
+    if report.meeting_id is None:
+        gaps.append(("meeting", "Choose the committee meeting, whose date heads the report"))
+    return gaps
 
 
 def plan_figures(report: Any) -> tuple[list[str], Table, Any]:
@@ -88,14 +391,17 @@ def plan_figures(report: Any) -> tuple[list[str], Table, Any]:
     return text, Table("Progress by objective", head, rows), picture
 
 
-def _background(number: str, report: Any) -> Section:
+def _background(number: str, heading: str, draft: Draft) -> Section:
+    report = draft.report
+    written = draft.drafted("background")
+    if report.appendix == appendix.COMPLAINTS_ANNUAL:
+        return Section(heading, number=number, paragraphs=numbered_paragraphs(number, written))
     text, table, picture = plan_figures(report)
     summaries = measure_summaries(report.council, picture.as_at)
-    written = drafted(report, "background")
     paras = numbered_paragraphs(number, "\n\n".join(text + evidence.analysis(summaries)))
     paras += numbered_paragraphs(number, written, start=len(paras) + 1)
     return Section(
-        "BACKGROUND AND KEY ISSUES",
+        heading,
         number=number,
         paragraphs=paras,
         bullets=evidence.off_target(summaries),
@@ -103,69 +409,131 @@ def _background(number: str, report: Any) -> Section:
     )
 
 
-def _implications(number: str, report: Any) -> Section:
-    parts = []
-    for n, (key, heading, default) in enumerate(IMPLICATIONS, start=1):
-        text = drafted(report, key, default) or "None."
-        parts.append(Section(heading, paragraphs=[f"{number}.{n} {text}"]))
+def _implications(number: str, draft: Draft) -> Section:
+    parts = [
+        Section(heading, paragraphs=[f"{number}.{n} {draft.text(key)}"])
+        for n, (key, heading) in enumerate(IMPLICATIONS, start=1)
+    ]
     return Section("IMPLICATIONS", number=number, subsections=parts)
 
 
-def _numbered(report: Any) -> list[Section]:
-    result = []
-    for n, (key, heading, default) in enumerate(SECTIONS, start=1):
-        number = str(n)
-        if key == "background":
-            result.append(_background(number, report))
-        elif key == "implications":
-            result.append(_implications(number, report))
-        else:
-            text = drafted(report, key, default) or "Not applicable."
-            result.append(
-                Section(heading, number=number, paragraphs=numbered_paragraphs(number, text))
-            )
-    return result
+def _appendix_lines(draft: Draft) -> list[str]:
+    """The appendices the report lists: the one bound in first, then any others named."""
+    listed = appendix.title(draft.appendix)
+    named = ([listed] if listed else []) + lines(draft.drafted("appendices"))
+    return [f"Appendix {n} – {text}" for n, text in enumerate(named, start=1)]
 
 
-def _header(report: Any) -> list[list[str]]:
-    body = report.body
-    default_day = ""
-    if body is not None:
-        upcoming = next_meeting_of(body, report.as_at)
-        default_day = ukdate(meeting_day(upcoming)) if upcoming else ""
-    status = (
-        f"EXEMPT REPORT: paragraph {report.exempt_paragraph} of Schedule 12A"
-        if report.is_exempt
-        else "PUBLIC REPORT"
+def _background_documents(number: str, heading: str, draft: Draft) -> Section:
+    documents = lines(draft.drafted("background_documents")) or ["None."]
+    if number:
+        documents = [f"{number}.{n} {text}" for n, text in enumerate(documents, start=1)]
+    return Section(heading, number=number, paragraphs=[ACCESS_TO_INFORMATION, *documents])
+
+
+def _peterborough_section(number: str, key: str, heading: str, draft: Draft) -> Section:
+    if key == "background":
+        return _background(number, heading, draft)
+    if key == "implications":
+        return _implications(number, draft)
+    if key == "background_documents":
+        return _background_documents(number, heading, draft)
+    if key == "appendices":
+        items = _appendix_lines(draft) or ["None."]
+        paras = [f"{number}.{i} {text}" for i, text in enumerate(items, start=1)]
+        return Section(heading, number=number, paragraphs=paras)
+    return Section(heading, number=number, paragraphs=numbered_paragraphs(number, draft.text(key)))
+
+
+def _status(report: Any) -> str:
+    if report.is_exempt:
+        return f"EXEMPT REPORT: paragraph {report.exempt_paragraph} of Schedule 12A"
+    return "PUBLIC REPORT"
+
+
+def _recommendation_items(report: Any) -> list[str]:
+    return lines(report.recommendations) or [TO_BE_WRITTEN]
+
+
+def _peterborough(draft: Draft, base: dict[str, Any]) -> Document:
+    report = draft.report
+    labels = HEADER_LABELS[PETERBOROUGH]
+    values = {key: draft.drafted(key) for key in HEADER_KEYS}
+    committee_name = report.body.name if report.body else ""
+    day = meeting_date(report) or NO_MEETING.capitalize()
+    rows = [
+        ["Committee", committee_name],
+        ["Date of the meeting", day],
+        [labels["agenda_item"], values["agenda_item"]],
+        ["Public or exempt", _status(report)],
+    ] + [[labels[key], values[key]] for key in ("report_of", "cabinet_member", "contact_officer")]
+    recommendations = Section(
+        "RECOMMENDATIONS",
+        paragraphs=[f"It is recommended that the {committee_name}:"],
+        numbered=_recommendation_items(report),
     )
-    values = {key: drafted(report, key) for key, _ in HEADER_FIELDS}
-    values["committee_date"] = values["committee_date"] or default_day
-    rows = [["Committee", body.name if body else ""]]
-    rows += [[label, values[key]] for key, label in HEADER_FIELDS]
-    rows.insert(3, ["Public or exempt", status])
-    return rows
+    numbered = [
+        _peterborough_section(str(n), key, heading, draft)
+        for n, (key, heading) in enumerate(SECTIONS[PETERBOROUGH], start=1)
+    ]
+    banner = [
+        f"{(committee_name or 'COMMITTEE').upper()} – AGENDA ITEM No. "
+        f"{values['agenda_item'] or '…'}",
+        f"{day.upper()} – {_status(report)}",
+    ]
+    return Document(**base, banner=banner, header=rows, sections=[recommendations, *numbered])
+
+
+def _shropshire_section(number: str, key: str, heading: str, draft: Draft) -> Section:
+    if key == "background":
+        return _background(number, heading, draft)
+    if key == "recommendations":
+        return Section(heading, number=number, numbered=_recommendation_items(draft.report))
+    if key == "synopsis":
+        return Section(heading, number=number, paragraphs=paragraphs(draft.text(key)))
+    return Section(heading, number=number, paragraphs=numbered_paragraphs(number, draft.text(key)))
+
+
+def _shropshire(draft: Draft, base: dict[str, Any]) -> Document:
+    report = draft.report
+    labels = HEADER_LABELS[SHROPSHIRE]
+    values = {key: draft.drafted(key) for key in HEADER_KEYS}
+    committee_name = report.body.name if report.body else ""
+    day = meeting_date(report) or NO_MEETING.capitalize()
+    rows = [
+        ["Committee and Date", f"{committee_name}, {day}"],
+        [labels["agenda_item"], values["agenda_item"]],
+        ["Public or exempt", _status(report)],
+    ] + [[labels[key], values[key]] for key in ("report_of", "contact_officer", "cabinet_member")]
+    sections = [
+        _shropshire_section(str(n), key, heading, draft)
+        for n, (key, heading) in enumerate(SECTIONS[SHROPSHIRE], start=1)
+    ]
+    sections += [
+        _background_documents("", "List of Background Papers", draft),
+        Section("Local Member", paragraphs=[draft.text("local_member")]),
+        Section("Appendices", paragraphs=_appendix_lines(draft) or ["None."]),
+    ]
+    status = "Exempt" if report.is_exempt else "Public"
+    banner = [
+        f"Committee and Date: {committee_name}, {day}",
+        f"Item {values['agenda_item'] or '…'} – {status}",
+    ]
+    return Document(**base, banner=banner, header=rows, sections=sections)
 
 
 def committee(report: Any) -> Document:
-    header = _header(report)
-    items = lines(report.recommendations) or [
-        f"Note and comment on the progress of the improvement plan as at {ukdate(report.as_at)}."
-    ]
-    committee_name = report.body.name.upper() if report.body else "COMMITTEE"
-    recommendations = Section(
-        "RECOMMENDATIONS",
-        paragraphs=[f"It is recommended that the {report.body.name if report.body else ''}:"],
-        numbered=items,
-    )
-    return Document(
-        kind="committee",
-        title=report.title,
-        council=report.council.name,
-        banner=[
-            f"{committee_name} – AGENDA ITEM No. {header[2][1] or '…'}",
-            f"{(header[1][1] or ukdate(report.as_at)).upper()} – {header[3][1]}",
-        ],
-        header=header,
-        sections=[recommendations, *_numbered(report)],
-        figures={"as_at": report.as_at.isoformat()},
-    )
+    draft = Draft(report)
+    base = {
+        "kind": "committee",
+        "title": report.title,
+        "council": report.council.name,
+        "figures": {
+            "as_at": report.as_at.isoformat(),
+            "meeting_date": meeting_day(report.meeting).isoformat() if report.meeting else "",
+            "appendix": draft.appendix,
+        },
+    }
+    if draft.layout == SHROPSHIRE:
+        return _shropshire(draft, base)
+    return _peterborough(draft, base)

@@ -39,13 +39,15 @@ from improvement.documents.html import fragment, print_html
 from improvement.documents.models import DocumentBuild
 from improvement.documents.structure import from_json
 from improvement.documents.views import chart_name
+from improvement.reports import bound
 from improvement.reports.build import build_document, file_name, report_file
 
 KIND = "report"
 # Part of every draft's fingerprint: raise it when a change to the code changes what a
 # report shows, so no page or file built by the old code is served as current.
 # 3: a draft's page build keeps its document beside it, for finalising.
-BUILD = 3
+# 4: a committee report belongs to its meeting and binds its appendix in (ADR 027).
+BUILD = 4
 # Where a draft page's document and print HTML are kept, by the hash of the page.
 FROZEN = "reports/drafts"
 
@@ -109,6 +111,9 @@ def _frozen_path(page: str) -> str:
 
 def _make(council: Any, parameters: dict, fmt: str) -> tuple[bytes, str]:
     report, version = _found(council, parameters)
+    if fmt == "pdf" and report.kind == "committee":
+        # A committee report's appendix is bound in (docs/adr/027).
+        return bound.bind(report, version), file_name(report, version)
     if fmt != "html":
         return report_file(report, fmt, version), file_name(report, version)
     if version is not None:

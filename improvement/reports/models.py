@@ -26,6 +26,10 @@ class ReportDocument(Tracked):
         FINAL = "final", "Final"
         PUBLISHED = "published", "Published"
 
+    class Appendix(models.TextChoices):
+        BOARD_REPORT = "board_report", "The improvement board's progress report"
+        COMPLAINTS_ANNUAL = "complaints_annual", "The complaints annual report"
+
     council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="reports")
     kind = models.CharField(max_length=20, choices=Kind.choices)
     meeting = models.ForeignKey(
@@ -50,6 +54,24 @@ class ReportDocument(Tracked):
     )
     sections = models.JSONField(default=dict, blank=True)
     recommendations = models.TextField(blank=True)
+    appendix = models.CharField(
+        max_length=20,
+        choices=Appendix.choices,
+        blank=True,
+        help_text="For a committee report: the document bound in as its appendix.",
+    )
+    appendix_meeting = models.ForeignKey(
+        Meeting,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The board meeting whose progress report is bound in (none: the latest "
+        "before the committee meets).",
+    )
+    appendix_year = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="The complaints annual report's year: 2022 for 2022-23."
+    )
     every_action = models.BooleanField(
         default=False,
         help_text=(
@@ -104,3 +126,75 @@ class ReportVersion(models.Model):
     @property
     def council(self) -> Council:
         return self.report.council
+
+
+PRIORITIES = """1. The Economy and Inclusive Growth
+2. Our Places and Communities
+3. Prevention, Independence and Resilience: children are safe from harm
+4. Sustainable Future City Council"""
+CARBON = (
+    "The report contains no proposals for changes to service delivery and therefore there is "
+    "no decision to take which may impact carbon emissions of the council or the city."
+)
+LEGAL = (
+    "A council's children's services are likely to face central government intervention "
+    "following an Ofsted judgement of 'inadequate' under the Inspection of Local Authority "
+    "Children's Services (ILACS) framework. This power is triggered under section 497A of the "
+    "Education Act 1996. The Secretary of State (or the minister of state on their behalf) "
+    "has a high degree of discretion, but the choice of intervention must be reasonable.\n\n"
+    "There are different levels of intervention, ranging from an Improvement Notice to a "
+    "statutory direction from the Department for Education, which can include directing the "
+    "council to enter into a contract with a third party to perform its functions on its "
+    "behalf. Should the council be unwilling or unable to comply with the Improvement Notice, "
+    "or should ministers not be satisfied with its progress, they may use their powers under "
+    "section 497A to direct the council."
+)
+
+
+class ReportSettings(Tracked):
+    """How a council writes its committee reports: the layout of its committee report
+    template and the text every report on this subject starts from (docs/adr/027)."""
+
+    class Layout(models.TextChoices):
+        PETERBOROUGH = (
+            "peterborough",
+            "Header table, recommendations, then numbered sections (as Peterborough)",
+        )
+        SHROPSHIRE = (
+            "shropshire",
+            "Synopsis, executive summary and recommendations, then the report (as Shropshire)",
+        )
+
+    council = models.OneToOneField(
+        Council, on_delete=models.PROTECT, related_name="report_settings"
+    )
+    committee_layout = models.CharField(
+        max_length=12, choices=Layout.choices, default=Layout.PETERBOROUGH
+    )
+    corporate_priorities = models.TextField(
+        default=PRIORITIES, help_text="The council's corporate priorities, one a line."
+    )
+    priorities_link = models.URLField(
+        blank=True, help_text="Where the council's corporate strategy and priorities are published."
+    )
+    carbon_statement = models.TextField(
+        default=CARBON,
+        help_text="What a report on the improvement plan means for carbon emissions.",
+    )
+    legal_implications = models.TextField(
+        default=LEGAL, help_text="The legal implications of the Improvement Notice."
+    )
+    cabinet_member = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="The cabinet member (portfolio holder) for children's services.",
+    )
+    local_member = models.CharField(
+        max_length=200, default="All", help_text="The local member, for a report on every ward."
+    )
+
+    class Meta:
+        verbose_name_plural = "report settings"
+
+    def __str__(self) -> str:
+        return f"Report settings of {self.council}"

@@ -8,6 +8,8 @@
 - An exempt report is read only by its writers and those who see the body's
   exempt items.
 - The public reads published, open reports only (`ReportQuerySet.published`).
+- The board manager and the council administrator set how the council writes its
+  committee reports (`ReportSettings`, docs/adr/027).
 """
 
 from typing import Any
@@ -15,7 +17,13 @@ from typing import Any
 import rules
 
 from improvement.accounts.models import Role
-from improvement.accounts.permissions import council_of, is_board_manager, is_chair, roles_in
+from improvement.accounts.permissions import (
+    council_of,
+    is_board_manager,
+    is_chair,
+    is_council_admin,
+    roles_in,
+)
 from improvement.core.access import allowed, declare
 
 ADVISER = "adviser"
@@ -62,4 +70,11 @@ declare(
     "reports.write_adviser",
     is_chair,
     "Only the chair, the DfE adviser, writes the adviser's report.",
+)
+
+MANAGE_SETTINGS = "reports.manage_settings"
+declare(
+    MANAGE_SETTINGS,
+    is_board_manager | is_council_admin,
+    "Only the board manager or the council administrator sets how reports are written.",
 )

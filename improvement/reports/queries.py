@@ -10,6 +10,7 @@ from improvement.core.models import Council
 from improvement.evidence.models import MeasureValue
 from improvement.meetings.models import Attendance
 from improvement.meetings.services import meeting_day
+from improvement.reports.models import ReportSettings
 
 __all__ = ["meeting_day"]
 
@@ -101,3 +102,52 @@ def exempt_actions_until(meeting: Any) -> int:
         meeting__starts_at__lte=meeting.starts_at,
         item__exempt_paragraph__isnull=False,
     ).count()
+
+
+def committee_meetings_of(body: Any, day: datetime.date) -> list[Any]:
+    """A committee's meetings to choose from: the next one first, then the later ones,
+    then the past ones newest first (a report may be written after the event)."""
+    meetings = body.meetings.live().exclude(status="cancelled").select_related("body")
+    upcoming = list(meetings.filter(starts_at__date__gte=day).order_by("starts_at"))
+    past = list(meetings.filter(starts_at__date__lt=day).order_by("-starts_at"))
+    return upcoming + past
+
+
+def council_committee_meetings(council: Council) -> Any:
+    """Every meeting of the council's committees, for a form's choice (checked there)."""
+    return (
+        council.meetings.live()
+        .filter(body__kind__in=COMMITTEES)
+        .exclude(status="cancelled")
+        .select_related("body")
+    )
+
+
+def board_meeting_on_or_before(council: Council, day: datetime.date) -> Any:
+    """The latest board meeting on or before a day: the one a committee report follows."""
+    return board_meetings_of(council).filter(starts_at__date__lte=day).last()
+
+
+def board_report_for(council: Council, meeting: Any) -> Any:
+    """The council's progress report for a board meeting, if one was started."""
+    return council.reports.filter(kind="board_progress", meeting=meeting).order_by("-id").first()
+
+
+def latest_notice(council: Council) -> Any:
+    return council.notices.live().order_by("-issued_on").first()
+
+
+def job_title_of(user: Any, council: Council) -> str:
+    """The officer's job title in this council, as their membership records it."""
+    found = (
+        user.memberships.filter(council=council).exclude(job_title="").order_by("id").first()
+        if getattr(user, "pk", None)
+        else None
+    )
+    return found.job_title if found else ""
+
+
+def settings_for(council: Council) -> Any:
+    """The council's report settings, or the defaults (Peterborough's) when none are saved."""
+    found = ReportSettings.objects.filter(council=council).first()
+    return found or ReportSettings(council=council)

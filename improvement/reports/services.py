@@ -18,9 +18,10 @@ from improvement.core.templatetags.ib import ukdate
 from improvement.core.tracking import create_tracked, save_tracked
 from improvement.documents.builds import request_build
 from improvement.documents.models import DocumentBuild
-from improvement.reports import files
-from improvement.reports.models import ReportDocument, ReportVersion
-from improvement.reports.permissions import write_perm
+from improvement.reports import appendix, committee, dfe, files
+from improvement.reports.models import ReportDocument, ReportSettings, ReportVersion
+from improvement.reports.permissions import MANAGE_SETTINGS, write_perm
+from improvement.reports.queries import job_title_of, meeting_day, settings_for
 
 FINAL_REFUSAL = "This report is final and cannot be changed. Start a new version to revise it."
 DRAFT_CHANGED = (
@@ -32,20 +33,83 @@ DRAFT_CHANGED = (
 def create_report(actor: Any, council: Any, kind: str, **fields: Any) -> ReportDocument:
     access.require(actor, write_perm(kind), council)
     report = ReportDocument(council=council, kind=kind, author=person_or_none(actor), **fields)
+    if kind == ReportDocument.Kind.COMMITTEE:
+        start_committee_report(actor, report)
     if not report.title:
         report.title = default_title(report)
     return create_tracked(report, actor)
+
+
+def start_committee_report(actor: Any, report: ReportDocument) -> None:
+    """A committee report starts from the text right for its subject (docs/adr/027):
+    the council's report settings, the signed-in officer as its author and contact
+    officer, and its appendix; what the caller gave is kept as given. `manage.py
+    report` starts one the same way, with no officer."""
+    report.appendix = report.appendix or appendix.BOARD_REPORT
+    if report.as_at is None:
+        board = appendix.board_meeting(report) if report.appendix == appendix.BOARD_REPORT else None
+        day = board or report.meeting
+        report.as_at = meeting_day(day) if day else timezone.localdate()
+    person = person_or_none(actor)
+    officer = (
+        committee.officer_text(
+            person.get_full_name() or person.get_username(),
+            job_title_of(person, report.council),
+            person.email,
+        )
+        if person is not None
+        else {}
+    )
+    start = committee.defaults(report, officer)
+    report.sections = {**start, **(report.sections or {})}
+    if not report.recommendations:
+        report.recommendations = start.get("recommendations", "")
+    report.sections.pop("recommendations", None)
 
 
 def default_title(report: ReportDocument) -> str:
     if report.kind == "board_progress" and report.meeting:
         day = ukdate(report.meeting.starts_at.date())
         return f"Progress report to the {report.meeting.body.name}, {day}"
+    if report.kind == "committee" and report.appendix == appendix.COMPLAINTS_ANNUAL:
+        year = appendix.year_label(report.appendix_year) if report.appendix_year else ""
+        return f"Annual children's services complaints report {year}".strip()
     if report.kind == "committee" and report.body:
         return f"Children's services improvement: report to the {report.body.name}"
     if report.kind == "self_assessment":
         return f"Self-assessment of improvement, {ukdate(report.as_at)}"
     return f"Adviser's report of progress or concern, {ukdate(report.as_at)}"
+
+
+# The written parts a report of each kind must have before it is finalised or
+# published, beside its recommendations (a committee report's are its layout's).
+REQUIRED_SECTIONS = {
+    ReportDocument.Kind.SELF_ASSESSMENT: ["summary"],
+    ReportDocument.Kind.ADVISER: ["judgement", "summary"],
+}
+NEEDS_RECOMMENDATIONS = {ReportDocument.Kind.BOARD_PROGRESS, ReportDocument.Kind.COMMITTEE}
+
+
+def missing(report: ReportDocument) -> list[tuple[str, str]]:
+    """What is still to be written before the report can be finalised or published:
+    (the edit form's field, a message naming it), read from the report's stored fields."""
+    gaps = []
+    if report.kind in NEEDS_RECOMMENDATIONS and not report.recommendations.strip():
+        gaps.append(("recommendations", "Write the recommendations"))
+    labels = dict(dfe.SELF_ASSESSMENT_KEYS + dfe.ADVISER_KEYS)
+    stored = report.sections or {}
+    for key in REQUIRED_SECTIONS.get(report.kind, []):
+        if not (stored.get(key) or "").strip():
+            gaps.append((f"section_{key}", f"Write the section {labels[key]}"))
+    if report.kind == ReportDocument.Kind.COMMITTEE:
+        gaps += committee.missing(report)
+    return gaps
+
+
+def _refuse_while_missing(report: ReportDocument) -> None:
+    gaps = missing(report)
+    if gaps:
+        raise ValidationError({field: message for field, message in gaps})
 
 
 def _refuse_unless_draft(report: ReportDocument) -> None:
@@ -83,7 +147,9 @@ def finalise(actor: Any, report: ReportDocument, read: int | None = None) -> Rep
     the officer read, is not the current one), finalising is refused; the build of the
     data as it stands is queued for them to read first."""
     access.require(actor, "reports.write", report)
-    _refuse_unless_draft(ReportDocument.objects.get(pk=report.pk))
+    stored = ReportDocument.objects.get(pk=report.pk)
+    _refuse_unless_draft(stored)
+    _refuse_while_missing(stored)
     # Its own transaction: a build queued here stays queued when finalising is refused.
     build = files.current_draft(actor, report)
     kept = files.frozen(build) if build.is_done else None
@@ -127,6 +193,7 @@ def publish(actor: Any, report: ReportDocument) -> ReportVersion:
         raise ValidationError("An exempt report cannot be published.")
     if report.status != ReportDocument.Status.FINAL:
         raise ValidationError("Only a final report can be published.")
+    _refuse_while_missing(report)
     version = report.versions.latest_version()
     version.published_at = timezone.now()
     version.save(update_fields=["published_at"])
@@ -145,3 +212,42 @@ def revise(actor: Any, report: ReportDocument) -> ReportDocument:
         raise ValidationError("This report is already a draft.")
     report.status = ReportDocument.Status.DRAFT
     return save_tracked(report, actor, verb="revised")
+
+
+SETTINGS_FIELDS = (
+    "committee_layout",
+    "corporate_priorities",
+    "priorities_link",
+    "carbon_statement",
+    "legal_implications",
+    "cabinet_member",
+    "local_member",
+)
+
+
+@transaction.atomic
+def change_settings(
+    actor: Any, council: Any, data: dict[str, Any], expected_version: int | None = None
+) -> ReportSettings:
+    """Change how the council writes its committee reports. The defaults are saved as
+    the council's own the first time they are changed; each change is audited."""
+    access.require(actor, MANAGE_SETTINGS, council)
+    unknown = set(data) - set(SETTINGS_FIELDS)
+    if unknown:
+        raise ValueError(f"not report settings: {sorted(unknown)}")
+    current = settings_for(council)
+
+    def apply() -> None:
+        for name, value in data.items():
+            setattr(current, name, value)
+
+    if current.pk is None:
+        apply()
+        return create_tracked(current, actor, verb="report settings saved")
+    return save_tracked(
+        current,
+        actor,
+        expected_version=expected_version,
+        verb="report settings changed",
+        apply=apply,
+    )

@@ -15,13 +15,14 @@ from improvement.core.forms import bound, form_page
 from improvement.documents.download import download
 from improvement.documents.render import FORMATS
 from improvement.documents.views import REFRESH_SECONDS, chart_file, start
-from improvement.reports import files, services
+from improvement.reports import appendix, files, services
 from improvement.reports.build import file_name, report_file
-from improvement.reports.forms import CreateReportForm, EditReportForm
+from improvement.reports.forms import CreateReportForm, EditReportForm, ReportSettingsForm
 from improvement.reports.models import ReportDocument
-from improvement.reports.permissions import write_perm
+from improvement.reports.permissions import MANAGE_SETTINGS, write_perm
+from improvement.reports.queries import settings_for
 
-ACTIONS = {"publish": services.publish, "revise": services.revise}
+ACTIONS = {"revise": services.revise}
 
 
 def _readable(request: HttpRequest, slug: str, pk: int) -> ReportDocument:
@@ -87,6 +88,8 @@ def report_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         "versions": versions,
         "formats": FORMATS,
     }
+    if report.kind == ReportDocument.Kind.COMMITTEE:
+        context["appendix"] = appendix.title(appendix.spec(report))
     return render(request, "reports/detail.html", context)
 
 
@@ -136,10 +139,23 @@ def report_action(request: HttpRequest, slug: str, pk: int, action: str) -> Http
     return _done(request, report, lambda: ACTIONS[action](request.user, report))
 
 
+def _refused(request: HttpRequest, report: ReportDocument, step: str) -> HttpResponse | None:
+    """The confirmation page with an error summary naming each part still to be
+    written, while any is; None when the report is complete."""
+    gaps = services.missing(report)
+    if not gaps:
+        return None
+    context = {"council": report.council, "report": report, "gaps": gaps, "step": step}
+    return render(request, "reports/incomplete.html", context)
+
+
 @login_required
 def report_finalise(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Confirm, then freeze the stored draft the officer read (nothing is built here)."""
     report = _writable(request, slug, pk)
+    refused = _refused(request, report, "finalised") if report.is_draft else None
+    if refused is not None:
+        return refused
     if request.method == "POST":
         read = request.POST.get("build", "")
         read_pk = int(read) if read.isdigit() else 0
@@ -151,6 +167,49 @@ def report_finalise(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     context = {"council": report.council, "report": report, "build": build}
     context["number"] = services.next_number(report)
     return render(request, "reports/finalise.html", context)
+
+
+@login_required
+def report_publish(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Confirm, then publish the latest final version to the public site."""
+    report = _writable(request, slug, pk)
+    if report.status != ReportDocument.Status.FINAL or report.is_exempt:
+        refusal = "An exempt report cannot be published." if report.is_exempt else None
+        messages.error(request, refusal or "Only a final report can be published.")
+        return redirect("reports:report_detail", slug, pk)
+    refused = _refused(request, report, "published")
+    if refused is not None:
+        return refused
+    if request.method == "POST":
+        return _done(request, report, lambda: services.publish(request.user, report))
+    context = {"council": report.council, "report": report}
+    context["version"] = report.versions.listed().first()
+    return render(request, "reports/publish.html", context)
+
+
+@login_required
+def report_settings(request: HttpRequest, slug: str) -> HttpResponse:
+    council = access.council_for(request, slug, MANAGE_SETTINGS)
+    current = settings_for(council)
+    initial = {name: getattr(current, name) for name in services.SETTINGS_FIELDS}
+    form = bound(request, ReportSettingsForm, initial={**initial, "version": current.version})
+    return form_page(
+        request,
+        form,
+        service=lambda data: services.change_settings(
+            request.user,
+            council,
+            {name: data[name] for name in services.SETTINGS_FIELDS},
+            data["version"],
+        ),
+        done=reverse("reports:report_list", args=[slug]),
+        title="How committee reports are written",
+        lead=(
+            "The layout of the council's committee reports, and the text each report on the "
+            "improvement plan starts from. Reports already started keep their text."
+        ),
+        success="Report settings saved",
+    )
 
 
 @login_required

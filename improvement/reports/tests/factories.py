@@ -43,8 +43,23 @@ def build_now(actor, report):
     return build
 
 
+def complete(actor, report):
+    """Write, as the officer would, what finalising needs and is still blank (the
+    recommendations and each required section); a missing meeting stays missing."""
+    changes = {}
+    for field, _ in services.missing(report):
+        if field == "recommendations":
+            changes["recommendations"] = "Note the progress of the improvement plan."
+        elif field.startswith("section_"):
+            changes.setdefault("sections", {})[field.removeprefix("section_")] = "As written."
+    if changes:
+        services.update_draft(actor, report, changes)
+        report.refresh_from_db()
+
+
 def finalise(actor, report):
-    """Finalise as an officer does: the draft's page is built first, then the stored
-    draft is frozen."""
+    """Finalise as an officer does: what it needs is written, the draft's page is
+    built, then the stored draft is frozen."""
+    complete(actor, report)
     build_now(actor, report)
     return services.finalise(actor, report)

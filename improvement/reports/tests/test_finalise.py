@@ -18,7 +18,12 @@ from improvement.reports.tests.factories import board_meeting, build_now
 def draft(council, board_manager):
     meeting = board_meeting(council)
     return services.create_report(
-        board_manager, council, "board_progress", meeting=meeting, as_at=meeting.starts_at.date()
+        board_manager,
+        council,
+        "board_progress",
+        meeting=meeting,
+        as_at=meeting.starts_at.date(),
+        recommendations="Note the progress of the plan",
     )
 
 

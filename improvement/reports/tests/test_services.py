@@ -40,7 +40,7 @@ def test_a_final_report_refuses_any_change(draft, board_manager):
     with pytest.raises(ValidationError):
         services.finalise(board_manager, draft)
     draft.refresh_from_db()
-    assert draft.recommendations == ""
+    assert draft.recommendations == "Note the progress of the improvement plan."
     assert draft.versions.count() == 1
 
 

@@ -17,7 +17,7 @@ from improvement.reports import queries
 from improvement.reports.board import EVERY_ACTION
 from improvement.reports.build import build_document
 from improvement.reports.models import ReportDocument
-from improvement.reports.services import default_title
+from improvement.reports.services import default_title, start_committee_report
 
 KINDS = ("board", "committee", "self_assessment", "adviser", "complaints_annual", "forward_plan")
 REPORT_KINDS = {
@@ -57,10 +57,19 @@ def _report(council: Any, options: dict[str, Any]) -> Document:
     """A report of the reports app as a draft would be built, saving nothing."""
     kind = REPORT_KINDS[options["kind"]]
     report = ReportDocument(council=council, kind=kind, every_action=options["every_action"])
-    if kind in ("board_progress", "committee"):
+    if kind == "committee":
+        # --meeting is the board meeting whose report is bound in; the committee report
+        # goes to the committee's next meeting after it (docs/adr/027).
+        board = _meeting(council, options)
+        report.body = _committee(council, options["committee"])
+        report.appendix, report.appendix_meeting = "board_report", board
+        day = queries.meeting_day(board)
+        report.meeting = queries.next_meeting_of(report.body, day) if report.body else None
+        report.as_at = day
+        start_committee_report(None, report)
+    elif kind == "board_progress":
         report.meeting = _meeting(council, options)
         report.as_at = queries.meeting_day(report.meeting)
-        report.body = _committee(council, options["committee"]) if kind == "committee" else None
     else:
         report.as_at = _date(options["as_at"], "--as-at") or timezone.localdate()
     report.title = default_title(report)
