@@ -30,3 +30,23 @@ def latest_kpis(council: Council) -> dict[str, Any] | None:
     figures only, never a child-level row. None before the first import."""
     found = latest_import(council)
     return None if found is None else kpi_document(found)
+
+
+def applied_after(record: AnnexAImport) -> AnnexAImport | None:
+    """An import put into the measures after this one, which an undo must wait for."""
+    return (
+        record.council.annex_a_imports.filter(
+            status=AnnexAImport.Status.DONE, applied_at__gt=record.applied_at
+        )
+        .order_by("-applied_at")
+        .first()
+    )
+
+
+def undoable(council: Council) -> AnnexAImport | None:
+    """The import an officer may undo: the latest one put into the measures."""
+    return (
+        council.annex_a_imports.filter(status=AnnexAImport.Status.DONE)
+        .order_by("-applied_at", "-id")
+        .first()
+    )

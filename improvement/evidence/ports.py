@@ -46,10 +46,14 @@ def derive_value(
 create_measure = services.create_measure
 record_benchmark = services.record_benchmark
 replace_values = services.replace_values
+restore_values = services.restore_values
+archive_measure = services.archive_measure
+reopen_measure = services.reopen_measure
 
 __all__ = [
     "Benchmark",
     "Measure",
+    "archive_measure",
     "create_measure",
     "derive_value",
     "evidence_for_objective",
@@ -57,5 +61,8 @@ __all__ = [
     "measures_for_action",
     "objective_measure_flags",
     "record_benchmark",
+    "reopen_measure",
     "replace_values",
+    "restore_values",
+    "update_requests_waiting_for",
 ]
