@@ -139,7 +139,9 @@ def feed(actor: Any, record: Any) -> None:
         before = {v.period: v for v in plan.measure.values.all()} if plan.measure else {}
         measure = _measure(actor, record.council, plan.kpi, plan.measure)
         if plan.points:
-            evidence.replace_values(actor, measure, plan.points, note, "recorded values from Annex A")
+            evidence.replace_values(
+                actor, measure, plan.points, note, "recorded values from Annex A"
+            )
             _keep(record, measure, made, before, [p["period"] for p in plan.points])
         _benchmarks(actor, measure)
 
@@ -162,27 +164,29 @@ def _keep(record: Any, measure: Measure, made: bool, before: dict, periods: list
                 after_numerator=value.numerator,
                 after_denominator=value.denominator,
                 after_value=value.value,
-                after_version=value.version,
             )
         )
     MeasureChange.objects.bulk_create(changes)
 
 
 def changed_since_import(record: Any) -> list[str]:
-    """The measure values an import wrote that have changed since (or gone): an undo
-    would overwrite those changes, so it is refused."""
+    """The measure values an import wrote that now hold other figures (or are gone):
+    an undo would overwrite those changes, so it is refused. Figures, not versions,
+    are compared: undoing a later import puts this one's figures back as new versions."""
     changes = list(record.measure_changes.select_related("measure"))
-    ids = {change.measure_id for change in changes}
     held = {
-        (measure_id, period): version
-        for measure_id, period, version in record.council.measures.filter(
-            pk__in=ids, values__isnull=False
-        ).values_list("pk", "values__period", "values__version")
+        (measure_id, period): figures
+        for measure_id, period, *figures in record.council.measures.filter(
+            pk__in={change.measure_id for change in changes}, values__isnull=False
+        ).values_list(
+            "pk", "values__period", "values__numerator", "values__denominator", "values__value"
+        )  # fmt: skip
     }
     return [
         f"The value of {c.measure.name} for {c.period:%B %Y}"
         for c in changes
-        if held.get((c.measure_id, c.period)) != c.after_version
+        if held.get((c.measure_id, c.period))
+        != [c.after_numerator, c.after_denominator, c.after_value]
     ]
 
 

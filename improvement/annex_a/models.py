@@ -111,8 +111,6 @@ class MeasureChange(models.Model):
     after_numerator = models.DecimalField(max_digits=14, decimal_places=2, null=True)
     after_denominator = models.DecimalField(max_digits=14, decimal_places=2, null=True)
     after_value = models.DecimalField(max_digits=14, decimal_places=2)
-    # The value's version once imported: a later change by hand makes the undo refuse.
-    after_version = models.PositiveIntegerField()
 
     council_path = "annex_import__council"
 

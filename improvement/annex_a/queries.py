@@ -2,6 +2,8 @@
 
 from typing import Any
 
+from django.db.models import Q
+
 from improvement.annex_a.models import AnnexAImport
 from improvement.annex_a.output import kpi_document
 from improvement.core.models import Council
@@ -34,11 +36,10 @@ def latest_kpis(council: Council) -> dict[str, Any] | None:
 
 def applied_after(record: AnnexAImport) -> AnnexAImport | None:
     """An import put into the measures after this one, which an undo must wait for."""
+    later = Q(applied_at__gt=record.applied_at) | Q(applied_at=record.applied_at, pk__gt=record.pk)
     return (
-        record.council.annex_a_imports.filter(
-            status=AnnexAImport.Status.DONE, applied_at__gt=record.applied_at
-        )
-        .order_by("-applied_at")
+        record.council.annex_a_imports.filter(later, status=AnnexAImport.Status.DONE)
+        .order_by("-applied_at", "-id")
         .first()
     )
 
