@@ -81,7 +81,7 @@ def column_headings(key: str) -> list[str]:
 
 def _figure(value: Any, count: bool) -> str:
     if value is None:
-        return "None"
+        return "No value"
     return f"{value:,.0f}" if count else f"{value:.1f}%"
 
 

@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from improvement.core.models import Council
-from improvement.evidence import queries, services
+from improvement.evidence import queries, request_queries, services
 from improvement.evidence.models import Benchmark, Measure
 from improvement.evidence.presenters import MeasureSummary
 
@@ -34,6 +34,17 @@ def evidence_for_objective(objective: Any, as_at: datetime.date) -> dict[str, An
 def measures_for_action(action: Any, as_at: datetime.date) -> list[MeasureSummary]:
     """The live measures that show an action's impact, rated as at a date."""
     return queries.measures_for_action(action, as_at)
+
+
+def update_requests_waiting_for(
+    user: Any, council: Council
+) -> list[request_queries.WaitingRequest]:
+    """The live update requests a signed-in person has yet to answer in a council,
+    soonest due first, for a start page's panel: each with its title (what was asked),
+    message, asked on, due by, the open actions it asks about, and the token of its
+    answer page (`evidence:request_answer`). Answered means the request's page was
+    used or an ordinary update was recorded on one of their actions since."""
+    return request_queries.waiting_for(user, council)
 
 
 def derive_value(

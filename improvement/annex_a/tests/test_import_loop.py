@@ -72,7 +72,7 @@ def test_the_preview_shows_each_measures_values_before_and_after_and_changes_not
     assert len(shown) == 15
     nfa = shown["Referrals with no further action"]
     months = {m["month"]: (m["before"], m["after"]) for m in nfa.months}
-    assert months["April 2024"][0] != "None" and not nfa.new
+    assert months["April 2024"][0] != "No value" and not nfa.new
     page = response.content.decode()
     assert "Check the changes to the board's measures" in page
     assert "Confirm and update the measures" in page
