@@ -1,8 +1,10 @@
-"""The KPI page, the upload with its progress, and the drill-down to child-level rows.
+"""The KPI page, the upload with its progress, the preview and undo of an import, and
+the drill-down to child-level rows.
 
 The upload only stores the file and queues it: the worker reads it, and the status
 page checks again by itself (templates/includes/check_again.html, with JavaScript; a
-link without) and shows the rows read so far."""
+link without) and shows the rows read so far. The measures change only once the
+officer confirms the preview, and an import can be undone (docs/adr/032)."""
 
 from typing import Any
 

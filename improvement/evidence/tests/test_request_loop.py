@@ -69,8 +69,8 @@ def test_the_check_page_names_owners_without_an_email_before_anything_is_sent(
 
 
 def test_a_past_due_date_is_refused_on_the_question_page(client_for, board_manager, actions):
-    response = client_for(board_manager).post(url("request_create"), {**QUESTION,
-                                                                      "due_on_year": "2023"})  # fmt: skip
+    late = {**QUESTION, "due_on_year": "2023"}
+    response = client_for(board_manager).post(url("request_create"), late)
     assert "The due date must be today or in the future" in response.content.decode()
     assert not UpdateRequest.objects.exists()
 
