@@ -80,8 +80,8 @@ def _missing_lists(tables: dict[int, Table]) -> list[str]:
         if table is None or not len(table):
             state = "is not in the file" if table is None else "has no usable rows"
             warnings.append(
-                f"List {number} ({spec.name}) {state}: the KPIs that come from it were not "
-                "updated on the board's measures."
+                f"List {number} ({spec.name}) {state}: the KPIs that come from it keep "
+                "their measures' values as they are."
             )
     return warnings
 

@@ -170,3 +170,17 @@ def test_no_one_elses_requests_wait_for_a_person(
 ):
     assert ports.update_requests_waiting_for(board_manager, council) == []
     assert ports.update_requests_waiting_for(other_officer, council) == []
+
+
+def test_a_refusal_at_sending_is_named_on_the_check_page(client_for, board_manager, actions):
+    client = client_for(board_manager)
+    _ask(client)
+    session = client.session
+    session["update_request_draft"]["due_on"] = "2024-01-01"  # gone past since
+    session.save()
+    response = client.post(url("request_check"))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "govuk-error-summary" in page
+    assert "The due date must be today or in the future" in page
+    assert not UpdateRequest.objects.exists() and not mail.outbox
