@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import pluralize
 from django.utils import timezone
 
 from improvement.core import access
@@ -18,7 +19,7 @@ from improvement.evidence import queries, request_queries, request_services
 from improvement.evidence.forms import ActionAnswerForm, UpdateRequestForm
 
 CHANGE = "evidence.change"
-DRAFT = "update_request_draft"
+DRAFT = "update_request_draft:{}"  # one a council: a person may serve several
 # Seconds between the request page's looks at the emails while they are sent.
 REFRESH_SECONDS = 2
 
@@ -54,7 +55,7 @@ def request_create(request: HttpRequest, slug: str) -> HttpResponse:
     """The question page; its answers wait in the session for the check page."""
     council = access.council_for(request, slug, CHANGE)
     owners = request_services.owners_of_live_actions(council)
-    draft = request.session.get(DRAFT)
+    draft = request.session.get(DRAFT.format(council.pk))
     initial = None
     if draft and request.method == "GET":
         initial = {**draft, "due_on": datetime.date.fromisoformat(draft["due_on"])}
@@ -62,7 +63,7 @@ def request_create(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if run_service(form, lambda: request_services.check_request(council, data, data["people"])):
-            request.session[DRAFT] = _draft(data)
+            request.session[DRAFT.format(council.pk)] = _draft(data)
             return redirect("evidence:request_check", council.slug)
     context = {"form": form, "title": "Ask owners for updates", "button": "Continue"}
     return render(request, "evidence/form.html", context)
@@ -72,7 +73,7 @@ def request_create(request: HttpRequest, slug: str) -> HttpResponse:
 def request_check(request: HttpRequest, slug: str) -> HttpResponse:
     """Check your answers: who will be asked, and who cannot be emailed, before sending."""
     council = access.council_for(request, slug, CHANGE)
-    draft = request.session.get(DRAFT)
+    draft = request.session.get(DRAFT.format(council.pk))
     if not draft:
         return redirect("evidence:request_create", council.slug)
     data, people = _from_draft(council, draft)
@@ -82,7 +83,7 @@ def request_check(request: HttpRequest, slug: str) -> HttpResponse:
             form, lambda: request_services.request_updates(request.user, council, data, people)
         )
         if made:
-            del request.session[DRAFT]
+            del request.session[DRAFT.format(council.pk)]
             sending = request_queries.sending(made)
             messages.success(request, _made_message(sending))
             return redirect("evidence:request_detail", council.slug, made.pk)
@@ -96,15 +97,13 @@ def request_check(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _made_message(sending: request_queries.Sending) -> str:
+    """What was made, not what was sent: the emails go from the worker, and the
+    request's page counts them as they go."""
     emails = sending.asked - sending.no_email
-    return (
-        f"Update request made: {emails} email{'s' if emails != 1 else ''} to send"
-        + (
-            f"; {sending.no_email} owner{'s' if sending.no_email != 1 else ''} to ask another way"
-            if sending.no_email
-            else ""
-        )  # fmt: skip
-    )
+    text = f"Update request made: {emails} email{pluralize(emails)} to send"
+    if sending.no_email:
+        text += f"; {sending.no_email} owner{pluralize(sending.no_email)} to ask another way"
+    return text
 
 
 @login_required

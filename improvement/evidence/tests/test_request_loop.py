@@ -172,11 +172,14 @@ def test_no_one_elses_requests_wait_for_a_person(
     assert ports.update_requests_waiting_for(other_officer, council) == []
 
 
-def test_a_refusal_at_sending_is_named_on_the_check_page(client_for, board_manager, actions):
+def test_a_refusal_at_sending_is_named_on_the_check_page(
+    client_for, board_manager, council, actions
+):
     client = client_for(board_manager)
     _ask(client)
     session = client.session
-    session["update_request_draft"]["due_on"] = "2024-01-01"  # gone past since
+    draft = session[f"update_request_draft:{council.pk}"]
+    draft["due_on"] = "2024-01-01"  # gone past since
     session.save()
     response = client.post(url("request_check"))
     assert response.status_code == 200
