@@ -29,8 +29,11 @@ class AnnexAImport(Tracked):
     class Status(models.TextChoices):
         QUEUED = "queued", "Waiting to start"
         RUNNING = "running", "Reading the workbook"
+        # Read and checked; the board's measures are unchanged until an officer confirms.
+        READY = "ready", "Read: waiting for you to confirm"
         DONE = "done", "Imported"
         FAILED = "failed", "Could not be imported"
+        UNDONE = "undone", "Undone"
 
     council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="annex_a_imports")
     reference_date = models.DateField()
@@ -52,6 +55,9 @@ class AnnexAImport(Tracked):
     # Touched as the worker reads; a running import whose heartbeat stops was left by
     # a worker that died.
     heartbeat_at = models.DateTimeField(null=True, blank=True)
+    # When its figures went into the board's measures, and when that was undone.
+    applied_at = models.DateTimeField(null=True, blank=True)
+    undone_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -84,3 +90,37 @@ class AnnexARows(models.Model):
 
     def __str__(self) -> str:
         return f"Child-level rows of import {self.annex_import_id}"
+
+
+class MeasureChange(models.Model):
+    """One measure value an import wrote, as it stood before and after: what the undo
+    puts back. `existed` False means the import added the value (the undo removes it);
+    `measure_created` that the import made the measure itself (the undo archives it)."""
+
+    annex_import = models.ForeignKey(
+        AnnexAImport, on_delete=models.CASCADE, related_name="measure_changes"
+    )
+    measure = models.ForeignKey("evidence.Measure", on_delete=models.PROTECT, related_name="+")
+    measure_created = models.BooleanField(default=False)
+    period = models.DateField()
+    existed = models.BooleanField()
+    before_numerator = models.DecimalField(max_digits=14, decimal_places=2, null=True)
+    before_denominator = models.DecimalField(max_digits=14, decimal_places=2, null=True)
+    before_value = models.DecimalField(max_digits=14, decimal_places=2, null=True)
+    before_note = models.TextField(blank=True)
+    after_numerator = models.DecimalField(max_digits=14, decimal_places=2, null=True)
+    after_denominator = models.DecimalField(max_digits=14, decimal_places=2, null=True)
+    after_value = models.DecimalField(max_digits=14, decimal_places=2)
+
+    council_path = "annex_import__council"
+
+    class Meta:
+        ordering = ["measure__code", "period"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["annex_import", "measure", "period"], name="unique_import_change"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Import {self.annex_import_id}: measure {self.measure_id} {self.period:%B %Y}"

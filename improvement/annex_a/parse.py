@@ -112,6 +112,8 @@ class Table:
     number: int
     fields: dict[str, np.ndarray]
     quality: dict[str, Any] = field(default_factory=dict)
+    # The workbook's own dates, to check the reference date against (annex_a/dates.py).
+    dates: dict[str, Any] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.fields["row"])
@@ -182,6 +184,30 @@ def _check_ids(raw: RawList, ids: np.ndarray, numbers: np.ndarray) -> None:
     )
 
 
+def _date_facts(
+    raw: RawList, columns: dict[str, np.ndarray], numbers: np.ndarray, reference: int
+) -> dict[str, Any]:
+    """The first cell dated after the reference date, and the cell with the latest date
+    (a date of birth is neither: an unborn child's is rightly later)."""
+    first_after: tuple[int, str, int] | None = None
+    latest: tuple[int, str] | None = None
+    for position, column in raw.mapping.items():
+        if column.kind != DATE or column.field == "dob" or not len(numbers):
+            continue
+        values = columns[column.field]
+        cell = f"{column_letter(position)}"
+        after = np.flatnonzero(values > reference)
+        if len(after) and (first_after is None or numbers[after[0]] < first_after[2]):
+            first_after = (int(values[after[0]]), f"{cell}{numbers[after[0]]}", numbers[after[0]])
+        top = int(np.argmax(values))
+        if values[top] > BAD and (latest is None or values[top] > latest[0]):
+            latest = (int(values[top]), f"{cell}{numbers[top]}")
+    return {
+        "first_after": first_after[:2] if first_after else None,
+        "latest": latest,
+    }
+
+
 def build_table(raw: RawList, reference: datetime.date) -> Table:
     """The used rows of a list, and its data_quality entry."""
     rows, numbers = _nonblank(raw)
@@ -206,9 +232,10 @@ def build_table(raw: RawList, reference: datetime.date) -> Table:
         "headers_mapped": raw.headers_mapped,
         "rejected_rows": _rejected_sample(numbers, reasons),
     }
+    dates = _date_facts(raw, columns, numbers, day_number(reference))
     fields = {name: values[used] for name, values in columns.items()}
     fields["row"] = numbers[used]
-    return Table(raw.number, fields, quality)
+    return Table(raw.number, fields, quality, dates)
 
 
 def empty_quality() -> dict[str, Any]:

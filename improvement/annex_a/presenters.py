@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from improvement.annex_a.kpi_definitions import KPIS
+from improvement.annex_a.measures import Planned
 from improvement.annex_a.output import latest_benchmark
 from improvement.annex_a.schema import LISTS
 
@@ -76,3 +77,39 @@ def column_headings(key: str) -> list[str]:
     kpi = next(k for k in KPIS if k.key == key)
     spec = LISTS[kpi.list_number]
     return [spec.column(name).heading for name in kpi.shown]
+
+
+def _figure(value: Any, count: bool) -> str:
+    if value is None:
+        return "No value"
+    return f"{value:,.0f}" if count else f"{value:.1f}%"
+
+
+@dataclass
+class PreviewMeasure:
+    """One measure in the preview: its name, whether the import makes it, and each
+    month's value before and after."""
+
+    name: str
+    new: bool
+    months: list[dict[str, str]]
+
+    @property
+    def changed(self) -> int:
+        return sum(1 for month in self.months if month["before"] != month["after"])
+
+
+def preview(plans: list[Planned]) -> list[PreviewMeasure]:
+    shown = []
+    for plan in plans:
+        held = {v.period: v.value for v in plan.measure.values.all()} if plan.measure else {}
+        months = [
+            {
+                "month": f"{point['period']:%B %Y}",
+                "before": _figure(held.get(point["period"]), plan.kpi.count),
+                "after": _figure(plan.after(point), plan.kpi.count),
+            }
+            for point in plan.points
+        ]
+        shown.append(PreviewMeasure(plan.kpi.label, plan.measure is None, months))
+    return shown

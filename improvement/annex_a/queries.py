@@ -2,6 +2,8 @@
 
 from typing import Any
 
+from django.db.models import Q
+
 from improvement.annex_a.models import AnnexAImport
 from improvement.annex_a.output import kpi_document
 from improvement.core.models import Council
@@ -30,3 +32,22 @@ def latest_kpis(council: Council) -> dict[str, Any] | None:
     figures only, never a child-level row. None before the first import."""
     found = latest_import(council)
     return None if found is None else kpi_document(found)
+
+
+def applied_after(record: AnnexAImport) -> AnnexAImport | None:
+    """An import put into the measures after this one, which an undo must wait for."""
+    later = Q(applied_at__gt=record.applied_at) | Q(applied_at=record.applied_at, pk__gt=record.pk)
+    return (
+        record.council.annex_a_imports.filter(later, status=AnnexAImport.Status.DONE)
+        .order_by("-applied_at", "-id")
+        .first()
+    )
+
+
+def undoable(council: Council) -> AnnexAImport | None:
+    """The import an officer may undo: the latest one put into the measures."""
+    return (
+        council.annex_a_imports.filter(status=AnnexAImport.Status.DONE)
+        .order_by("-applied_at", "-id")
+        .first()
+    )

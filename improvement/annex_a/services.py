@@ -20,6 +20,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from improvement.annex_a import measures, queries
+from improvement.annex_a.dates import check_reference
 from improvement.annex_a.kpi_definitions import compute_all, icpc_before_s47_start
 from improvement.annex_a.models import AnnexAImport, AnnexARows
 from improvement.annex_a.parse import Table, build_table, empty_quality
@@ -32,7 +33,14 @@ from improvement.core.models import Council
 from improvement.core.tasks import enqueue_after_commit, stale_before
 from improvement.core.tracking import create_tracked, save_tracked
 
-__all__ = ["AnnexAError", "analyse", "import_annex_a", "purge_expired"]
+__all__ = [
+    "AnnexAError",
+    "analyse",
+    "confirm_import",
+    "import_annex_a",
+    "purge_expired",
+    "undo_import",
+]
 
 
 @dataclass
@@ -72,8 +80,8 @@ def _missing_lists(tables: dict[int, Table]) -> list[str]:
         if table is None or not len(table):
             state = "is not in the file" if table is None else "has no usable rows"
             warnings.append(
-                f"List {number} ({spec.name}) {state}: the KPIs that come from it were not "
-                "updated on the board's measures."
+                f"List {number} ({spec.name}) {state}: the KPIs that come from it keep "
+                "their measures' values as they are."
             )
     return warnings
 
@@ -121,9 +129,12 @@ def analyse(
         raw = read_lists(path, on_progress, file_name)
         tables = {number: build_table(lst, reference) for number, lst in raw.items()}
         del raw
+    date_warnings = check_reference(tables, reference)
     _refuse_unusable(tables, file_name or Path(path).name)
     rows_read = sum(table.quality["rows"] for table in tables.values())
-    return Analysis(tables, _report(tables), compute_all(tables, reference), rows_read)
+    report = _report(tables)
+    report["warnings"] += date_warnings
+    return Analysis(tables, report, compute_all(tables, reference), rows_read)
 
 
 def _keep_rows(record: AnnexAImport, tables: dict[int, Table]) -> None:
@@ -135,8 +146,9 @@ def _keep_rows(record: AnnexAImport, tables: dict[int, Table]) -> None:
     AnnexAImport.objects.filter(pk=record.pk).update(retained_until=record.retained_until)
 
 
-def _fill(record: AnnexAImport, analysis: Analysis) -> None:
-    record.status = AnnexAImport.Status.DONE
+def _fill(record: AnnexAImport, analysis: Analysis, apply: bool) -> None:
+    record.status = AnnexAImport.Status.DONE if apply else AnnexAImport.Status.READY
+    record.applied_at = timezone.now() if apply else None
     record.rows_read = analysis.rows_read
     record.report = analysis.report
     record.kpis = analysis.kpis
@@ -144,14 +156,19 @@ def _fill(record: AnnexAImport, analysis: Analysis) -> None:
 
 
 @transaction.atomic
-def _save(actor: Any, record: AnnexAImport, analysis: Analysis) -> AnnexAImport:
+def _save(actor: Any, record: AnnexAImport, analysis: Analysis, apply: bool) -> AnnexAImport:
+    """Keep what was read; with `apply`, put its KPIs into the board's measures at once
+    (the command, run by someone who has chosen), else leave that to `confirm_import`
+    after the officer has seen the preview."""
+    verb = "imported Annex A" if apply else "read Annex A"
     if record.pk is None:
-        _fill(record, analysis)
-        create_tracked(record, actor, verb="imported Annex A")
+        _fill(record, analysis, apply)
+        create_tracked(record, actor, verb=verb)
     else:
-        save_tracked(record, actor, verb="imported Annex A", apply=lambda: _fill(record, analysis))
+        save_tracked(record, actor, verb=verb, apply=lambda: _fill(record, analysis, apply))
     _keep_rows(record, analysis.tables)
-    measures.feed(actor, record)
+    if apply:
+        measures.feed(actor, record)
     return record
 
 
@@ -164,7 +181,9 @@ def import_annex_a(
     file_name: str = "",
     on_progress: Progress = None,
 ) -> AnnexAImport:
-    """Import a workbook (or CSVs) for a reference date: its report, KPIs, rows and measures."""
+    """Import a workbook (or CSVs) for a reference date: its report, KPIs, rows and
+    measures, at once (the command's way: the web upload previews first). It can be
+    undone like any other."""
     access.require(actor, "annex_a.import", council)
     file_name = file_name or Path(path).name
     analysis = analyse(path, reference_date, on_progress, file_name)
@@ -174,7 +193,7 @@ def import_annex_a(
         file_name=file_name,
         uploaded_by=person_or_none(actor),
     )
-    return _save(actor, record, analysis)
+    return _save(actor, record, analysis, apply=True)
 
 
 ABANDONED = "The worker stopped while importing: run it again."
@@ -241,6 +260,7 @@ def _failure(error: BaseException) -> str:
 
 def run_queued(actor: Any, record: AnnexAImport) -> AnnexAImport:
     """Read a queued upload, with a heartbeat as it goes; a bad file marks it failed.
+    The measures are left alone: the officer sees the preview and confirms first.
 
     The writes happen in one transaction after the read, so a worker that dies
     mid-import leaves nothing half-written, only a record still "running"."""
@@ -258,7 +278,7 @@ def run_queued(actor: Any, record: AnnexAImport) -> AnnexAImport:
         path = default_storage.path(record.upload)
         analysis = analyse(path, record.reference_date, progress, record.file_name)
         record.refresh_from_db()
-        _save(actor, record, analysis)
+        _save(actor, record, analysis, apply=False)
     except Exception as error:  # noqa: BLE001 - the person waiting must be told, not left "running"
         imports.update(status=AnnexAImport.Status.FAILED, error=_failure(error))
     _discard_upload(record)
@@ -359,3 +379,69 @@ def note_rows_viewed(actor: Any, record: AnnexAImport, key: str) -> None:
     require_actor(actor)
     access.require(actor, "annex_a.see_rows", record.council)
     audit.record(actor, "viewed child-level rows", record, None, {"kpi": key})
+
+
+def _require_importer(actor: Any, record: AnnexAImport) -> None:
+    require_actor(actor)
+    access.require(actor, "annex_a.import", record.council)
+
+
+@transaction.atomic
+def confirm_import(actor: Any, record: AnnexAImport, expected_version: int | None) -> AnnexAImport:
+    """Put a read import's KPIs into the board's measures, once the officer has seen
+    the preview of each measure's values before and after."""
+    _require_importer(actor, record)
+    if record.status != AnnexAImport.Status.READY:
+        raise ValidationError(
+            f"Import {record.pk} is {record.get_status_display().lower()}: only an import "
+            "waiting for confirmation can be confirmed."
+        )
+
+    def apply() -> None:
+        record.status = AnnexAImport.Status.DONE
+        record.applied_at = timezone.now()
+
+    save_tracked(
+        record, actor, expected_version=expected_version, verb="confirmed Annex A", apply=apply
+    )
+    measures.feed(actor, record)
+    return record
+
+
+def _refuse_undo(record: AnnexAImport) -> None:
+    if record.status != AnnexAImport.Status.DONE:
+        raise ValidationError(
+            f"Import {record.pk} is {record.get_status_display().lower()}: only an import "
+            "in the board's measures can be undone."
+        )
+    later = queries.applied_after(record)
+    if later is not None:
+        raise ValidationError(
+            f"Import {later.pk} ({later.file_name}) went into the measures after this one "
+            "and changed the same measures: undo it first, then this one."
+        )
+    changed = measures.changed_since_import(record)
+    if changed:
+        raise ValidationError(
+            f"{changed[0]} has been changed since the import, by hand or by another "
+            "import: correct it there, as undoing would overwrite that change."
+        )
+
+
+@transaction.atomic
+def undo_import(actor: Any, record: AnnexAImport, expected_version: int | None) -> AnnexAImport:
+    """Put the board's measures back exactly as they were before the import: values
+    it added removed, values it changed restored, measures it made archived. Only the
+    latest import in the measures can be undone (docs/adr/032)."""
+    _require_importer(actor, record)
+    record = AnnexAImport.objects.select_for_update().get(pk=record.pk)
+    _refuse_undo(record)
+    measures.restore(actor, record)
+
+    def apply() -> None:
+        record.status = AnnexAImport.Status.UNDONE
+        record.undone_at = timezone.now()
+
+    return save_tracked(
+        record, actor, expected_version=expected_version, verb="undid Annex A", apply=apply
+    )

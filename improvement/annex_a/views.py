@@ -1,25 +1,33 @@
-"""The KPI page, the upload with its progress, and the drill-down to child-level rows.
+"""The KPI page, the upload with its progress, the preview and undo of an import, and
+the drill-down to child-level rows.
 
 The upload only stores the file and queues it: the worker reads it, and the status
 page checks again by itself (templates/includes/check_again.html, with JavaScript; a
-link without) and shows the rows read so far."""
+link without) and shows the rows read so far. The measures change only once the
+officer confirms the preview, and an import can be undone (docs/adr/032)."""
 
+from typing import Any
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from improvement.annex_a import presenters, queries
+from improvement.annex_a import measures, presenters, queries
 from improvement.annex_a.forms import UploadForm
 from improvement.annex_a.kpi_definitions import BY_KEY, drill_down
+from improvement.annex_a.models import AnnexAImport
 from improvement.annex_a.services import (
+    confirm_import,
     fail_if_abandoned,
     note_rows_viewed,
     queue_import,
     run_again,
+    undo_import,
 )
 from improvement.annex_a.storage import unpack
 from improvement.core import access
-from improvement.core.forms import bound
+from improvement.core.forms import VersionedForm, bound, run_service
 
 SHOWN_ROWS = 500
 # Seconds between the status page's looks at the import while it runs.
@@ -50,12 +58,17 @@ def upload(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "annex_a/upload.html", {"council": council, "form": form})
 
 
-@login_required
-def import_status(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def _import(request: HttpRequest, slug: str, pk: int) -> tuple[Any, AnnexAImport]:
     council = access.council_for(request, slug, "annex_a.import")
     record = queries.import_of(council, pk)
     if record is None:
         raise Http404("No such import")
+    return council, record
+
+
+@login_required
+def import_status(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    council, record = _import(request, slug, pk)
     if request.method == "POST" and record.can_run_again:
         run_again(request.user, record)
         return redirect("annex_a:import_status", council.slug, record.pk)
@@ -68,8 +81,46 @@ def import_status(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         # Changes as the worker reads, so the waiting page shows the rows read so far.
         "check_state": f"{record.status} {record.rows_read}",
         "quality": presenters.quality_rows(record.report),
+        "undoable": queries.undoable(council) == record,
+        "changes": record.measure_changes.count(),
     }
     return render(request, "annex_a/import_status.html", context)
+
+
+@login_required
+def import_preview(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Check your answers: each measure's values before and after, then confirm."""
+    council, record = _import(request, slug, pk)
+    if record.status != AnnexAImport.Status.READY:
+        return redirect("annex_a:import_status", council.slug, record.pk)
+    form = bound(request, VersionedForm, initial={"version": record.version})
+    if request.method == "POST" and form.is_valid():
+        version = form.cleaned_data["version"]
+        if run_service(form, lambda: confirm_import(request.user, record, version)):
+            messages.success(request, "The board's measures have been updated")
+            return redirect("annex_a:import_status", council.slug, record.pk)
+    context = {
+        "council": council,
+        "record": record,
+        "form": form,
+        "measures": presenters.preview(measures.planned(record)),
+    }
+    return render(request, "annex_a/import_preview.html", context)
+
+
+@login_required
+def import_undo(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Ask before putting the measures back as they were before the import."""
+    council, record = _import(request, slug, pk)
+    form = bound(request, VersionedForm, initial={"version": record.version})
+    if request.method == "POST" and form.is_valid():
+        version = form.cleaned_data["version"]
+        if run_service(form, lambda: undo_import(request.user, record, version)):
+            messages.success(request, "The import has been undone: the measures are as they were")
+            return redirect("annex_a:import_status", council.slug, record.pk)
+    context = {"council": council, "record": record, "form": form,
+               "changes": record.measure_changes.count()}  # fmt: skip
+    return render(request, "annex_a/import_undo.html", context)
 
 
 @login_required

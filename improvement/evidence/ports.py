@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from improvement.core.models import Council
-from improvement.evidence import queries, services
+from improvement.evidence import queries, request_queries, services
 from improvement.evidence.models import Benchmark, Measure, VoiceEvent
 from improvement.evidence.presenters import MeasureSummary, format_value
 
@@ -39,6 +39,17 @@ def measures_for_action(action: Any, as_at: datetime.date) -> list[MeasureSummar
     return queries.measures_for_action(action, as_at)
 
 
+def update_requests_waiting_for(
+    user: Any, council: Council
+) -> list[request_queries.WaitingRequest]:
+    """The live update requests a signed-in person has yet to answer in a council,
+    soonest due first, for a start page's panel: each with its title (what was asked),
+    message, asked on, due by, the open actions it asks about, and the token of its
+    answer page (`evidence:request_answer`). Answered means the request's page was
+    used or an ordinary update was recorded on one of their actions since."""
+    return request_queries.waiting_for(user, council)
+
+
 def derive_value(
     unit: str, numerator: Decimal | None, denominator: Decimal | None, value: Decimal | None
 ) -> Decimal:
@@ -59,12 +70,16 @@ def benchmark_display(summary: MeasureSummary, kind: str) -> str:
 create_measure = services.create_measure
 record_benchmark = services.record_benchmark
 replace_values = services.replace_values
+restore_values = services.restore_values
+archive_measure = services.archive_measure
+reopen_measure = services.reopen_measure
 
 __all__ = [
     "CHILDREN_VOICE",
     "Benchmark",
     "benchmark_display",
     "Measure",
+    "archive_measure",
     "create_measure",
     "derive_value",
     "evidence_for_objective",
@@ -72,5 +87,8 @@ __all__ = [
     "measures_for_action",
     "objective_measure_flags",
     "record_benchmark",
+    "reopen_measure",
     "replace_values",
+    "restore_values",
+    "update_requests_waiting_for",
 ]

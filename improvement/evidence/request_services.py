@@ -22,6 +22,7 @@ from improvement.core.actors import require_actor
 from improvement.core.models import Council
 from improvement.core.tasks import MAIL_ERRORS, enqueue_after_commit, retry
 from improvement.core.tracking import create_tracked
+from improvement.evidence import request_queries
 from improvement.evidence.models import EmailStatus, UpdateRequest, UpdateRequestRecipient
 from improvement.plans.ports import record_update
 
@@ -34,22 +35,35 @@ SUBJECTS = {
 
 
 def owners_of_live_actions(council: Council) -> Any:
-    """Everyone who owns an action in the plan: whom a request goes to by default."""
+    """Everyone who owns an open action in the plan: whom a request goes to by default.
+    An action closed by an accepted Blue is never asked about, nor is its owner for it."""
     return (
         council.people.live()
-        .filter(actions__council=council, actions__archived_at__isnull=True)
+        .filter(actions__in=request_queries.open_actions(council).values("pk"))
         .distinct()
         .select_related("user")
+        .order_by("name")
     )
 
 
 def actions_for(person: Person) -> Any:
+    """The owner's open actions: what a request asks them about."""
     return (
-        person.actions.live()
-        .filter(council=person.council)
+        request_queries.open_actions(person.council)
+        .filter(owners=person)
         .select_related("objective")
         .order_by("objective__position", "position", "id")
     )
+
+
+def without_email(people: list[Person]) -> list[Person]:
+    """The owners no email can reach: named on the check page before anything is sent."""
+    return [person for person in people if not email_for(person)]
+
+
+def chosen_owners(council: Council, people: Any) -> list[Person]:
+    """The owners a request will go to: those chosen, or every owner of an open action."""
+    return list(people) if people else list(owners_of_live_actions(council))
 
 
 def email_for(person: Person) -> str:
@@ -126,6 +140,17 @@ def _queue(recipient: UpdateRequestRecipient, kind: str, connection: Any = None)
     return True
 
 
+def check_request(council: Council, data: dict[str, Any], people: Any) -> list[Person]:
+    """The owners a request would go to, or the reason it cannot go: asked of the
+    question page, so a refusal is named on the field before the check page."""
+    chosen = chosen_owners(council, people)
+    if not chosen:
+        raise ValidationError({"people": "There are no owners of open actions to ask"})
+    if data["due_on"] < timezone.localdate():
+        raise ValidationError({"due_on": "The due date must be today or in the future"})
+    return chosen
+
+
 @transaction.atomic
 def request_updates(
     actor: Any,
@@ -138,11 +163,7 @@ def request_updates(
     access.require(actor, "evidence.change", council)
     people = people or data.get("people")
     data = {name: value for name, value in data.items() if name != "people"}
-    chosen = list(people) if people else list(owners_of_live_actions(council))
-    if not chosen:
-        raise ValidationError({"people": "There are no action owners to ask"})
-    if data["due_on"] < timezone.localdate():
-        raise ValidationError({"due_on": "The due date must be today or in the future"})
+    chosen = check_request(council, data, people)
     update_request = create_tracked(
         UpdateRequest(council=council, **data), actor, verb="requested updates"
     )
@@ -157,7 +178,8 @@ def request_updates(
 def reminder_due(recipient: UpdateRequestRecipient, today: datetime.date) -> str | None:
     """Which reminder, if any, this owner should get today."""
     request = recipient.request
-    if recipient.responded_at or request.archived_at or not recipient.email:
+    replied = getattr(recipient, "replied_at", recipient.responded_at)
+    if replied or request.archived_at or not recipient.email:
         return None
     before = request.due_on - datetime.timedelta(days=request.remind_before_days)
     if before <= today <= request.due_on:
@@ -185,7 +207,10 @@ def send_reminders(
     awaiting = UpdateRequestRecipient.objects.awaiting_reply(today)
     if council is not None:
         awaiting = awaiting.filter(request__council=council)
-    for recipient in awaiting:
+    # An ordinary update recorded since the request is the reply: no reminder follows.
+    for recipient in request_queries.awaiting_reply(awaiting):
+        if not actions_for(recipient.person).exists():
+            continue  # every action it asked about has since been closed
         kind = reminder_due(recipient, today)
         if kind and _queue(recipient, kind, connection):
             _mark_reminded(actor, recipient, kind, today)

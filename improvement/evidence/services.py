@@ -273,3 +273,43 @@ def replace_values(
         update_fields=VALUE_FIELDS,
     )
     audit.record(actor, verb, measure, before, after)
+
+
+@transaction.atomic
+def restore_values(
+    actor: Any, measure: Measure, restore: list[dict], remove: list[datetime.date], verb: str
+) -> None:
+    """Put a measure's values back as a snapshot holds them: the months in `restore`
+    get their numerator, denominator, value and note again (as a new version), the
+    months in `remove` are deleted, as they did not exist before. For undoing a
+    computed import (the Annex A KPIs); one audit entry a measure."""
+    access.require(actor, CHANGE, measure)
+    user, now = person_or_none(actor), timezone.now()
+    before, after = {}, {}
+    held = {v.period: v for v in measure.values.select_for_update()}
+    for period in remove:
+        if period in held:
+            before[str(period)] = str(held[period].value)
+            held[period].delete()
+    for row in restore:
+        value = held.get(row["period"])
+        if value is None:
+            continue
+        before[str(value.period)] = str(value.value)
+        _set_fields(value, {k: v for k, v in row.items() if k != "period"})
+        value.version += 1
+        value.modified_by, value.modified_at = user, now
+        value.save()
+        after[str(value.period)] = str(value.value)
+    audit.record(actor, verb, measure, before, after)
+
+
+def reopen_measure(actor: Any, measure: Measure) -> Measure:
+    """Bring an archived measure back, when what archived it (an undone import) is
+    done again."""
+    access.require(actor, CHANGE, measure)
+
+    def apply() -> None:
+        measure.archived_at, measure.archived_by, measure.archive_reason = None, None, ""
+
+    return save_tracked(measure, actor, verb="reopened", apply=apply)

@@ -21,6 +21,7 @@ urlpatterns = [
     path("voice/<int:pk>/themes/add/", voice_views.theme_add, name="theme_add"),
     path("update-requests/", request_views.request_list, name="request_list"),
     path("update-requests/add/", request_views.request_create, name="request_create"),
+    path("update-requests/check/", request_views.request_check, name="request_check"),
     path("update-requests/<int:pk>/", request_views.request_detail, name="request_detail"),
     path("answer/<str:token>/", request_views.request_answer, name="request_answer"),
 ]

@@ -85,12 +85,14 @@ def test_upload_imports_and_shows_the_report(
     record = council.annex_a_imports.get()
     assert response.status_code == 302
     assert response["Location"] == url("import_status", record.pk)
-    assert record.status == "done" and record.rows_read == 54
+    assert record.status == "ready" and record.rows_read == 54
     assert record.uploaded_by == board_manager
     page = client.get(response["Location"]).content.decode()
     assert "12 rows read, 8 used, 4 rejected" in page
     assert "ib-check-again" not in page
-    assert council.measures.filter(source="computed").count() == 15
+    assert "Check the changes to the measures" in page
+    # Read, not yet in the board's measures: the officer sees the preview first.
+    assert not council.measures.exists()
 
 
 def test_upload_of_an_unreadable_file_is_recorded_as_failed(
@@ -138,7 +140,7 @@ def test_other_roles_read_the_kpis_but_not_the_rows(client_for, cast, imported, 
     assert client.get(url("upload")).status_code == 403
 
 
-def test_a_performance_officers_import_completes_and_feeds_the_measures(
+def test_a_performance_officers_import_feeds_the_measures_once_confirmed(
     client_for, performance_officer, council, tmp_path, django_capture_on_commit_callbacks
 ):
     path = hand_built(tmp_path / "annex-a.xlsx")
@@ -148,5 +150,11 @@ def test_a_performance_officers_import_completes_and_feeds_the_measures(
     with django_capture_on_commit_callbacks(execute=True):
         client_for(performance_officer).post(url("upload"), data)
     record = council.annex_a_imports.get()
-    assert record.status == "done" and record.uploaded_by == performance_officer
+    assert record.status == "ready" and record.uploaded_by == performance_officer
+    response = client_for(performance_officer).post(
+        url("import_preview", record.pk), {"version": record.version}
+    )
+    assert response["Location"] == url("import_status", record.pk)
+    record.refresh_from_db()
+    assert record.status == "done" and record.applied_at is not None
     assert council.measures.filter(source="computed").count() == 15

@@ -31,9 +31,12 @@ def actions(council, owner_person, other_owner):
 
 
 def _ask(client, council, people=()):
+    """The question page, then the check page's "Send requests"."""
+    response = _post(client, council, people)
+    assert response["Location"] == reverse("evidence:request_check", args=[council.slug])
     # The emails are tasks enqueued once the request commits: run them as it does.
     with TestCase.captureOnCommitCallbacks(execute=True):
-        return _post(client, council, people)
+        return client.post(response["Location"])
 
 
 def _post(client, council, people=()):
