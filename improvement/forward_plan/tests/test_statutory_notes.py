@@ -124,3 +124,10 @@ def test_the_defaults_are_those_of_the_law(council):
     settings = ForwardPlanSettings(council=council)
     assert settings.notice_clear_days == 28
     assert settings.general_exception_clear_days == 5
+
+
+def test_the_edition_page_shows_its_notes(edition, council, councillor, client_for):
+    url = reverse("forward_plan:edition_detail", args=[council.slug, edition.pk])
+    page = client_for(councillor).get(url).content.decode().replace("&#x27;", "'")
+    assert "Part 2: notice of intention to take decisions in private" in page
+    assert "Key to the directorates" in page and "Councillor Fitzgerald" in page
