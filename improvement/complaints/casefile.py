@@ -15,6 +15,7 @@ GROUPS = [
                  "stage3_response_on", "stage3_outcome"]),
     ("Ombudsman", ["ombudsman_referred_on", "ombudsman_decided_on", "ombudsman_outcome",
                    "ombudsman_reference"]),
+    ("Annual report", ["in_annual_report", "report_text", "report_impact"]),
 ]  # fmt: skip
 
 

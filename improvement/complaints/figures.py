@@ -206,9 +206,21 @@ def annual_figures(council: Any, year: int) -> dict[str, Any]:
     }
 
 
-def stage_cases(council: Any, year: int) -> dict[str, list[Any]]:
-    """The cases behind the report's case tables (seed figures 5, 6 and 8)."""
+DECISION_PROCESSES = ("statutory", "non_statutory")
+YOUNG_COMPLAINANTS = (
+    "child_not_looked_after",
+    "looked_after_or_care_leaver",
+    "looked_after_now_adult",
+)
+
+
+def stage_cases(council: Any, year: int) -> dict[str, Any]:
+    """The records the report lists: the cases behind its case tables (seed figures 5,
+    6 and 8), the corporate complaints' improvements, the Ombudsman's decisions and the
+    examples chosen for the report."""
     statutory = council.representations.statutory()
+    corporate = improvements_in(council, year, "corporate")
+    decisions = council.ombudsman_decisions.decided_in(year)
     return {
         "stage2_completed": list(
             statutory.dated_in("stage2_completed_on", year).order_by("stage2_completed_on")
@@ -217,7 +229,35 @@ def stage_cases(council: Any, year: int) -> dict[str, list[Any]]:
             statutory.dated_in("stage3_panel_on", year).order_by("stage3_panel_on")
         ),
         "improvements": improvements_in(council, year),
+        "corporate_improvements": {
+            service: [rep for rep in corporate if rep.service == service] for service in SERVICES
+        },
+        "decisions": {
+            process: list(decisions.filter(process=process)) for process in DECISION_PROCESSES
+        },
+        "examples": _examples(council, year),
     }
+
+
+def _examples(council: Any, year: int) -> dict[str, list[Any]]:
+    """The cases chosen as the report's examples: statutory complaints, and compliments
+    by service."""
+    chosen = list(council.representations.chosen_for_report(year))
+    examples = {"complaints": [rep for rep in chosen if rep.kind == "complaint"]}
+    for service in SERVICES:
+        examples[service] = [
+            rep for rep in chosen if rep.kind == "compliment" and rep.service == service
+        ]
+    return examples
+
+
+def advocacy(council: Any, year: int) -> tuple[int, int]:
+    """Of the statutory complaints accepted in the year from children and young people
+    (in care, leaving care or not, or now adult), how many an advocate supported, and
+    how many there were."""
+    young = council.representations.statutory().dated_in("received_on", year)
+    young = young.filter(complainant_type__in=YOUNG_COMPLAINANTS)
+    return young.filter(advocate=True).count(), young.count()
 
 
 ENDED = (("stage3_panel_on", 3), ("stage2_completed_on", 2), ("stage1_responded_on", 1))
@@ -234,14 +274,20 @@ def improvement_stage(rep: Any, year: int) -> int:
     return 1
 
 
-def improvements_in(council: Any, year: int) -> list[Any]:
-    """Complaints with a service improvement whose stage 1, 2 or 3 ended in the year, by
-    stage (the seed's figure 8 lists stage 1, then 2, then 3), then as received."""
+def improvements_in(council: Any, year: int, process: str = "statutory") -> list[Any]:
+    """Complaints of a process with a service improvement whose stage 1, 2 or 3 ended in
+    the year, by stage (the seed's figure 8 lists stage 1, then 2, then 3), then as
+    received."""
     start, end = year_bounds(year)
     ended = Q()
     for field, _ in ENDED:
         ended |= Q(**{f"{field}__gte": start, f"{field}__lte": end})
-    reps = council.representations.complaints().exclude(service_improvement="").filter(ended)
+    reps = (
+        council.representations.complaints()
+        .filter(process=process)
+        .exclude(service_improvement="")
+        .filter(ended)
+    )
     found = list(reps.order_by("received_on", "reference"))
     for rep in found:
         rep.improvement_stage = improvement_stage(rep, year)

@@ -173,12 +173,92 @@ class ReportNoteForm(GovukForm, forms.Form):
     )
 
 
+class ReportChoiceForm(VersionedForm):
+    """A case chosen, or not, as an example in its year's annual report, in the words
+    the report prints (never the case's summary, which holds names)."""
+
+    in_annual_report = forms.BooleanField(
+        label="Print this as an example in the annual report", required=False
+    )
+    report_text = forms.CharField(
+        label="Words for the report",
+        help_text="The complaint's detail or the compliment as the report prints it, with no "
+        "names: write X for a person",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        max_length=LONG_TEXT,
+    )
+    report_impact = forms.CharField(
+        label="Impact of the complaint",
+        help_text="Complaints only: what it meant for the child or family",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=LONG_TEXT,
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("in_annual_report") and not (data.get("report_text") or "").strip():
+            self.add_error("report_text", "Enter the words for the report, or untick the box")
+        return data
+
+
+class DecisionLinkForm(VersionedForm):
+    """The parts of an Ombudsman decision kept only on the decision: its link and a
+    summary. The reference, date and decision of one on a case are the case's."""
+
+    link = forms.URLField(
+        assume_scheme="https",
+        label="Link to the decision",
+        help_text="On the Ombudsman's website, for example "
+        "https://www.lgo.org.uk/decisions/children-s-care-services/other/22-000-753",
+        required=False,
+        max_length=300,
+    )
+    summary = forms.CharField(
+        label="Summary",
+        help_text="What was decided, with no names",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=LONG_TEXT,
+    )
+
+
+class DecisionForm(DecisionLinkForm):
+    """An Ombudsman decision on a complaint never recorded here."""
+
+    reference = forms.CharField(
+        label="LGSCO reference", max_length=40, help_text="For example 22-008-825"
+    )
+    decided_on = DateField(label="Date of the decision")
+    process = forms.ChoiceField(
+        label="Which complaints process",
+        choices=m.DecisionProcess.choices,
+        widget=forms.RadioSelect,
+    )
+    service = forms.ChoiceField(choices=m.Service.choices)
+    outcome = forms.ChoiceField(label="Decision", choices=m.OmbudsmanOutcome.choices)
+
+    field_order = ["reference", "decided_on", "process", "service", "outcome", "link", "summary"]
+
+
+class ArchiveDecisionForm(VersionedForm):
+    reason = forms.CharField(
+        label="Why is this decision being removed?",
+        max_length=LONG_TEXT,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Enter why this decision is being removed"},
+    )
+
+
 def latest_complete_year(today: datetime.date) -> int:
     """The last financial year that has ended."""
     return (today.year if today.month >= 4 else today.year - 1) - 1
 
 
 CORPORATE_FIELDS = (
+    "advocacy_provider",
+    "report_committee",
     "corporate_stage1_days",
     "corporate_stage1_extended_days",
     "corporate_stage2_days",
@@ -195,6 +275,18 @@ class SettingsForm(VersionedForm):
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
         max_length=LONG_TEXT,
+    )
+    report_committee = forms.CharField(
+        label="The committee the annual report is for",
+        help_text="For example Children and Education Scrutiny Committee",
+        required=False,
+        max_length=200,
+    )
+    advocacy_provider = forms.CharField(
+        label="Who provides independent advocacy for children",
+        help_text="Named in the annual report, for example National Youth Advocacy Service (NYAS)",
+        required=False,
+        max_length=200,
     )
     corporate_stage1_days = forms.IntegerField(
         label="Corporate complaints: working days to respond at stage 1",

@@ -21,6 +21,20 @@ class RepresentationQuerySet(models.QuerySet):
     def compliments(self) -> "RepresentationQuerySet":
         return self.live().filter(kind="compliment")
 
+    def complaints_and_compliments(self) -> "RepresentationQuerySet":
+        """Live records that can be the annual report's examples (not those not logged)."""
+        return self.live().exclude(process=NOT_LOGGED)
+
+    def chosen_for_report(self, year: int) -> "RepresentationQuerySet":
+        """The examples chosen for the annual report of the year they were received in."""
+        return (
+            self.complaints_and_compliments()
+            .dated_in("received_on", year)
+            .filter(in_annual_report=True)
+            .exclude(report_text="")
+            .order_by("received_on", "reference")
+        )
+
     def statutory(self) -> "RepresentationQuerySet":
         return self.complaints().filter(process=STATUTORY)
 
@@ -66,3 +80,13 @@ class RepresentationQuerySet(models.QuerySet):
 class CaseAccessGrantQuerySet(models.QuerySet):
     def active(self) -> "CaseAccessGrantQuerySet":
         return self.filter(archived_at__isnull=True).select_related("user")
+
+
+class OmbudsmanDecisionQuerySet(models.QuerySet):
+    def live(self) -> "OmbudsmanDecisionQuerySet":
+        return self.filter(archived_at__isnull=True)
+
+    def decided_in(self, year: int) -> "OmbudsmanDecisionQuerySet":
+        """The live decisions made in the financial year from 1 April `year`."""
+        start, end = year_bounds(year)
+        return self.live().filter(decided_on__gte=start, decided_on__lte=end)

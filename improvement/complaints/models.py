@@ -8,7 +8,11 @@ order and the register, the clocks and the annual report all read them side by s
 from django.conf import settings
 from django.db import models
 
-from improvement.complaints.managers import CaseAccessGrantQuerySet, RepresentationQuerySet
+from improvement.complaints.managers import (
+    CaseAccessGrantQuerySet,
+    OmbudsmanDecisionQuerySet,
+    RepresentationQuerySet,
+)
 from improvement.core.models import Archivable, Council, Tracked
 from improvement.core.text import LONG_TEXT
 
@@ -133,6 +137,20 @@ class Representation(Tracked, Archivable):
     )
     ombudsman_reference = models.CharField(max_length=40, blank=True)
     service_improvement = models.TextField(blank=True, max_length=LONG_TEXT)
+    # The annual report's examples (seed 003, figures 10, 11 and 14): wording the
+    # complaints manager writes for print, with no names, kept apart from `summary`,
+    # which holds personal data and is never printed.
+    in_annual_report = models.BooleanField(
+        default=False, help_text="Printed as an example in the annual report of its year."
+    )
+    report_text = models.TextField(
+        blank=True,
+        max_length=LONG_TEXT,
+        help_text="The complaint's detail or the compliment's words as the report prints them.",
+    )
+    report_impact = models.TextField(
+        blank=True, max_length=LONG_TEXT, help_text="A complaint's impact, for the report."
+    )
     anonymised_at = models.DateTimeField(null=True, blank=True)
 
     objects = RepresentationQuerySet.as_manager()
@@ -151,6 +169,49 @@ class Representation(Tracked, Archivable):
     @property
     def fault_found(self) -> bool:
         return self.stage1_outcome in FAULT_OUTCOMES
+
+
+class DecisionProcess(models.TextChoices):
+    STATUTORY = "statutory", "Statutory (Children Act 1989)"
+    NON_STATUTORY = "non_statutory", "Non-statutory (corporate or education)"
+
+
+class OmbudsmanDecision(Tracked, Archivable):
+    """One published decision of the Local Government and Social Care Ombudsman about
+    the council's children's services, as the annual report lists it: its reference and
+    link, statutory or not. A decision on a case recorded here is kept in step with the
+    case's Ombudsman stage (`services.sync_decision`); one on a complaint never recorded
+    here (it went to the Ombudsman direct) is entered on its own."""
+
+    council = models.ForeignKey(
+        Council, on_delete=models.PROTECT, related_name="ombudsman_decisions"
+    )
+    representation = models.OneToOneField(
+        Representation,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="ombudsman_decision",
+    )
+    reference = models.CharField(max_length=40, help_text="The LGSCO's reference, 22-000-753.")
+    decided_on = models.DateField()
+    process = models.CharField(max_length=16, choices=DecisionProcess.choices)
+    service = models.CharField(max_length=30, choices=Service.choices)
+    outcome = models.CharField(max_length=20, choices=OmbudsmanOutcome.choices)
+    link = models.URLField(
+        blank=True, max_length=300, help_text="The decision on the Ombudsman's website."
+    )
+    summary = models.TextField(
+        blank=True, max_length=LONG_TEXT, help_text="What was decided, with no names."
+    )
+
+    objects = OmbudsmanDecisionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["decided_on", "reference"]
+
+    def __str__(self) -> str:
+        return f"Ombudsman decision {self.reference}"
 
 
 class ComplaintsSettings(Tracked):
@@ -183,6 +244,18 @@ class ComplaintsSettings(Tracked):
     )
     corporate_stage2_extended_days = models.PositiveIntegerField(
         default=30, help_text="Corporate policy: stage 2 working days when extended."
+    )
+    # The annual report names who provides advocacy (regulation 13(3)'s report says how
+    # children are helped to complain); the law requires the service, not a provider.
+    advocacy_provider = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Who provides the council's independent advocacy for children.",
+    )
+    report_committee = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="The committee the annual report is for.",
     )
 
     class Meta:

@@ -32,3 +32,12 @@ def settings_for(council: Council) -> ComplaintsSettings:
     """The council's complaints settings, made with the defaults the first time."""
     found = ComplaintsSettings.objects.filter(council=council).first()
     return found or ComplaintsSettings(council=council)
+
+
+def ombudsman_decisions(council: Council) -> models.QuerySet:
+    """The council's live Ombudsman decisions, newest first, with the case of each."""
+    return (
+        council.ombudsman_decisions.live()
+        .select_related("representation")
+        .order_by("-decided_on", "reference")
+    )

@@ -47,6 +47,7 @@ def _section(section: Any) -> Section:
     return Section(
         section.heading,
         paragraphs=([section.note] if section.note else []) + section.paragraphs,
+        bullets=section.bullets,
         # Each chart draws figures of the section's own tables, so it needs no other.
         charts=[charts.for_document(section.chart, data=False)] if section.chart else [],
         tables=[

@@ -12,6 +12,8 @@ from improvement.complaints.clock import open_stage
 from improvement.complaints.models import (
     CaseAccessGrant,
     ComplaintsSettings,
+    DecisionProcess,
+    OmbudsmanDecision,
     ReportNote,
     Representation,
 )
@@ -77,6 +79,7 @@ def add_representation(actor: Any, council: Council, data: dict[str, Any]) -> Re
         raise ValidationError({"reference": f"{rep.reference} is already recorded"})
     _check(rep)
     create_tracked(rep, actor, verb="recorded")
+    sync_decision(actor, rep)
     return rep
 
 
@@ -125,7 +128,100 @@ def record_stage3(actor: Any, rep: Representation, data: dict[str, Any], version
 @transaction.atomic
 def record_ombudsman(actor: Any, rep: Representation, data: dict[str, Any], version: int):
     access.require(actor, MANAGE, rep)
-    return _change(actor, rep, data, OMBUDSMAN_FIELDS, "recorded ombudsman", version)
+    _change(actor, rep, data, OMBUDSMAN_FIELDS, "recorded ombudsman", version)
+    sync_decision(actor, rep)
+    return rep
+
+
+REPORT_FIELDS = ("in_annual_report", "report_text", "report_impact")
+DECISION_FIELDS = ("reference", "decided_on", "process", "service", "outcome", "link", "summary")
+LINK_FIELDS = ("link", "summary")
+
+
+@transaction.atomic
+def choose_for_report(actor: Any, rep: Representation, data: dict[str, Any], version: int):
+    """Choose a case, or not, as an example in its year's annual report, with the words
+    the report prints; a chosen case without words is refused."""
+    access.require(actor, MANAGE, rep)
+    if data.get("in_annual_report") and not (data.get("report_text") or "").strip():
+        raise ValidationError({"report_text": "Enter the words for the report"})
+    return _change(actor, rep, data, REPORT_FIELDS, "chose for the annual report", version)
+
+
+def _decision_process(rep: Representation) -> str:
+    if rep.process == "statutory":
+        return DecisionProcess.STATUTORY
+    return DecisionProcess.NON_STATUTORY
+
+
+def sync_decision(actor: Any, rep: Representation) -> OmbudsmanDecision | None:
+    """Keep the Ombudsman decision of a case in step with the case's Ombudsman stage:
+    made when the stage records a decision with its reference, changed with it, and
+    archived if the stage no longer holds one. Its link and summary are its own."""
+    found = OmbudsmanDecision.objects.filter(representation=rep).first()
+    holds = bool(rep.ombudsman_decided_on and rep.ombudsman_outcome and rep.ombudsman_reference)
+    if not holds:
+        if found is not None and found.archived_at is None:
+            archive(found, actor, "the case no longer records an Ombudsman decision")
+        return None
+    values = {
+        "reference": rep.ombudsman_reference,
+        "decided_on": rep.ombudsman_decided_on,
+        "process": _decision_process(rep),
+        "service": rep.service,
+        "outcome": rep.ombudsman_outcome,
+    }
+    if found is None:
+        decision = OmbudsmanDecision(council=rep.council, representation=rep, **values)
+        return create_tracked(decision, actor, verb="recorded from the case")
+
+    def apply() -> None:
+        for name, value in values.items():
+            setattr(found, name, value)
+        found.archived_at, found.archived_by, found.archive_reason = None, None, ""
+
+    return save_tracked(found, actor, verb="changed with the case", apply=apply)
+
+
+@transaction.atomic
+def record_decision(actor: Any, council: Council, data: dict[str, Any]) -> OmbudsmanDecision:
+    """An Ombudsman decision on a complaint never recorded here."""
+    access.require(actor, MANAGE, council)
+    fields = {name: data[name] for name in DECISION_FIELDS if name in data}
+    if council.ombudsman_decisions.live().filter(reference=fields.get("reference")).exists():
+        raise ValidationError({"reference": f"{fields['reference']} is already recorded"})
+    decision = OmbudsmanDecision(council=council, **fields)
+    decision.full_clean(exclude=["council", "representation"])
+    return create_tracked(decision, actor, verb="recorded")
+
+
+@transaction.atomic
+def change_decision(
+    actor: Any, decision: OmbudsmanDecision, data: dict[str, Any], version: int
+) -> OmbudsmanDecision:
+    """Change a decision: all of it when entered on its own, only its link and summary
+    when it belongs to a case (the rest is the case's Ombudsman stage)."""
+    access.require(actor, MANAGE, decision)
+    names = LINK_FIELDS if decision.representation_id else DECISION_FIELDS
+
+    def apply() -> None:
+        for name in names:
+            if name in data:
+                setattr(decision, name, data[name])
+        decision.full_clean(exclude=["council", "representation"])
+
+    return save_tracked(decision, actor, expected_version=version, verb="changed", apply=apply)
+
+
+@transaction.atomic
+def archive_decision(actor: Any, decision: OmbudsmanDecision, reason: str, version: int):
+    """Remove a decision entered in error; one on a case goes with the case's stage."""
+    access.require(actor, MANAGE, decision)
+    if decision.representation_id:
+        raise ValidationError(
+            "This decision belongs to a case: clear it on the case's Ombudsman stage"
+        )
+    return archive(decision, actor, reason, expected_version=version)
 
 
 @transaction.atomic

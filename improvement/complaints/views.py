@@ -18,8 +18,12 @@ from improvement.complaints.forms import (
     FIRST_YEAR,
     LAST_YEAR,
     STAGE_FORMS,
+    ArchiveDecisionForm,
     ComplimentForm,
+    DecisionForm,
+    DecisionLinkForm,
     GrantForm,
+    ReportChoiceForm,
     ReportNoteForm,
     ReportYearForm,
     RepresentationForm,
@@ -234,4 +238,87 @@ def complaints_settings(request: HttpRequest, slug: str) -> HttpResponse:
         title="Complaints settings",
         success="Complaints settings saved",
         template=FORM,
+    )
+
+
+@login_required
+def report_choice(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """The complaints manager chooses a case as an example for its year's annual report."""
+    council = access.council_for(request, slug, MANAGE)
+    rep = get_object_or_404(council.representations.complaints_and_compliments(), pk=pk)
+    initial = {name: getattr(rep, name) for name in services.REPORT_FIELDS}
+    return form_page(
+        request,
+        bound(request, ReportChoiceForm, initial={**initial, "version": rep.version}),
+        service=lambda data: services.choose_for_report(request.user, rep, data, data["version"]),
+        done=reverse("complaints:case", args=[slug, rep.pk]),
+        title=f"The annual report's example: {rep.reference}",
+        lead="A chosen case is printed among the examples of complaints or compliments in "
+        "the report for the financial year it was received in, in the words written here.",
+        success=f"Annual report example saved for {rep.reference}",
+        template=FORM,
+    )
+
+
+@login_required
+def decisions(request: HttpRequest, slug: str) -> HttpResponse:
+    council = access.council_for(request, slug, FIGURES)
+    return render(
+        request,
+        "complaints/decisions.html",
+        {"decisions": queries.ombudsman_decisions(council)},
+    )
+
+
+@login_required
+def decision_new(request: HttpRequest, slug: str) -> HttpResponse:
+    council = access.council_for(request, slug, MANAGE)
+    return form_page(
+        request,
+        bound(request, DecisionForm, initial={"version": 1}),
+        service=lambda data: services.record_decision(request.user, council, data),
+        done=reverse("complaints:decisions", args=[slug]),
+        title="Record an Ombudsman decision",
+        lead="For a complaint not recorded here. A decision on a recorded case is made from "
+        "the case's Ombudsman stage.",
+        success="Ombudsman decision recorded",
+        template=FORM,
+    )
+
+
+@login_required
+def decision_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    council = access.council_for(request, slug, MANAGE)
+    decision = get_object_or_404(queries.ombudsman_decisions(council), pk=pk)
+    form_class = DecisionLinkForm if decision.representation_id else DecisionForm
+    initial = {name: getattr(decision, name) for name in form_class.base_fields}
+    return form_page(
+        request,
+        bound(request, form_class, initial={**initial, "version": decision.version}),
+        service=lambda data: services.change_decision(
+            request.user, decision, data, data["version"]
+        ),
+        done=reverse("complaints:decisions", args=[slug]),
+        title=f"Change Ombudsman decision {decision.reference}",
+        success=f"Ombudsman decision {decision.reference} saved",
+        template=FORM,
+    )
+
+
+@login_required
+def decision_archive(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    council = access.council_for(request, slug, MANAGE)
+    decision = get_object_or_404(queries.ombudsman_decisions(council), pk=pk)
+    return form_page(
+        request,
+        bound(request, ArchiveDecisionForm, initial={"version": decision.version}),
+        service=lambda data: services.archive_decision(
+            request.user, decision, data["reason"], data["version"]
+        ),
+        done=reverse("complaints:decisions", args=[slug]),
+        title=f"Remove Ombudsman decision {decision.reference}",
+        lead="It will no longer be listed in the annual report. It stays in the audit trail.",
+        success=f"Ombudsman decision {decision.reference} removed",
+        template=FORM,
+        button="Remove decision",
     )

@@ -26,6 +26,7 @@ from improvement.demo.peterborough_live import live_actions
 from improvement.demo.peterborough_plan import ACTIONS, OBJECTIVES
 from improvement.demo.plan import load_plan
 from improvement.demo.shropshire import load_shropshire
+from improvement.demo.statutory_papers import load_statutory_papers_demo
 from improvement.demo.today import load_today
 
 __all__ = ["DEMO_PASSWORD", "PARTS", "load_demo"]
@@ -61,6 +62,7 @@ def load_demo(today: datetime.date | None = None) -> list[tuple[str, str, str, s
     load_meetings_demo(cast.council)
     load_forward_plan_demo(cast.council)  # after the meetings: it reuses their bodies
     load_complaints_demo(cast.council)
+    load_statutory_papers_demo(cast.council)  # after the complaints and the forward plan
     # From where the seeds stop up to today: forward plan, scrutiny, complaints.
     load_today(cast.council, today)
     rows += load_shropshire(today)

@@ -19,6 +19,7 @@ from improvement.core.working_days import is_working_day
 from improvement.forward_plan import notice, queries
 from improvement.forward_plan.models import Edition, EditionEntry, ForwardDecision
 from improvement.forward_plan.presenters import row_for
+from improvement.forward_plan.statutory_notes import notes_for
 
 MANAGE = "forward_plan.manage"
 
@@ -190,8 +191,18 @@ def publish_edition(actor: Any, edition: Edition, expected_version: int | None =
         _freeze(entry, edition, actor)
     edition.status = Edition.Status.PUBLISHED
     edition.published_at = timezone.now()
+    edition.notes = notes_for(edition.council, queries.settings_for(edition.council))
     save_tracked(
         edition, actor, expected_version=expected_version, verb="edition published", before=before
     )
     _carry_forward(actor, edition)
     return edition
+
+
+def edition_notes(edition: Edition) -> dict[str, Any]:
+    """The statutory notes the edition prints: frozen with it once published, the
+    council's settings as they are now while it is a draft (or for an edition published
+    before editions kept their notes)."""
+    if edition.is_published and edition.notes:
+        return edition.notes
+    return notes_for(edition.council, queries.settings_for(edition.council))

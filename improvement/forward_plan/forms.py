@@ -9,6 +9,7 @@ from improvement.core.forms import DateField, GovukForm, VersionedForm
 from improvement.core.text import LONG_TEXT, SHORT_TEXT
 from improvement.forward_plan import comments, queries
 from improvement.forward_plan.models import ForwardDecision, ForwardPlanSettings
+from improvement.forward_plan.statutory_notes import split_lines
 
 HONEYPOT = "website"
 
@@ -148,6 +149,62 @@ class SettingsForm(VersionedForm):
         label="Email for comments",
         help_text="Where comments go when a decision has no contact email.",
     )
+    enquiries_contact = forms.CharField(
+        required=False,
+        max_length=LONG_TEXT,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="Who answers questions on the plan",
+        help_text="Printed in each edition: name, role, address, email and telephone.",
+    )
+    documents_contact = forms.CharField(
+        required=False,
+        max_length=LONG_TEXT,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="Who documents can be requested from",
+        help_text="Printed under inspection of documents: name, role, address, email and "
+        "telephone.",
+    )
+    decisions_web_address = forms.URLField(
+        required=False,
+        max_length=300,
+        assume_scheme="https",
+        label="Web address where decisions are posted",
+    )
+    cabinet_members = forms.CharField(
+        required=False,
+        max_length=LONG_TEXT,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        label="The Cabinet's members",
+        help_text="One a line: the member, a | then their responsibility, for example "
+        "Councillor Fitzgerald | Leader of the Council",
+    )
+    directorates = forms.CharField(
+        required=False,
+        max_length=LONG_TEXT,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        label="Directorates and their codes",
+        help_text="One a line: code | directorate | address | responsibilities, for example "
+        "CYP | Children and Young People's Service | Sand Martin House | Children's services",
+    )
+
+    def clean_cabinet_members(self) -> str:
+        for member, responsibility in split_lines(self.cleaned_data["cabinet_members"], 2):
+            if not member or not responsibility:
+                raise ValidationError(
+                    "Write each member as the member, a | then their responsibility"
+                )
+        return self.cleaned_data["cabinet_members"].strip()
+
+    def clean_directorates(self) -> str:
+        rows = split_lines(self.cleaned_data["directorates"], 4)
+        codes = [row[0].lower() for row in rows]
+        if any(not code or not name for code, name, _, _ in rows):
+            raise ValidationError("Write each directorate as code | directorate, then the rest")
+        if any(len(code) > 12 for code in codes):
+            raise ValidationError("Each directorate's code must be 12 characters or fewer")
+        if len(set(codes)) != len(codes):
+            raise ValidationError("Each directorate needs its own code")
+        return self.cleaned_data["directorates"].strip()
 
 
 class CallInForm(VersionedForm):

@@ -57,6 +57,31 @@ class ForwardPlanSettings(Tracked):
     comments_email = models.EmailField(
         blank=True, help_text="Where comments go when a decision has no contact email."
     )
+    # The statutory notes each edition prints (editions.notes_for); the law's own words
+    # are fixed, these are the council's particulars.
+    enquiries_contact = models.TextField(
+        blank=True,
+        max_length=LONG_TEXT,
+        help_text="Who answers questions on the plan: name, role, address, email, telephone.",
+    )
+    documents_contact = models.TextField(
+        blank=True,
+        max_length=LONG_TEXT,
+        help_text="Who documents listed on the plan can be requested from.",
+    )
+    decisions_web_address = models.URLField(
+        blank=True, max_length=300, help_text="Where all decisions are posted."
+    )
+    cabinet_members = models.TextField(
+        blank=True,
+        max_length=LONG_TEXT,
+        help_text="One a line: the member, a |, then their responsibility.",
+    )
+    directorates = models.TextField(
+        blank=True,
+        max_length=LONG_TEXT,
+        help_text="One a line: code | directorate | address | responsibilities.",
+    )
 
     class Meta:
         verbose_name_plural = "forward plan settings"
@@ -83,6 +108,9 @@ class Edition(Tracked):
     decisions_from = models.DateField(help_text="New key decisions are taken from this date.")
     status = models.CharField(max_length=10, choices=Status.choices, default="draft")
     published_at = models.DateTimeField(null=True, blank=True)
+    # The statutory notes as the edition printed them once published (`notes_for`):
+    # a later change of settings never rewrites a published edition.
+    notes = models.JSONField(default=dict, blank=True)
 
     objects: Any = EditionQuerySet.as_manager()
 

@@ -19,7 +19,9 @@ from improvement.documents.render import render
 from improvement.documents.structure import Document, Section, Table
 from improvement.documents.views import file_or_wait
 from improvement.forward_plan import queries
+from improvement.forward_plan.editions import edition_notes
 from improvement.forward_plan.presenters import edition_parts
+from improvement.forward_plan.statutory_notes import code_for
 
 FORMATS = ("json", "pdf", "docx", "html")
 # The PDF and Word files are made by the worker (improvement.documents.builds).
@@ -66,26 +68,76 @@ def edition_json(edition: Any) -> dict[str, Any]:
             }
             for part in edition_parts(edition, queries.entries_of(edition))
         ],
+        "notes": edition_notes(edition),
     }
 
 
-def _part(part: Any) -> Section:
+def _coded(section: Any, key: list[dict[str, str]]) -> list[list[str]]:
+    """The section's numbered rows, each directorate written as the key codes it."""
+    at = section.keys.index("directorate") if "directorate" in section.keys else None
+    rows = []
+    for number, cells, _ in section.numbered:
+        if at is not None:
+            cells = [*cells[:at], code_for(cells[at], key), *cells[at + 1 :]]
+        rows.append([f"{number}.", *cells])
+    return rows
+
+
+def _part(part: Any, key: list[dict[str, str]]) -> Section:
     return Section(
         part.title,
         tables=[
-            Table(
-                section.heading or part.title,
-                ["No.", *section.headers],
-                [[f"{number}.", *cells] for number, cells, _ in section.numbered],
-            )
+            Table(section.heading or part.title, ["No.", *section.headers], _coded(section, key))
             for section in part.sections
         ],
     )
 
 
+def _notes_sections(notes: dict[str, Any]) -> list[Section]:
+    """The edition's statutory notes, its directorate key and the Cabinet's members."""
+    sections = [
+        Section(note["heading"], paragraphs=list(note["paragraphs"]))
+        for note in notes.get("sections", [])
+    ]
+    key = notes.get("directorates") or []
+    if key:
+        sections.append(
+            Section(
+                "Directorate responsibilities",
+                paragraphs=["Each decision is coded by its directorate, as listed below."],
+                tables=[
+                    Table(
+                        "Key to the directorates",
+                        ["Code", "Directorate", "Address", "Responsibilities"],
+                        [[row["code"], row["name"], row["address"], row["responsibilities"]]
+                         for row in key],
+                    )
+                ],
+            )
+        )  # fmt: skip
+    members = notes.get("cabinet") or []
+    if members:
+        sections.append(
+            Section(
+                "The Cabinet's members",
+                tables=[
+                    Table(
+                        "Members of the Cabinet and their responsibilities",
+                        ["Member", "Responsibility"],
+                        [[row["member"], row["responsibility"]] for row in members],
+                    )
+                ],
+            )
+        )
+    return sections
+
+
 def edition_document(edition: Any) -> Document:
     """The edition as the council prints it: landscape, its parts in order."""
     successor = queries.superseded_by(edition)
+    notes = edition_notes(edition)
+    key = notes.get("directorates") or []
+    parts = edition_parts(edition, queries.entries_of(edition))
     return Document(
         kind="forward_plan_edition",
         title=f"{edition.council.name.upper()}'S FORWARD PLAN OF EXECUTIVE DECISIONS",
@@ -99,7 +151,7 @@ def edition_document(edition: Any) -> Document:
             if successor
             else []
         ),
-        sections=[_part(part) for part in edition_parts(edition, queries.entries_of(edition))],
+        sections=[*(_part(part, key) for part in parts), *_notes_sections(notes)],
         figures={"published_on": edition.published_on.isoformat()},
         landscape=True,
         font_size=8,

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from improvement.core.clients import client_address
 from improvement.core.models import Council
 from improvement.forward_plan import comments, outputs, queries
+from improvement.forward_plan.editions import edition_notes
 from improvement.forward_plan.forms import HONEYPOT, CommentForm
 from improvement.forward_plan.presenters import edition_parts
 
@@ -45,6 +46,7 @@ def edition_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "place": place,
             "edition": edition,
             "parts": edition_parts(edition, queries.entries_of(edition)),
+            "notes": edition_notes(edition),
             "superseded_by": queries.superseded_by(edition),
         },
     )

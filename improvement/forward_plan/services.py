@@ -332,6 +332,11 @@ SETTINGS_FIELDS = (
     "general_exception_clear_days",
     "edition_interval_days",
     "comments_email",
+    "enquiries_contact",
+    "documents_contact",
+    "decisions_web_address",
+    "cabinet_members",
+    "directorates",
 )
 
 

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from improvement.core.access import council_for
 from improvement.forward_plan import notice, outputs, queries
+from improvement.forward_plan.editions import edition_notes
 from improvement.forward_plan.presenters import edition_parts, urgency_statement
 
 
@@ -71,6 +72,7 @@ def edition_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "council": council,
             "edition": edition,
             "parts": edition_parts(edition, queries.entries_of(edition)),
+            "notes": edition_notes(edition),
             "superseded_by": queries.superseded_by(edition),
         },
     )
