@@ -10,6 +10,7 @@ from improvement.complaints import models as m
 from improvement.complaints import statutory
 from improvement.complaints.figures import pct
 from improvement.complaints.years import year_label
+from improvement.core.text import plural as counted
 from improvement.documents.charts import BarChart as Chart
 
 OUTCOME_ROWS = [
@@ -17,11 +18,6 @@ OUTCOME_ROWS = [
     ("partially_upheld", "Partially upheld"),
     ("not_upheld", "Not upheld"),
 ]
-
-
-def counted(number: int, noun: str, plural: str = "") -> str:
-    """A count with its noun agreeing in number: "1 complaint", "2 complaints"."""
-    return f"{number} {noun if number == 1 else plural or noun + 's'}"
 
 
 def none_recorded(what: str, years: tuple[str, str], before: str = "") -> str:

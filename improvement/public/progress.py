@@ -17,6 +17,7 @@ from django.urls import reverse
 
 from improvement.core.models import Council
 from improvement.core.numbers import percentage
+from improvement.core.text import plural
 from improvement.meetings.services import meeting_day
 from improvement.plans.models import Rating
 from improvement.plans.picture import PlanPicture, plan_summary
@@ -25,15 +26,11 @@ from improvement.public import published
 KEEP_SECONDS = 10 * 60
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
-
-
 def share_complete(complete: int, total: int) -> str:
     """ "12 of 40 actions complete (30.0%)": the share with what it is a share of."""
     if not total:
         return "No actions yet"
-    return f"{complete} of {_count(total, 'action')} complete ({percentage(complete, total)}%)"
+    return f"{complete} of {plural(total, 'action')} complete ({percentage(complete, total)}%)"
 
 
 def on(day: datetime.date) -> str:
@@ -71,7 +68,7 @@ class Changes:
     @property
     def summary(self) -> str:
         parts = [
-            f"{_count(self.completed_count, 'action')} completed",
+            f"{plural(self.completed_count, 'action')} completed",
             f"{self.off_track_count} became off track",
         ]
         if self.added_count:

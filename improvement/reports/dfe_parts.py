@@ -6,6 +6,7 @@ import datetime
 from typing import Any
 
 from improvement.core.templatetags.ib import pct, rating_label, ukdate
+from improvement.core.text import plural as counted
 from improvement.documents.structure import Section, Table, paragraphs, tag
 from improvement.evidence import ports as evidence_ports
 from improvement.evidence import ratings
@@ -25,11 +26,6 @@ MEASURE_HEAD = [
     "Direction of travel",
 ]
 OBJECTIVE_HEAD = ["Objective", "Actions", "Complete", "Red or Amber", "Slow to progress"]
-
-
-def counted(number: int, singular: str, plural: str = "") -> str:
-    """'1 action', '0 objectives': a count that agrees with its noun."""
-    return f"{number} {singular if number == 1 else plural or singular + 's'}"
 
 
 def written(report: Any, key: str) -> list[str]:
