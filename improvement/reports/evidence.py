@@ -7,25 +7,48 @@ from typing import Any
 from improvement.complaints.ports import experience_lines
 from improvement.core.numbers import percentage
 from improvement.core.templatetags.ib import pct, ukdate
-from improvement.documents.structure import Section, Table
+from improvement.documents.structure import Section, Table, tag
 from improvement.evidence import ratings
+from improvement.evidence.presenters import format_value
 from improvement.reports import charts
 from improvement.reports.queries import audits_until, measure_histories, voice_until
+from improvement.reports.wording import counted, verb
 
 MEASURE_HEAD = ["Measure", "Latest", "Target", "England", "Rating", "Direction of travel"]
+SCORECARD_HEAD = [
+    "Measure",
+    "Latest",
+    "Target",
+    "England",
+    "Statistical neighbours",
+    "Direction",
+    "Rating",
+]
+NOT_HELD = "Not held"
+NEIGHBOURS = "neighbours"
 
 
 def england(summary: Any) -> str:
     """The England figure with its period: the summary holds only benchmarks published by
     the report's date, so a report never quotes a figure that came out after it."""
     found = summary.england
-    return f"{summary.england_display} ({found.year})" if found else summary.england_display
+    return f"{summary.england_display} ({found.year})" if found else NOT_HELD
+
+
+def benchmark(summary: Any, kind: str) -> str:
+    """The latest benchmark of a kind published by the report's date, with its period,
+    or "Not held": never a figure the council does not have."""
+    found = [b for b in summary.benchmarks if b.kind == kind]
+    if not found:
+        return NOT_HELD
+    return f"{format_value(found[-1].value, summary.measure.unit)} ({found[-1].year})"
 
 
 def measure_rows(summaries: list[Any]) -> list[list[str]]:
+    # The measure's name only: its code is the service's identifier, not the board's.
     return [
         [
-            f"{s.measure.name} ({s.measure.code})",
+            s.measure.name,
             f"{s.latest_display} {s.latest_fraction}".strip(),
             s.target_display,
             england(s),
@@ -37,14 +60,18 @@ def measure_rows(summaries: list[Any]) -> list[list[str]]:
 
 
 def analysis(summaries: list[Any]) -> list[str]:
+    if not summaries:
+        return ["No measures are recorded yet."]
+
     def count(attr: str, value: Any) -> int:
         return sum(1 for s in summaries if getattr(s, attr) == value)
 
+    on_target, improving = count("rating", ratings.ON_TARGET), count("direction", ratings.IMPROVING)
     return [
-        f"Of {len(summaries)} measures, {count('rating', ratings.ON_TARGET)} are on target, "
+        f"Of {counted(len(summaries), 'measure')}, {on_target} {verb(on_target)} on target, "
         f"{count('rating', ratings.WITHIN_TOLERANCE)} within tolerance and "
         f"{count('rating', ratings.OFF_TARGET)} off target.",
-        f"Over their last three values {count('direction', ratings.IMPROVING)} are improving, "
+        f"Over their last three values {improving} {verb(improving)} improving, "
         f"{count('direction', ratings.WORSENING)} worsening and "
         f"{count('direction', ratings.NO_CHANGE)} unchanged.",
     ]
@@ -59,7 +86,84 @@ def off_target(summaries: list[Any]) -> list[str]:
     ]
 
 
-def measures_section(council: Any, summaries: list[Any], as_at: datetime.date) -> Section:
+def scorecard_rows(summaries: list[Any]) -> list[list[Any]]:
+    """One row a measure, short enough for the scorecard to fit one A4 page: the latest
+    value with its month, the benchmarks held, the direction by the measure's polarity
+    and its rating in colour."""
+    return [
+        [
+            s.measure.name,
+            f"{s.latest_display} ({s.latest.period:%b %Y})" if s.latest else "No value yet",
+            s.target_display if s.measure.target is not None else "Not set",
+            benchmark(s, "england"),
+            benchmark(s, NEIGHBOURS),
+            s.direction_label,
+            tag(s.rating_label, s.rating_colour),
+        ]
+        for s in summaries
+    ]
+
+
+def scorecard_section(summaries: list[Any], as_at: datetime.date) -> Section:
+    """Every measure on one page: the board's scorecard (its charts are an appendix)."""
+    off = sum(1 for s in summaries if s.rating == ratings.OFF_TARGET)
+    text = analysis(summaries)
+    if summaries:
+        text.append(
+            f"{counted(off, 'measure')} {verb(off)} off target. Directions are judged by "
+            "whether higher or lower is better for each measure; benchmarks are those "
+            f"published by {ukdate(as_at)}. Each measure's trend is charted in the appendix."
+        )
+    return Section(
+        "Scorecard",
+        paragraphs=text,
+        tables=[
+            Table(
+                "Measures against target and benchmarks",
+                SCORECARD_HEAD,
+                scorecard_rows(summaries),
+                "No measures are recorded yet.",
+            )
+        ],
+        anchor="scorecard",
+    )
+
+
+def flagged_section(picture: Any, summaries: list[Any]) -> Section:
+    """The objectives the plan's figures flag because a linked measure is off target and
+    not improving: the same flags as the dashboard's, worded without the measures' codes."""
+    flagged = {progress.objective.pk: progress.objective for progress in picture.measure_flagged}
+    rows = [
+        [
+            str(flagged[objective.pk]),
+            s.measure.name,
+            f"{s.latest_display} against a target of {s.target_display}",
+            s.direction_label,
+        ]
+        for s in summaries
+        if s.slow
+        for objective in s.measure.objectives.all()
+        if objective.pk in flagged
+    ]
+    count = len(flagged)
+    text = (
+        f"{counted(count, 'objective')} {verb(count)} flagged as slow to progress because a "
+        "measure linked to it is off target and has not improved over its last three values."
+        if count
+        else "No objective is flagged by its measures: no linked measure is off target and "
+        "not improving."
+    )
+    head = ["Objective", "Measure", "Latest", "Direction"]
+    return Section(
+        "Objectives flagged by their measures",
+        paragraphs=[text],
+        tables=[Table("Objectives flagged by their measures", head, rows)] if rows else [],
+        anchor="flagged",
+    )
+
+
+def measures_appendix(council: Any, summaries: list[Any], as_at: datetime.date) -> Section:
+    """Each measure's trend against its target and benchmarks, one chart a measure."""
     histories = measure_histories(council, as_at)
     subsections = []
     for summary in summaries:
@@ -77,15 +181,11 @@ def measures_section(council: Any, summaries: list[Any], as_at: datetime.date) -
                 charts=[charts.measure_chart(summary.measure, values, summary.benchmarks)],
             )
         )
-    off = off_target(summaries)
     return Section(
-        "Key performance measures",
-        paragraphs=analysis(summaries)
-        + ([f"{len(off)} measures are off target:"] if off else ["No measure is off target."]),
-        bullets=off,
-        tables=[Table("Measures, targets and benchmarks", MEASURE_HEAD, measure_rows(summaries))],
+        "Appendix: measures over time",
+        paragraphs=[] if subsections else ["No measure has a value yet."],
         subsections=subsections,
-        anchor="measures",
+        anchor="measure-charts",
     )
 
 
