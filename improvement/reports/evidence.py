@@ -2,6 +2,7 @@
 and the evidence of impact on practice and on children and families."""
 
 import datetime
+from collections import Counter
 from typing import Any
 
 from improvement.complaints.ports import experience_lines
@@ -15,17 +16,9 @@ from improvement.reports.queries import audits_until, measure_histories, voice_u
 from improvement.reports.wording import counted, verb
 
 MEASURE_HEAD = ["Measure", "Latest", "Target", "England", "Rating", "Direction of travel"]
-SCORECARD_HEAD = [
-    "Measure",
-    "Latest",
-    "Target",
-    "England",
-    "Statistical neighbours",
-    "Direction",
-    "Rating",
-]
 NOT_HELD = "Not held"
-NEIGHBOURS = "neighbours"
+# The benchmarks a scorecard shows, each in a column of its own when any measure holds one.
+BENCHMARKS = {"england": "England", "neighbours": "Statistical neighbours"}
 
 
 def england(summary: Any) -> str:
@@ -33,15 +26,6 @@ def england(summary: Any) -> str:
     the report's date, so a report never quotes a figure that came out after it."""
     found = summary.england
     return f"{summary.england_display} ({found.year})" if found else NOT_HELD
-
-
-def benchmark(summary: Any, kind: str) -> str:
-    """The latest benchmark of a kind published by the report's date, with its period,
-    or "Not held": never a figure the council does not have."""
-    found = [b for b in summary.benchmarks if b.kind == kind]
-    if not found:
-        return NOT_HELD
-    return f"{format_value(found[-1].value, summary.measure.unit)} ({found[-1].year})"
 
 
 def measure_rows(summaries: list[Any]) -> list[list[str]]:
@@ -86,46 +70,89 @@ def off_target(summaries: list[Any]) -> list[str]:
     ]
 
 
-def scorecard_rows(summaries: list[Any]) -> list[list[Any]]:
-    """One row a measure, short enough for the scorecard to fit one A4 page: the latest
-    value with its month, the benchmarks held, the direction by the measure's polarity
-    and its rating in colour."""
-    return [
+def _commonest(values: list[str]) -> str:
+    """The value most rows share: said once in the heading, not in every row."""
+    return Counter(values).most_common(1)[0][0] if values else ""
+
+
+def _held(summary: Any, kind: str) -> Any:
+    found = [b for b in summary.benchmarks if b.kind == kind]
+    return found[-1] if found else None
+
+
+def _benchmark_cell(summary: Any, kind: str, year: str) -> str:
+    found = _held(summary, kind)
+    if found is None:
+        return NOT_HELD
+    value = format_value(found.value, summary.measure.unit)
+    return value if found.year == year else f"{value} ({found.year})"
+
+
+def _latest_cell(summary: Any, month: str) -> str:
+    if summary.latest is None:
+        return "No value yet"
+    period = f"{summary.latest.period:%b %Y}"
+    return summary.latest_display if period == month else f"{summary.latest_display} ({period})"
+
+
+def scorecard_table(summaries: list[Any]) -> Table:
+    """One row a measure, each cell one short line, so the scorecard fits one A4 page:
+    the month of the latest values and the year of the benchmarks most rows share are
+    said once in the heading, and only a row that differs names its own."""
+    month = _commonest([f"{s.latest.period:%b %Y}" for s in summaries if s.latest])
+    years = {
+        kind: _commonest([b.year for s in summaries if (b := _held(s, kind))])
+        for kind in BENCHMARKS
+    }
+
+    def head(label: str, when: str) -> str:
+        return f"{label} ({when})" if when else label
+
+    held = [kind for kind in BENCHMARKS if any(_held(s, kind) for s in summaries)]
+    rows = [
         [
             s.measure.name,
-            f"{s.latest_display} ({s.latest.period:%b %Y})" if s.latest else "No value yet",
+            _latest_cell(s, month),
             s.target_display if s.measure.target is not None else "Not set",
-            benchmark(s, "england"),
-            benchmark(s, NEIGHBOURS),
+            *[_benchmark_cell(s, kind, years[kind]) for kind in held],
             s.direction_label,
             tag(s.rating_label, s.rating_colour),
         ]
         for s in summaries
     ]
+    columns = [
+        "Measure",
+        head("Latest", month),
+        "Target",
+        *[head(BENCHMARKS[kind], years[kind]) for kind in held],
+        "Direction",
+        "Rating",
+    ]
+    caption = "Measures against target and benchmarks"
+    return Table(caption, columns, rows, "No measures are recorded yet.")
+
+
+def _unheld(summaries: list[Any]) -> list[str]:
+    """A sentence for each kind of benchmark no measure holds, in place of its column."""
+    return [
+        f"No {BENCHMARKS[kind].lower()} benchmark is held for any measure."
+        for kind in BENCHMARKS
+        if not any(_held(s, kind) for s in summaries)
+    ]
 
 
 def scorecard_section(summaries: list[Any], as_at: datetime.date) -> Section:
     """Every measure on one page: the board's scorecard (its charts are an appendix)."""
-    off = sum(1 for s in summaries if s.rating == ratings.OFF_TARGET)
     text = analysis(summaries)
     if summaries:
-        text.append(
-            f"{counted(off, 'measure')} {verb(off)} off target. Directions are judged by "
-            "whether higher or lower is better for each measure; benchmarks are those "
-            f"published by {ukdate(as_at)}. Each measure's trend is charted in the appendix."
+        text[-1] += (
+            " Direction is judged by whether higher or lower is better for each measure; "
+            f"benchmarks are those published by {ukdate(as_at)}. Each measure is charted "
+            "in the appendix."
         )
+        text += _unheld(summaries)
     return Section(
-        "Scorecard",
-        paragraphs=text,
-        tables=[
-            Table(
-                "Measures against target and benchmarks",
-                SCORECARD_HEAD,
-                scorecard_rows(summaries),
-                "No measures are recorded yet.",
-            )
-        ],
-        anchor="scorecard",
+        "Scorecard", paragraphs=text, tables=[scorecard_table(summaries)], anchor="scorecard"
     )
 
 
@@ -147,8 +174,8 @@ def flagged_section(picture: Any, summaries: list[Any]) -> Section:
     ]
     count = len(flagged)
     text = (
-        f"{counted(count, 'objective')} {verb(count)} flagged as slow to progress because a "
-        "measure linked to it is off target and has not improved over its last three values."
+        f"{counted(count, 'objective')} {verb(count)} flagged as slow to progress: a measure "
+        "linked to each is off target and has not improved over its last three values."
         if count
         else "No objective is flagged by its measures: no linked measure is off target and "
         "not improving."
