@@ -109,16 +109,16 @@ def _summary(council: Any, picture: PlanPicture, previous: PlanPicture | None) -
     labels = [rating_label(council, code) for code in codes]
     slow, objectives = len(picture.slow), len(picture.slow_objectives)
     text = [
-        f"{picture.complete} of {counted(len(picture.actions), 'action')} "
+        f"{counted(picture.complete, 'action')} of {len(picture.actions)} "
         f"{verb(picture.complete)} complete ({pct(picture.complete_pct)}), as at "
         f"{ukdate(picture.as_at)}. {counted(slow, 'action')} and "
         f"{counted(objectives, 'objective')} {verb(slow + objectives)} slow to progress."
     ]
     if previous:
         text.append(
-            f"At the last meeting, on {ukdate(previous.as_at)}, {previous.complete} of "
-            f"{counted(len(previous.actions), 'action')} {verb(previous.complete, 'was', 'were')}"
-            f" complete ({pct(previous.complete_pct)})."
+            f"At the last meeting, on {ukdate(previous.as_at)}, "
+            f"{counted(previous.complete, 'action')} of {len(previous.actions)} "
+            f"{verb(previous.complete, 'was', 'were')} complete ({pct(previous.complete_pct)})."
         )
     text += review.countdown(picture, picture.as_at)
     rows = [
