@@ -9,6 +9,7 @@ from improvement.demo.complaints import load_complaints_demo
 from improvement.demo.evidence import load_evidence_demo
 from improvement.demo.forward_plan import load_forward_plan_demo
 from improvement.demo.meetings import load_meetings_demo
+from improvement.demo.partner_updates import load_partner_updates
 from improvement.demo.people import (
     DEMO_PASSWORD,
     PETERBOROUGH_ORGANISATIONS,
@@ -56,6 +57,7 @@ def load_demo(today: datetime.date | None = None) -> list[tuple[str, str, str, s
     # The evidence, the board's meetings and the complaints build on the plan.
     load_evidence_demo(cast.council, today)
     load_meetings_demo(cast.council)
+    load_partner_updates(cast.council)
     load_forward_plan_demo(cast.council)  # after the meetings: it reuses their bodies
     load_complaints_demo(cast.council)
     # From where the seeds stop up to today: forward plan, scrutiny, complaints.

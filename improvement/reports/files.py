@@ -45,7 +45,8 @@ KIND = "report"
 # Part of every draft's fingerprint: raise it when a change to the code changes what a
 # report shows, so no page or file built by the old code is served as current.
 # 3: a draft's page build keeps its document beside it, for finalising.
-BUILD = 3
+# 4: the board report opens with its front sheet and a one-page scorecard (ADR 026).
+BUILD = 4
 # Where a draft page's document and print HTML are kept, by the hash of the page.
 FROZEN = "reports/drafts"
 

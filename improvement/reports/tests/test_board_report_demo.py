@@ -102,6 +102,9 @@ def test_the_april_report_opens_with_its_front_sheet_and_a_one_page_scorecard(ap
     assert "31 weeks to the notice's deadline of 30 November 2024" in text
     assert "The DfE's latest review of progress was held on 14 February 2024" in text
     assert "Appendix: measures over time" in text
+    partners = _squashed("".join(pages[_page_of(pages, "Partner updates")]))
+    assert _squashed("Report the ICB's decision on funding two more nurses") in partners
+    assert _squashed("Returned 17 April 2024: The ICB agreed one nurse now") in partners
 
 
 def test_the_april_report_figures_equal_the_dashboard_as_at_its_date(april, report, client):
