@@ -102,7 +102,9 @@ def _change(council: Any, item: Any, before: dict[int, str] | None) -> str:
     return f"{rating_label(council, old)} to {rating_label(council, item.rating)}"
 
 
-def _summary(council: Any, picture: PlanPicture, previous: PlanPicture | None) -> Section:
+def _summary(
+    council: Any, picture: PlanPicture, previous: PlanPicture | None, day: datetime.date
+) -> Section:
     codes = rating_codes(council)
     now = [picture.rating_counts.get(code, 0) for code in codes]
     before = [previous.rating_counts.get(code, 0) for code in codes] if previous else None
@@ -120,7 +122,7 @@ def _summary(council: Any, picture: PlanPicture, previous: PlanPicture | None) -
             f"{counted(previous.complete, 'action')} of {len(previous.actions)} "
             f"{verb(previous.complete, 'was', 'were')} complete ({pct(previous.complete_pct)})."
         )
-    text += review.countdown(picture, picture.as_at)
+    text += review.countdown(picture, day)
     rows = [
         [
             rating_tag(council, codes[i]),
@@ -302,7 +304,7 @@ def capacity_section(picture: PlanPicture) -> Section:
         rows.append(
             [
                 str(progress.objective),
-                "; ".join(why) or "Not slow",
+                "; ".join(why) or "Not slow to progress",
                 "\n".join(asks) or "None asked for",
             ]
         )
@@ -378,7 +380,7 @@ def board_progress(
         header=front_sheet.rows(front or front_sheet.values(meeting)),
         sections=[
             recommendations_section(recommendations),
-            _summary(council, picture, previous),
+            _summary(council, picture, previous, meeting_day(meeting)),
             evidence.scorecard_section(summaries, picture.as_at),
             evidence.flagged_section(picture, summaries),
             *plan,
