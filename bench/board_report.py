@@ -10,10 +10,12 @@ read), then times, in one run and interleaved:
            the first run and read from storage after: docs/adr/020), the HTML and
            the tagged PDF
   floor  - WeasyPrint's write_pdf of that same HTML, with the same PDF/UA option
-and prints both medians and their ratio, with the PDF's page count and the process's
-peak memory. With the fresh demo database it also saves a draft board report, builds
-its page once, and times its page (nothing changed) against /accessibility/ through
-Django's test client, printing the ratio. Charts go to a temporary MEDIA_ROOT.
+and prints both medians and their ratio against its target (at most 2x), with the
+PDF's page count and the process's peak memory. With the fresh demo database it also
+saves a draft board report, builds its page once, and times its page (nothing
+changed) against /accessibility/ through Django's test client, printing the page's
+median time against its target (under a second) and the ratio. Charts go to a
+temporary MEDIA_ROOT. The meeting is the demo's of 24 April 2024 when there is one.
 
 Usage: .venv/bin/python bench/board_report.py [--repeat 3] [--db PATH] [--meeting ID]
        .venv/bin/python bench/board_report.py --database-url postgres://.../ib_bench \
@@ -21,6 +23,7 @@ Usage: .venv/bin/python bench/board_report.py [--repeat 3] [--db PATH] [--meetin
 """
 
 import argparse
+import datetime
 import os
 import resource
 import shutil
@@ -50,8 +53,15 @@ def setup_django(database_url: str, fresh: bool, media: Path) -> None:
         load_demo()
 
 
+# The meeting issue 15 names: its report is the one the targets are set for.
+ISSUE_MEETING = (2024, 4, 24)
+PDF_TARGET = 2.0  # building the report, at most twice WeasyPrint's render of its HTML
+PAGE_TARGET_MS = 1000  # the draft's page when nothing changed, under a second
+
+
 def demo_meeting(slug: str, meeting_id: int | None):
-    """The given meeting, or the council's board's last meeting before today."""
+    """The given meeting; else the board's meeting of 24 April 2024 if it is past, or
+    its last meeting before today."""
     from django.utils import timezone
 
     from improvement.core.models import Council
@@ -60,7 +70,9 @@ def demo_meeting(slug: str, meeting_id: int | None):
     council = Council.objects.get(slug=slug)
     if meeting_id is not None:
         return board_meeting_of(council, meeting_id)
-    return board_meetings_of(council).filter(starts_at__lt=timezone.now()).last()
+    past = board_meetings_of(council).filter(starts_at__lt=timezone.now())
+    named = past.filter(starts_at__date=datetime.date(*ISSUE_MEETING)).first()
+    return named or past.last()
 
 
 def timed(runs: dict, repeat: int, scale: float = 1, unit: str = "s") -> dict[str, float]:
@@ -128,7 +140,8 @@ def run(args: argparse.Namespace, page: bool) -> None:
         args.repeat,
     )
     ratio = medians[ours_label] / medians[floor_label]
-    print(f"\nours / WeasyPrint alone = {ratio:.2f}x")
+    verdict = "met" if ratio <= PDF_TARGET else "MISSED"
+    print(f"\nours / WeasyPrint alone = {ratio:.2f}x (target at most {PDF_TARGET:.0f}x: {verdict})")
     if page:
         draft_page(meeting, args.repeat)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -174,7 +187,10 @@ def draft_page(meeting, repeat: int) -> None:
             unit="ms",
         )
     page_time, trivial = medians.values()
-    print(f"\ndraft page / trivial view = {page_time / trivial:.1f}x")
+    ms = page_time * 1000
+    verdict = "met" if ms < PAGE_TARGET_MS else "MISSED"
+    print(f"\ndraft report page, nothing changed: {ms:.0f} ms (target under 1 s: {verdict})")
+    print(f"draft page / trivial view = {page_time / trivial:.1f}x")
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ from improvement.demo.evidence import load_evidence_demo
 from improvement.demo.for_the_dfe import load_dfe_demo
 from improvement.demo.forward_plan import load_forward_plan_demo
 from improvement.demo.meetings import load_meetings_demo
+from improvement.demo.partner_updates import load_partner_updates
 from improvement.demo.people import (
     DEMO_PASSWORD,
     PETERBOROUGH_ORGANISATIONS,
@@ -60,6 +61,7 @@ def load_demo(today: datetime.date | None = None) -> list[tuple[str, str, str, s
     load_evidence_demo(cast.council, today)
     load_dfe_demo(cast.council, today)
     load_meetings_demo(cast.council)
+    load_partner_updates(cast.council)
     load_forward_plan_demo(cast.council)  # after the meetings: it reuses their bodies
     load_complaints_demo(cast.council)
     load_statutory_papers_demo(cast.council)  # after the complaints and the forward plan

@@ -8,10 +8,19 @@ through their `ports.py`, so this is the whole of what they rely on:
 - evidence tags measures and audits with the DfE's review areas (`ReviewArea`,
   `review_area_field`), and the DfE's reports read them by area (`tagged`), with
   the notice's reviews (`notice_summary`) and diagnostic reviews (`diagnostics_until`).
+- the board's reports read the adviser's recommendations (`Finding`).
 """
 
 from improvement.plans.diagnostic_queries import diagnostics_until
-from improvement.plans.models import Action, DiagnosticReview, Notice, Objective, Rating, Review
+from improvement.plans.models import (
+    Action,
+    DiagnosticReview,
+    Finding,
+    Notice,
+    Objective,
+    Rating,
+    Review,
+)
 from improvement.plans.picture import notice_summary
 from improvement.plans.review_areas import ReviewArea, area_labels, review_area_field, tagged
 from improvement.plans.services import change_action, create_action, record_update
@@ -19,6 +28,7 @@ from improvement.plans.services import change_action, create_action, record_upda
 __all__ = [
     "Action",
     "DiagnosticReview",
+    "Finding",
     "Notice",
     "Objective",
     "Rating",

@@ -1,5 +1,11 @@
 """The board progress report for one meeting, as at its date: every figure from
-`board_picture`, the dashboard's own source, so the two never disagree."""
+`board_picture`, the dashboard's own source, so the two never disagree.
+
+It reads as a council's board papers do (docs/adr/026): a front sheet and the
+recommendations first, then a summary, a one-page scorecard, the objectives flagged
+by their measures, the plan's progress, the asks for capacity, partners' updates, the
+DfE's review, the notice's deadline, the evidence of impact, the action log and the
+key to the ratings; charts and long tables are appendices."""
 
 import datetime
 from typing import Any
@@ -7,12 +13,15 @@ from typing import Any
 from improvement.board.picture import board_picture
 from improvement.core.templatetags.ib import pct, rating_entry, rating_label, ukdate
 from improvement.documents.structure import Document, Section, Table, lines, tag
+from improvement.evidence import ratings
 from improvement.evidence.queries import measure_summaries
 from improvement.meetings.queries import previous_meeting
 from improvement.plans.picture import PlanPicture
 from improvement.plans.progress import NOT_RATED
-from improvement.reports import charts, evidence, exceptions
+from improvement.reports import charts, evidence, exceptions, front_sheet, partners, review
 from improvement.reports.queries import action_log_until, exempt_actions_until, meeting_day
+from improvement.reports.review import rating_tag
+from improvement.reports.wording import counted, verb
 
 NO_RECOMMENDATIONS = "The report's author has not yet written recommendations to the board."
 # A plan with more actions than this is summarised by objective, with per-action detail
@@ -22,6 +31,23 @@ EVERY_ACTION = (
     f"add every action as an appendix to the report of a plan of more than {FULL_TABLE_LIMIT} "
     "actions (a smaller plan's report always lists every action)"
 )
+
+
+MEASURE_MEANINGS = {
+    ratings.ON_TARGET: "At its target or better",
+    ratings.WITHIN_TOLERANCE: "Short of its target, within the tolerance the council set",
+    ratings.OFF_TARGET: "Short of its target by more than the tolerance",
+    None: "No value or no target yet",
+}
+NO_ASKS = (
+    "No objective is slow to progress, and no action's owner has asked for capacity, "
+    "finance or other support."
+)
+
+
+def colour_name(colour: str) -> str:
+    """A tag colour in words, so the key says it as well as showing it."""
+    return colour.replace("-", " ").capitalize()
 
 
 def rating_codes(council: Any) -> list[str]:
@@ -76,24 +102,27 @@ def _change(council: Any, item: Any, before: dict[int, str] | None) -> str:
     return f"{rating_label(council, old)} to {rating_label(council, item.rating)}"
 
 
-def _summary(council: Any, picture: PlanPicture, previous: PlanPicture | None) -> Section:
+def _summary(
+    council: Any, picture: PlanPicture, previous: PlanPicture | None, day: datetime.date
+) -> Section:
     codes = rating_codes(council)
     now = [picture.rating_counts.get(code, 0) for code in codes]
     before = [previous.rating_counts.get(code, 0) for code in codes] if previous else None
     labels = [rating_label(council, code) for code in codes]
+    slow, objectives = len(picture.slow), len(picture.slow_objectives)
     text = [
-        f"{picture.complete} of {len(picture.actions)} actions are complete "
-        f"({pct(picture.complete_pct)}), as at {ukdate(picture.as_at)}. "
-        f"{len(picture.slow)} actions and {len(picture.slow_objectives)} objectives are slow "
-        "to progress."
+        f"{counted(picture.complete, 'action')} of {len(picture.actions)} "
+        f"{verb(picture.complete)} complete ({pct(picture.complete_pct)}), as at "
+        f"{ukdate(picture.as_at)}. {counted(slow, 'action')} and "
+        f"{counted(objectives, 'objective')} {verb(slow + objectives)} slow to progress."
     ]
     if previous:
         text.append(
-            f"At the last meeting, on {ukdate(previous.as_at)}, {previous.complete} of "
-            f"{len(previous.actions)} actions were complete ({pct(previous.complete_pct)})."
+            f"At the last meeting, on {ukdate(previous.as_at)}, "
+            f"{counted(previous.complete, 'action')} of {len(previous.actions)} "
+            f"{verb(previous.complete, 'was', 'were')} complete ({pct(previous.complete_pct)})."
         )
-    if picture.notice:
-        text.append(f"The next DfE review is due by {ukdate(picture.notice.next_review_due)}.")
+    text += review.countdown(picture, day)
     rows = [
         [
             rating_tag(council, codes[i]),
@@ -109,12 +138,6 @@ def _summary(council: Any, picture: PlanPicture, previous: PlanPicture | None) -
     return Section("Summary", paragraphs=text, charts=[chart], tables=[table], anchor="summary")
 
 
-def rating_tag(council: Any, code: str) -> dict[str, str]:
-    """A rating as a tag in a table: its label, in its colour."""
-    entry = rating_entry(council, code)
-    return tag(entry["label"], entry["colour"])
-
-
 def _delta(now: int, before: int | None) -> str:
     if before is None:
         return ""
@@ -122,11 +145,12 @@ def _delta(now: int, before: int | None) -> str:
 
 
 def _objective(council: Any, progress: Any, before: dict[int, str] | None) -> Section:
-    head = ["Action", "Rating and reason", "Owner", "Due", "Since the last meeting"]
+    head = ["Action", "Rating", "Reason", "Owner", "Due", "Since the last meeting"]
     rows = [
         [
             f"{item.action.ref} {item.action.title}".strip(),
-            _rated(council, item),
+            rating_tag(council, item.rating),
+            _reason(item),
             _owners(item),
             _due(item),
             _change(council, item, before),
@@ -134,7 +158,7 @@ def _objective(council: Any, progress: Any, before: dict[int, str] | None) -> Se
         for item in progress.actions
     ]
     text = (
-        f"{progress.complete} of {len(progress.actions)} actions complete "
+        f"{progress.complete} of {counted(len(progress.actions), 'action')} complete "
         f"({pct(progress.complete_pct)})."
     )
     if progress.flagged:
@@ -146,10 +170,9 @@ def _objective(council: Any, progress: Any, before: dict[int, str] | None) -> Se
     )
 
 
-def _rated(council: Any, item: Any) -> str:
-    label = rating_label(council, item.rating)
+def _reason(item: Any) -> str:
     reason = item.latest_update.reason if item.latest_update else ""
-    return f"{label}: {reason}" if reason else label
+    return reason or "None given"
 
 
 def _by_objective(council: Any, picture: PlanPicture, previous: PlanPicture | None) -> Section:
@@ -167,23 +190,21 @@ def _slow(council: Any, picture: PlanPicture) -> Section:
     rows = [
         [
             f"{item.action.ref} {item.action.title}".strip(),
-            rating_label(council, item.rating),
+            rating_tag(council, item.rating),
             "; ".join(item.reasons),
             (item.latest_update.support_needed if item.latest_update else "") or "None recorded",
         ]
         for item in picture.slow
     ]
-    flagged = [
-        f"{o.objective}: {reason}" for o in picture.measure_flagged for reason in o.measure_reasons
-    ]
+    slow = len(picture.slow)
     text = [
-        f"{len(picture.slow)} actions are slow to progress, with every reason and the support, "
-        "capacity or partner contribution their owners asked for (Improvement Notice, 5d)."
+        f"{counted(slow, 'action')} {verb(slow)} slow to progress, with every reason and the "
+        "support, capacity or partner contribution their owners asked for (Improvement "
+        "Notice, 5d). Objectives flagged by their measures have a section of their own."
     ]
     return Section(
         "Slow to progress",
         paragraphs=text,
-        bullets=flagged,
         tables=[Table("Actions slow to progress", head, rows, "No action is slow to progress.")],
         anchor="slow",
     )
@@ -207,8 +228,8 @@ def _action_log(meeting: Any, as_at: datetime.date) -> Section:
     withheld = exempt_actions_until(meeting)
     notes = (
         [
-            f"{withheld} action{'s' if withheld != 1 else ''} arising from exempt items "
-            "(Schedule 12A) are not listed here; board members see them in the meeting records."
+            f"{counted(withheld, 'action')} arising from exempt items (Schedule 12A) "
+            f"{verb(withheld)} not listed here; board members see them in the meeting records."
         ]
         if withheld
         else []
@@ -222,12 +243,29 @@ def _action_log(meeting: Any, as_at: datetime.date) -> Section:
 
 
 def key_section(council: Any) -> Section:
-    rows = [[rating_tag(council, row["code"]), row["meaning"]] for row in council.rating_scale]
-    rows.append([rating_tag(council, NOT_RATED), "No rated update yet"])
+    """Each rating of the council's scale with its colour and meaning, and the ratings
+    of measures the scorecard uses."""
+    rows = [
+        [rating_tag(council, row["code"]), colour_name(row["colour"]),
+         row["meaning"]]
+        for row in council.rating_scale
+    ]  # fmt: skip
+    entry = rating_entry(council, NOT_RATED)
+    rows.append([rating_tag(council, NOT_RATED), colour_name(entry["colour"]),
+                 "No rated update yet"])  # fmt: skip
+    measures = [
+        [tag(ratings.RATING_LABELS[code], colour), colour_name(colour), MEASURE_MEANINGS[code]]
+        for code, colour in ratings.RATING_COLOURS.items()
+    ]
     return Section(
         "Key to the ratings",
         paragraphs=["Every rating is given with its reason."],
-        tables=[Table("Key to the ratings", ["Rating", "Meaning"], rows)],
+        tables=[
+            Table("Ratings of actions", ["Rating", "Colour", "Meaning"], rows),
+            Table(
+                "Ratings of measures in the scorecard", ["Rating", "Colour", "Meaning"], measures
+            ),
+        ],  # fmt: skip
         anchor="key",
     )
 
@@ -239,6 +277,49 @@ def recommendations_section(text: str) -> Section:
         numbered=items,
         paragraphs=[] if items else [NO_RECOMMENDATIONS],
         anchor="recommendations",
+    )
+
+
+def _asks(progress: Any) -> list[str]:
+    return [
+        f"{item.action.ref} {item.latest_update.support_needed}".strip()
+        for item in progress.actions
+        if item.latest_update is not None and item.latest_update.support_needed
+    ]
+
+
+def capacity_section(picture: PlanPicture) -> Section:
+    """The objectives slow to progress and the capacity, finance or other support their
+    actions' owners asked for (Improvement Notice, 5d), objective by objective."""
+    rows = []
+    for progress in picture.objectives:
+        asks = _asks(progress)
+        if not (progress.flagged or asks):
+            continue
+        why = []
+        if progress.slow:
+            why.append(f"{counted(len(progress.slow), 'action')} slow to progress")
+        if progress.measure_reasons:
+            why.append(f"{counted(len(progress.measure_reasons), 'measure')} off target")
+        rows.append(
+            [
+                str(progress.objective),
+                "; ".join(why) or "Not slow to progress",
+                "\n".join(asks) or "None asked for",
+            ]
+        )
+    if not rows:
+        return Section("Capacity and finance asks", paragraphs=[NO_ASKS], anchor="capacity")
+    head = ["Objective", "Why it is slow", "Capacity, finance or support asked for"]
+    return Section(
+        "Capacity and finance asks",
+        paragraphs=[
+            "Where objectives are slow to progress, and where contributions need to be "
+            "strengthened or more capacity is needed, as the owners of their actions said "
+            "in their latest updates (Improvement Notice, 5d)."
+        ],
+        tables=[Table("Capacity and finance asks", head, rows)],
+        anchor="capacity",
     )
 
 
@@ -271,17 +352,24 @@ def _plan_sections(
 
 
 def board_progress(
-    meeting: Any, recommendations: str = "", title: str = "", full_table: bool | None = None
+    meeting: Any,
+    recommendations: str = "",
+    title: str = "",
+    full_table: bool | None = None,
+    front: dict[str, str] | None = None,
 ) -> Document:
-    """The board's progress report. `full_table` adds every action as an appendix to
-    the report of a plan of more than FULL_TABLE_LIMIT actions (a smaller plan's report
-    always lists every action)."""
+    """The board's progress report. `front` is the front sheet as written (blank fields
+    take their defaults: `front_sheet.values`). `full_table` adds every action as an
+    appendix to the report of a plan of more than FULL_TABLE_LIMIT actions (a smaller
+    plan's report always lists every action)."""
     council = meeting.council
     picture, previous = pictures(meeting)
+    since = previous.as_at if previous else None
     summaries = measure_summaries(council, picture.as_at)
     figures = summary_figures(picture)
     figures["previous"] = summary_figures(previous) if previous else None
     plan, appendices = _plan_sections(council, picture, previous, full_table)
+    small = len(picture.actions) <= FULL_TABLE_LIMIT
     return Document(
         kind="board_progress",
         title=title or f"Progress report to the {meeting.body.name}",
@@ -289,17 +377,33 @@ def board_progress(
         subtitle=(
             f"Meeting of {ukdate(meeting_day(meeting))}. Figures as at {ukdate(picture.as_at)}."
         ),
+        header=front_sheet.rows(front or front_sheet.values(meeting)),
         sections=[
-            _summary(council, picture, previous),
-            *plan,
-            evidence.measures_section(council, summaries, picture.as_at),
-            evidence.impact_section(council, picture.as_at),
             recommendations_section(recommendations),
+            _summary(council, picture, previous, meeting_day(meeting)),
+            evidence.scorecard_section(summaries, picture.as_at),
+            evidence.flagged_section(picture, summaries),
+            *plan,
+            capacity_section(picture),
+            partners.partner_section(meeting, picture, since),
+            review.review_section(council, picture),
+            review.deadline_section(council, picture, meeting_day(meeting), listed=small),
+            evidence.impact_section(council, picture.as_at),
             _action_log(meeting, picture.as_at),
             key_section(council),
+            evidence.measures_appendix(council, summaries, picture.as_at),
             *appendices,
         ],
         figures=figures,
         # A large plan's exception tables, a little smaller, keep a pack to a readable size.
-        font_size=10 if len(picture.actions) <= FULL_TABLE_LIMIT else 9,
+        font_size=10 if small else 9,
+    )
+
+
+def board_report(report: Any) -> Document:
+    """A saved board report as its draft stands: the front sheet and recommendations
+    its officer wrote, with the plan's figures as at its meeting."""
+    front = front_sheet.values(report.meeting, report.author, report.sections)
+    return board_progress(
+        report.meeting, report.recommendations, report.title, report.every_action, front
     )

@@ -7,9 +7,7 @@ from improvement.documents.structure import Document, from_json
 from improvement.reports import board, committee, dfe
 
 BUILDERS = {
-    "board_progress": lambda report: board.board_progress(
-        report.meeting, report.recommendations, report.title, report.every_action
-    ),
+    "board_progress": board.board_report,
     "committee": committee.committee,
     "self_assessment": dfe.self_assessment,
     "adviser": dfe.adviser,

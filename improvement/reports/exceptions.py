@@ -11,6 +11,8 @@ from improvement.core.templatetags.ib import pct, rating_label, ukdate
 from improvement.documents.structure import Section, Table
 from improvement.plans.picture import PlanPicture
 from improvement.plans.queries import updates_of
+from improvement.reports.review import rating_tag
+from improvement.reports.wording import counted
 
 # The support asked for goes with the reasons, not in a column of its own: most
 # exceptions ask for none, and a column of "None recorded" doubles every row's height.
@@ -38,7 +40,8 @@ def objectives_section(council: Any, picture: PlanPicture, codes: list[str]) -> 
         for progress in picture.objectives
     ]
     text = (
-        f"{len(picture.objectives)} objectives and {len(picture.actions)} actions: each "
+        f"{counted(len(picture.objectives), 'objective')} and "
+        f"{counted(len(picture.actions), 'action')}: each "
         "objective's actions by their latest rating, how many are complete, and how many "
         "are listed as exceptions in the next section."
     )
@@ -72,7 +75,7 @@ def _rows(council: Any, progress: Any, listed: dict[int, list[str]]) -> list[lis
     return [
         [
             f"{item.action.ref} {item.action.title}".strip(),
-            rating_label(council, item.rating),
+            rating_tag(council, item.rating),
             "; ".join(listed[item.action.pk] + _support(item)),
         ]
         for item in progress.actions
@@ -117,18 +120,15 @@ def exceptions_section(council: Any, picture: PlanPicture, appendix: bool) -> Se
         "appendix when it is built with every action."
     )
     text = [
-        f"This plan has {len(picture.actions)} actions, so this report lists only the "
-        f"{len(listed)} the board must see: those slow to progress ({len(picture.slow)}), "
+        f"This plan has {counted(len(picture.actions), 'action')}, so this report lists only "
+        f"the {len(listed)} the board must see: those slow to progress ({len(picture.slow)}), "
         "those whose completion awaits the board's acceptance, and those due after the "
-        f"Improvement Notice's deadline ({len(picture.due_after_deadline)}). {where}"
-    ]
-    flagged = [
-        f"{o.objective}: {reason}" for o in picture.measure_flagged for reason in o.measure_reasons
+        f"Improvement Notice's deadline ({len(picture.due_after_deadline)}). {where} "
+        "Objectives flagged by their measures have a section of their own."
     ]
     return Section(
         "Exceptions",
         paragraphs=text if listed else [*text, "No action is an exception."],
-        bullets=flagged,
         subsections=subsections,
         anchor="exceptions",
     )

@@ -46,8 +46,9 @@ KIND = "report"
 # Part of every draft's fingerprint: raise it when a change to the code changes what a
 # report shows, so no page or file built by the old code is served as current.
 # 3: a draft's page build keeps its document beside it, for finalising.
-# 4: a committee report belongs to its meeting and binds its appendix in (ADR 027).
-BUILD = 4
+# 4: a committee report belongs to its meeting and binds its appendix in (ADR 027);
+#    the board report opens with its front sheet and a one-page scorecard (ADR 026).
+BUILD = 5
 # Where a draft page's document and print HTML are kept, by the hash of the page.
 FROZEN = "reports/drafts"
 

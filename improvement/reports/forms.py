@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from improvement.core.forms import DateField, GovukForm, VersionedForm
 from improvement.meetings.models import EXEMPT_PARAGRAPHS
-from improvement.reports import committee, dfe
+from improvement.reports import committee, dfe, front_sheet
 from improvement.reports.models import ReportDocument, ReportSettings
 from improvement.reports.queries import (
     board_meetings_of,
@@ -144,6 +144,7 @@ class EditReportForm(VersionedForm):
         if report.kind in (KINDS.SELF_ASSESSMENT, KINDS.ADVISER):
             del self.fields["recommendations"]
         if report.kind == KINDS.BOARD_PROGRESS:
+            _front_sheet_fields(self, report)
             self.fields["every_action"] = forms.BooleanField(
                 required=False,
                 initial=report.every_action,
@@ -281,6 +282,23 @@ def _committee_fields(form: forms.Form, report: ReportDocument) -> None:
     for key, label, long in committee.form_keys(report.council):
         widget = forms.Textarea(attrs={"rows": 4}) if long else forms.TextInput()
         fields[f"section_{key}"] = forms.CharField(label=label, required=False, widget=widget)
+
+
+def _front_sheet_fields(form: forms.Form, report: ReportDocument) -> None:
+    """The board report's front sheet, first on the form as it is first in the report;
+    a field the officer has not written shows its default, which they may change."""
+    found = front_sheet.values(report.meeting, report.author, report.sections)
+    for key, label in front_sheet.FIELDS:
+        name = f"section_{key}"
+        long = key in front_sheet.LONG
+        form.fields[name] = forms.CharField(
+            label=label,
+            required=False,
+            max_length=2000 if long else 300,
+            widget=forms.Textarea(attrs={"rows": 3}) if long else forms.TextInput(),
+        )
+        form.initial[name] = found[key]
+    form.order_fields(["title"] + [f"section_{key}" for key, _ in front_sheet.FIELDS])
 
 
 def _style(form: forms.Form) -> None:

@@ -6,10 +6,12 @@ from typing import Any
 
 from django.db.models import Q
 
+from improvement.accounts.models import Organisation
 from improvement.core.models import Council
 from improvement.evidence.models import MeasureValue
 from improvement.meetings.models import Attendance
 from improvement.meetings.services import meeting_day
+from improvement.plans.ports import Finding
 from improvement.reports.models import ReportSettings
 
 __all__ = ["meeting_day"]
@@ -151,3 +153,63 @@ def settings_for(council: Council) -> Any:
     """The council's report settings, or the defaults (Peterborough's) when none are saved."""
     found = ReportSettings.objects.filter(council=council).first()
     return found or ReportSettings(council=council)
+
+
+def is_partner(person: Any) -> bool:
+    """Whether a person works for a partner agency, not for the council itself."""
+    organisation = getattr(person, "organisation", None)
+    return organisation is not None and organisation.kind != Organisation.Kind.COUNCIL
+
+
+def partner_requests_until(meeting: Any, since: datetime.date | None) -> list[Any]:
+    """What the board asked of partner agencies at its meetings before this one and had
+    not seen done by `since` (the last meeting; None for the first): each entry's
+    outcome, if it came back, is what the partner returned. Exempt items are left out."""
+    entries = (
+        meeting.council.meeting_actions.filter(
+            meeting__body=meeting.body, meeting__starts_at__lt=meeting.starts_at
+        )
+        .filter(Q(item__isnull=True) | Q(item__exempt_paragraph__isnull=True))
+        .exclude(owner__organisation__kind=Organisation.Kind.COUNCIL)
+        .exclude(owner__organisation__isnull=True)
+        .select_related("meeting", "owner__organisation")
+        .order_by("meeting__starts_at", "id")
+    )
+    if since is not None:
+        entries = entries.filter(Q(closed_on__isnull=True) | Q(closed_on__gt=since))
+    return list(entries)
+
+
+def update_requests_between(
+    council: Council, since: datetime.date | None, until: datetime.date
+) -> list[Any]:
+    """The requests for owners' updates due after the last meeting and by this one, with
+    their recipients and the organisations they work for."""
+    requests = council.update_requests.live().filter(due_on__lte=until)
+    if since is not None:
+        requests = requests.filter(due_on__gt=since)
+    return list(requests.prefetch_related("recipients__person__organisation").order_by("due_on"))
+
+
+def partner_organisations_of(council: Council) -> dict[int, Any]:
+    """The council's partner agencies (every organisation but the council), by id."""
+    partners = council.organisations.exclude(kind=Organisation.Kind.COUNCIL)
+    return {organisation.pk: organisation for organisation in partners}
+
+
+def adviser_recommendations_until(council: Council, as_at: datetime.date) -> list[Any]:
+    """The adviser's recommendations made by a date, the newest first."""
+    return list(
+        council.findings.live()
+        .filter(kind=Finding.Kind.ADVISER_RECOMMENDATION, made_on__lte=as_at)
+        .order_by("-made_on", "ref", "id")
+    )
+
+
+def latest_review(notice: Any, as_at: datetime.date) -> Any:
+    """The DfE's latest review of progress held by a date, or None."""
+    return notice.reviews.filter(held_on__lte=as_at).order_by("-held_on", "-id").first()
+
+
+def agenda_of(meeting: Any) -> list[Any]:
+    return list(meeting.items.order_by("number", "id"))

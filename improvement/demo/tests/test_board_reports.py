@@ -28,14 +28,20 @@ from improvement.reports import board, queries, services
 from improvement.reports.build import build_document
 
 SECTIONS = [
+    "Recommendations to the board",
     "Summary",
+    "Scorecard",
+    "Objectives flagged by their measures",
     "Progress by objective",
     "Slow to progress",
-    "Key performance measures",
+    "Capacity and finance asks",
+    "Partner updates",
+    "The DfE's review and the adviser's feedback",
+    "Actions due after the notice's deadline",
     "Evidence of impact on practice and on children and families",
-    "Recommendations to the board",
     "The board's action log",
     "Key to the ratings",
+    "Appendix: measures over time",
 ]
 
 

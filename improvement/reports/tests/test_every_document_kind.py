@@ -120,7 +120,7 @@ def test_every_kind_is_a_tagged_pdf_and_an_a4_word_file(build, council, kind):
 
 def test_a_measure_named_like_tex_is_charted_as_written(build):
     document = build("board")
-    measures = next(s for s in document.sections if s.anchor == "measures")
+    measures = next(s for s in document.sections if s.anchor == "measure-charts")
     chart = measures.subsections[0].charts[0]
     assert chart.alt.startswith("$x$ of assessments_in^time from")
     assert chart.data.head == ["Period", "$x$ of assessments_in^time"]
@@ -129,10 +129,12 @@ def test_a_measure_named_like_tex_is_charted_as_written(build):
 
 def test_the_board_report_tags_its_ratings_and_keeps_every_action(build):
     document = build("board")
-    summary = document.sections[0].tables[0]
+    sections = {section.anchor: section for section in document.sections}
+    summary = sections["summary"].tables[0]
     assert summary.rows[0][0] == {"tag": "Blue", "tone": "blue"}
-    objectives = document.sections[1].subsections
+    objectives = sections["objectives"].subsections
     assert len(objectives[0].tables[0].rows) == 2
     html = render(document, "html").decode()
     assert '<strong class="govuk-tag govuk-tag--red">Red</strong>' in html
-    assert "Green: Note the progress<br>made since the last meeting" in html
+    assert '<strong class="govuk-tag govuk-tag--green">Green</strong>' in html
+    assert '<td class="govuk-table__cell">Note the progress<br>made since the last meeting' in html
