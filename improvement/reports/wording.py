@@ -1,13 +1,10 @@
-"""Counts in words that agree in number: "1 action", "2 actions", "1 is", "2 are".
+"""Counts in words for a report read aloud at a board: "1 action is", "2 actions are",
+"30 weeks". The count and its noun come from `improvement.core.text.plural`, the one
+helper every document uses."""
 
-A report is read aloud at a board; "1 actions are" is the kind of slip that makes a
-document look machine-made. (The shared helper for this is coming to
-`improvement.core.text`; these two functions are what the reports need until then.)"""
+from improvement.core.text import plural as counted
 
-
-def counted(number: int, noun: str, nouns: str = "") -> str:
-    """The number and the noun that agrees with it: counted(1, "action") is "1 action"."""
-    return f"{number} {noun if number == 1 else nouns or f'{noun}s'}"
+__all__ = ["counted", "verb", "weeks"]
 
 
 def verb(number: int, one: str = "is", many: str = "are") -> str:
