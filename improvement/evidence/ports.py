@@ -10,7 +10,7 @@ from typing import Any
 
 from improvement.core.models import Council
 from improvement.evidence import queries, services
-from improvement.evidence.models import Benchmark, Measure
+from improvement.evidence.models import Benchmark, Measure, UpdateRequestRecipient
 from improvement.evidence.presenters import MeasureSummary
 
 
@@ -43,6 +43,27 @@ def derive_value(
     return services.derive_value(unit, numerator, denominator, value)
 
 
+def requests_awaiting(council: Council, user: Any, today: datetime.date) -> Any:
+    """The update requests a signed-in person has yet to answer, soonest due first:
+    what their start page shows (board.start)."""
+    return (
+        UpdateRequestRecipient.objects.awaiting_reply(today)
+        .filter(request__council=council, person__user=user)
+        .order_by("request__due_on", "id")
+    )
+
+
+def requests_outstanding(council: Council, today: datetime.date) -> Any:
+    """Every owner yet to answer a live request of the council, by request then name:
+    who the board manager is still waiting for."""
+    return (
+        UpdateRequestRecipient.objects.awaiting_reply(today)
+        .filter(request__council=council)
+        .select_related("request", "person")
+        .order_by("request__due_on", "request_id", "person__name")
+    )
+
+
 create_measure = services.create_measure
 record_benchmark = services.record_benchmark
 replace_values = services.replace_values
@@ -58,4 +79,6 @@ __all__ = [
     "objective_measure_flags",
     "record_benchmark",
     "replace_values",
+    "requests_awaiting",
+    "requests_outstanding",
 ]

@@ -4,17 +4,40 @@ through their `ports.py`, so this is the whole of what they rely on:
 - evidence records owners' updates in answer to its requests (`record_update`)
   and rates measures on the plan's scale (`Rating`);
 - meetings adds and changes actions agreed at a meeting (`create_action`,
-  `change_action`).
+  `change_action`);
+- the board's start pages read a person's own actions (`actions_owned_by`) and the
+  completions awaiting a decision (`completions_awaiting`).
 """
 
+import datetime
+from typing import Any
+
+from improvement.core.models import Council
 from improvement.plans.models import Action, Objective, Rating
+from improvement.plans.picture import actions_as_at
+from improvement.plans.presenters import ActionProgress
+from improvement.plans.queries import updates_of
 from improvement.plans.services import change_action, create_action, record_update
 
 __all__ = [
     "Action",
+    "actions_owned_by",
+    "completions_awaiting",
     "Objective",
     "Rating",
     "change_action",
     "create_action",
     "record_update",
 ]
+
+
+def actions_owned_by(council: Council, user: Any, day: datetime.date) -> list[ActionProgress]:
+    """The live actions a signed-in person is a named owner of, in plan order, each
+    with its due date, rating and latest update as at `day`: four queries."""
+    owned = council.actions.live().filter(owners__user=user).distinct()
+    return actions_as_at(owned.with_progress(day).for_lists().in_plan_order(), council, day)
+
+
+def completions_awaiting(council: Council) -> Any:
+    """Updates proposing Blue that await the chair's or board manager's decision."""
+    return updates_of(council).awaiting_acceptance()
