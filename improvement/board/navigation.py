@@ -11,6 +11,11 @@ from improvement.accounts.permissions import council_count
 from improvement.core.access import allowed
 from improvement.core.navigation import navigation
 
+# The council administrator's pages: in the navigation, but tested with accounts.
+ADMIN_PAGES: list[tuple[str, str, str | None]] = [
+    ("People", "accounts:people", "accounts.manage_people"),
+]
+
 # (section, [(label, url name, permission or None for every member)]); every entry
 # takes the council slug. The start page is the council's home (docs/adr/031).
 SECTIONS: list[tuple[str, list[tuple[str, str, str | None]]]] = [
@@ -18,8 +23,8 @@ SECTIONS: list[tuple[str, list[tuple[str, str, str | None]]]] = [
     (
         "Plan",
         [
-            ("Dashboard", "board:dashboard", "plans.view_plan"),
             ("Plan", "board:objective_list", "plans.view_plan"),
+            ("Dashboard", "board:dashboard", "plans.view_plan"),
             ("Inspections", "plans:inspection_list", "plans.view_plan"),
             ("Notice", "plans:notice_detail", "plans.view_plan"),
             ("Import", "plans:import_upload", "plans.edit_plan"),
@@ -42,14 +47,17 @@ SECTIONS: list[tuple[str, list[tuple[str, str, str | None]]]] = [
         "Admin",
         [
             ("Activity", "board:activity", "board.see_activity"),
-            ("People", "accounts:people", "accounts.manage_people"),
+            *ADMIN_PAGES,
         ],
     ),
 ]
 
-# Every page the navigation can offer: (label, url name).
+# Every page the navigation offers the board's people: (label, url name).
 COUNCIL_NAVIGATION: list[tuple[str, str]] = [
-    (label, name) for _, pages in SECTIONS for label, name, _ in pages
+    (label, name)
+    for _, pages in SECTIONS
+    for label, name, perm in pages
+    if (label, name, perm) not in ADMIN_PAGES
 ]
 
 
