@@ -90,9 +90,12 @@ def papers_due(meeting: Meeting) -> Any:
 
 def minutes_awaiting_approval(council: Council) -> Any:
     """Improvement board meetings held whose draft minutes await the chair's approval."""
-    return council.meetings.live().filter(
-        body__kind=Body.Kind.IMPROVEMENT_BOARD, minutes_status=Meeting.Minutes.DRAFT
-    ).select_related("body").order_by("starts_at", "id")
+    return (
+        council.meetings.live()
+        .filter(body__kind=Body.Kind.IMPROVEMENT_BOARD, minutes_status=Meeting.Minutes.DRAFT)
+        .select_related("body")
+        .order_by("starts_at", "id")
+    )
 
 
 def bodies_of_person(council: Council, user: Any, day: datetime.date) -> list[Body]:
@@ -100,9 +103,7 @@ def bodies_of_person(council: Council, user: Any, day: datetime.date) -> list[Bo
     held = BodyMembership.objects.filter(
         body__council=council, person__user=user, body__archived_at__isnull=True
     ).current(day)
-    return list(
-        council.bodies.filter(pk__in=held.values("body_id")).order_by("name")
-    )
+    return list(council.bodies.filter(pk__in=held.values("body_id")).order_by("name"))
 
 
 def open_call_ins(council: Council, day: datetime.date) -> Any:
@@ -117,11 +118,15 @@ def open_call_ins(council: Council, day: datetime.date) -> Any:
 
 def open_officer_requests(council: Council, body_ids: list[int]) -> Any:
     """Open requests to officers made at meetings of `body_ids`, due first."""
-    return MeetingAction.objects.filter(
-        council=council,
-        kind=MeetingAction.Kind.OFFICER_REQUEST,
-        meeting__body_id__in=body_ids,
-    ).open().for_lists()
+    return (
+        MeetingAction.objects.filter(
+            council=council,
+            kind=MeetingAction.Kind.OFFICER_REQUEST,
+            meeting__body_id__in=body_ids,
+        )
+        .open()
+        .for_lists()
+    )
 
 
 def board_asked(council: Council, action_ids: list[int]) -> dict[int, Any]:

@@ -63,7 +63,7 @@ def test_the_dashboard_stays_one_link_away(council, owner, client_for):
 def test_action_owner_sees_their_actions_the_requests_waiting_and_what_the_board_asked(
     council, owner, owner_person, other_owner, client_for
 ):
-    mine, = _owned_actions(council, owner_person, 1)
+    (mine,) = _owned_actions(council, owner_person, 1)
     theirs = ActionFactory(objective=mine.objective, title="Someone else's action")
     UpdateFactory(action=mine, as_of=datetime.date(2024, 2, 10), rating="amber")
     meeting = _board_meeting(council, starts_at=datetime.datetime(2024, 2, 7, tzinfo=datetime.UTC))
@@ -115,9 +115,7 @@ def test_chair_sees_completions_and_minutes_first_then_the_next_meeting_and_pape
     assert item.title in body and "20 March 2024" in body
 
 
-def test_an_exempt_item_is_named_by_paragraph_only_to_a_councillor(
-    council, councillor, client_for
-):
+def test_an_exempt_item_is_named_by_paragraph_only_to_a_councillor(council, councillor, client_for):
     scrutiny = BodyFactory(council=council, slug="scrutiny", kind=Body.Kind.SCRUTINY)
     BodyMembershipFactory(body=scrutiny, person=_person_of(councillor))
     meeting = MeetingFactory(body=scrutiny, starts_at=NEXT_BOARD)
@@ -135,13 +133,13 @@ def _person_of(user):
     return Person.objects.create(council=user.memberships.get().council, name=str(user), user=user)
 
 
-def test_councillor_sees_committees_call_ins_and_officer_requests(
-    council, councillor, client_for
-):
+def test_councillor_sees_committees_call_ins_and_officer_requests(council, councillor, client_for):
     scrutiny = BodyFactory(council=council, slug="scrutiny", kind=Body.Kind.SCRUTINY, name="CYP")
     BodyMembershipFactory(body=scrutiny, person=_person_of(councillor))
     meeting = MeetingFactory(body=scrutiny, starts_at=NEXT_BOARD)
-    held = MeetingFactory(body=scrutiny, starts_at=datetime.datetime(2024, 2, 1, tzinfo=datetime.UTC))
+    held = MeetingFactory(
+        body=scrutiny, starts_at=datetime.datetime(2024, 2, 1, tzinfo=datetime.UTC)
+    )
     MeetingAction.objects.create(
         council=council, meeting=held, kind="officer_request", text="Send the sufficiency data"
     )
@@ -166,7 +164,10 @@ def test_board_manager_sees_the_board_cycle_and_who_has_not_replied(
 ):
     meeting = _board_meeting(council)
     ForwardItem.objects.create(
-        body=meeting.body, meeting=meeting, title="Audit report", final_deadline=datetime.date(2024, 2, 28)
+        body=meeting.body,
+        meeting=meeting,
+        title="Audit report",
+        final_deadline=datetime.date(2024, 2, 28),
     )
     _request(council, owner_person)
     replied = _request(council, other_owner.people.get())
@@ -181,9 +182,7 @@ def test_board_manager_sees_the_board_cycle_and_who_has_not_replied(
     assert owner_person.name in body and other_owner.people.get().name not in body
 
 
-def test_complaints_manager_sees_open_stages_overdue_first(
-    council, complaints_manager, client_for
-):
+def test_complaints_manager_sees_open_stages_overdue_first(council, complaints_manager, client_for):
     ComplaintFactory(council=council, reference="C-LATE", received_on=datetime.date(2024, 1, 2))
     ComplaintFactory(council=council, reference="C-NEW", received_on=datetime.date(2024, 2, 28))
 
