@@ -242,3 +242,21 @@ def test_a_role_without_a_panel_is_pointed_to_the_dashboard(council, council_org
     client.force_login(user)
     body = client.get(start(council)).content.decode()
     assert "Nothing here waits on you" in body
+
+
+def test_board_manager_start_page_costs_the_same_for_one_reply_outstanding_or_ten(
+    council, board_manager, owner_person, client_for
+):
+    from improvement.accounts.tests.factories import PersonFactory
+
+    client = client_for(board_manager)
+    meeting = _board_meeting(council)
+    AgendaItemFactory(meeting=meeting)
+    ForwardItem.objects.create(body=meeting.body, meeting=meeting, title="Report 0")
+    _request(council, owner_person)
+    one = _queries(client, start(council))
+    for n in range(1, 10):
+        AgendaItemFactory(meeting=meeting)
+        ForwardItem.objects.create(body=meeting.body, meeting=meeting, title=f"Report {n}")
+        _request(council, PersonFactory(council=council, name=f"Owner {n}"))
+    assert _queries(client, start(council)) == one
