@@ -4,6 +4,7 @@ a fixed number of queries, however many actions, meetings or cases there are."""
 
 import datetime
 from collections.abc import Callable
+from itertools import groupby
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -114,7 +115,11 @@ def board_manager(user: Any, council: Council, today: datetime.date) -> Panel:
             "deadline_passed": bool(
                 deadline and meeting.agenda_published_on is None and deadline < today
             ),
-            "outstanding": outstanding,
+            "outstanding": len(outstanding),
+            "waiting_for": [
+                (request, [recipient.person.name for recipient in recipients])
+                for request, recipients in groupby(outstanding, key=lambda r: r.request)
+            ],
             "today": today,
         },
     )
