@@ -4,8 +4,8 @@ a fixed number of queries, however many actions, meetings or cases there are."""
 
 import datetime
 from collections.abc import Callable
-from itertools import groupby
 from dataclasses import dataclass, field
+from itertools import groupby
 from typing import Any
 
 from improvement.accounts.models import Role
