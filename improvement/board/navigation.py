@@ -8,7 +8,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from improvement.accounts.permissions import council_count
-from improvement.core.access import allowed
+from improvement.core.access import MEMBER, allowed
 from improvement.core.navigation import navigation
 
 # The council administrator's pages: in the navigation, but tested with accounts.
@@ -68,7 +68,7 @@ def _pages(user: Any, council: Any) -> list[tuple[str, list[tuple[str, str]]]]:
         usable = [
             (label, reverse(name, args=[council.slug]))
             for label, name, perm in pages
-            if perm is None or allowed(user, perm, council)
+            if allowed(user, perm or MEMBER, council)
         ]
         if usable:
             sections.append((usable[0][0] if len(usable) == 1 else section, usable))

@@ -77,3 +77,7 @@ def test_a_person_with_roles_in_two_councils_switches_between_them(
     assert reverse("board:start", args=[other_council.slug]) in page
     switched = client_for(owner).get(reverse("board:start", args=[other_council.slug]))
     assert f", {other_council.name}</span>" in switched.content.decode()
+
+
+def test_a_stranger_to_the_council_is_offered_none_of_its_pages(council, other_officer):
+    assert _sections(council, other_officer) == []
