@@ -41,7 +41,7 @@ urlpatterns = [
         TemplateView.as_view(template_name="registration/logout_confirm.html"),
         name="logout_confirm",
     ),
-    path("sign-out/confirm/", auth_views.LogoutView.as_view(), name="logout"),
+    path("sign-out/confirm/", accounts_views.SignOutView.as_view(), name="logout"),
     path("password/change/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path(
         "password/change/done/",

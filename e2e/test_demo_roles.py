@@ -50,7 +50,7 @@ def test_the_plan_roles_do_their_jobs_today(page, demo):
 
     # An action owner in the council records this month's update on one of their actions
     _as(page, "owner2")
-    page.get_by_role("heading", name="Improvement journey").first.wait_for()
+    page.get_by_role("heading", name="Your start page").first.wait_for()
     _open_action(page, "Reflective practice groups for every family safeguarding team")
     page.get_by_role("button", name="Record an update").click()
     page.get_by_label("Green").check()
@@ -102,6 +102,7 @@ def test_the_plan_roles_do_their_jobs_today(page, demo):
 def test_a_councillor_calls_in_a_decision_and_an_administrator_invites_a_colleague(page, demo):
     # A councillor on the scrutiny committee calls in a decision inside its window
     _as(page, "councillor")
+    page.get_by_role("link", name="Meetings", exact=True).first.click()
     page.get_by_role("link", name="Forward plan", exact=True).first.click()
     page.get_by_role("link", name="Executive decisions and call-in").first.click()
     check_page(page, "demo-councillor-decisions")
@@ -169,7 +170,7 @@ def test_the_evidence_and_complaints_roles_do_their_jobs_today(page, demo):
 
     # The other council's board manager sees their own board, and nothing of Peterborough
     _as(page, "shropshire")
-    page.get_by_role("heading", name="Improvement journey").first.wait_for()
+    page.get_by_role("heading", name="Your start page").first.wait_for()
     assert page.get_by_text("Shropshire Council").first.is_visible()
     check_page(page, "demo-shropshire-dashboard")
     assert page.goto(f"{PETERBOROUGH}/").status == 404

@@ -73,4 +73,4 @@ def callback(request: HttpRequest, slug: str) -> HttpResponse:
         sso.finish(request, config)
     except sso.Refused as refusal:
         return _refused(request, refusal)
-    return redirect(next_url or reverse("board:dashboard", args=[slug]))
+    return redirect(next_url or reverse("board:start", args=[slug]))

@@ -244,3 +244,15 @@ class AcceptInvitationView(auth_views.PasswordResetConfirmView):
         response = super().form_valid(form)
         services.accept_invitations(form.user)
         return response
+
+
+class SignOutView(auth_views.LogoutView):
+    """Sign out, and say so on the sign-in page that follows: a person on a shared
+    computer needs to see that they are no longer signed in."""
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        was_signed_in = request.user.is_authenticated
+        response = super().post(request, *args, **kwargs)
+        if was_signed_in:
+            messages.success(request, "You have signed out")
+        return response

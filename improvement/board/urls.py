@@ -6,7 +6,8 @@ app_name = "board"
 
 # Under /councils/<slug>/, at the paths these pages had in the plans and core apps.
 urlpatterns = [
-    path("", views.dashboard, name="dashboard"),
+    path("", views.start, name="start"),
+    path("dashboard/", views.dashboard, name="dashboard"),
     path("plan/", views.objective_list, name="objective_list"),
     path("evidence/slow-to-progress/", views.slow_to_progress, name="exceptions"),
     path("plan/objectives/<int:pk>/", views.objective_detail, name="objective_detail"),

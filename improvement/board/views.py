@@ -15,6 +15,7 @@ from improvement.board.picture import board_summary
 from improvement.board.portfolio import portfolio_for
 from improvement.board.presenters import by_objective
 from improvement.board.queries import councils_of
+from improvement.board.start import panels_for
 from improvement.complaints.ports import experience_lines
 from improvement.core import access
 from improvement.core.audit import council_record, history_for
@@ -48,8 +49,17 @@ def home(request: HttpRequest) -> HttpResponse:
         return redirect("login")
     councils = list(councils_of(request.user))
     if len(councils) == 1:
-        return redirect("board:dashboard", councils[0].slug)
+        return redirect("board:start", councils[0].slug)
     return render(request, "board/home.html", {"councils": councils})
+
+
+@login_required
+def start(request: HttpRequest, slug: str) -> HttpResponse:
+    """The council's home for the signed-in person: a panel for each of their roles,
+    most pressing first (docs/adr/031). The dashboard stays one link away."""
+    council = access.council_for(request, slug)
+    panels = panels_for(request.user, council, timezone.localdate())
+    return render(request, "board/start.html", {"panels": panels})
 
 
 @login_required

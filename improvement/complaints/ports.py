@@ -7,7 +7,7 @@ from typing import Any
 
 from django.db import models
 
-from improvement.complaints import annual
+from improvement.complaints import annual, clock
 from improvement.complaints.figures import annual_figures
 from improvement.core.models import Council
 
@@ -27,3 +27,9 @@ def figures_for_year(council: Council, year: int) -> dict[str, Any]:
 def case_register(council: Council) -> models.QuerySet:
     """Every live complaint and compliment (the API's cases, for those who may see them)."""
     return council.representations.live()
+
+
+def open_stages(council: Council, today: datetime.date) -> list[tuple[Any, Any]]:
+    """Each open complaint with the clock of its running stage, soonest due first, so
+    the overdue come first; for a reader allowed to see cases only."""
+    return clock.with_clocks(council.representations.possibly_open(), today)

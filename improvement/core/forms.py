@@ -6,6 +6,7 @@ component, and the form with its error summary.
 """
 
 import datetime
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -13,6 +14,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.forms.renderers import TemplatesSetting
+from django.forms.utils import pretty_name
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
@@ -104,12 +106,105 @@ class DateField(forms.MultiValueField):
             ) from exc
 
 
+# "2pm", "2.30pm", "2:30 pm", "14:00", "14.00", "1400": what people type for a time.
+TIME_PATTERN = re.compile(
+    r"^(?P<hour>\d{1,2})(?:[:.]?(?P<minute>\d{2}))?\s*(?P<half>[ap]\.?m\.?)?$"
+)
+NAMED_TIMES = {"midday": datetime.time(12), "noon": datetime.time(12), "midnight": datetime.time(0)}
+
+
+def parse_time(text: str) -> datetime.time | None:
+    """A time as a person writes it, or None when it is not one: a 12-hour time needs
+    am or pm, so "2" alone is refused rather than guessed."""
+    text = text.strip().lower()
+    if text in NAMED_TIMES:
+        return NAMED_TIMES[text]
+    match = TIME_PATTERN.match(text)
+    if match is None:
+        return None
+    hour, minute = int(match["hour"]), int(match["minute"] or 0)
+    half = (match["half"] or "").replace(".", "")
+    if half:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if half == "pm" else 0)
+    elif match["minute"] is None:
+        return None
+    if hour > 23 or minute > 59:
+        return None
+    return datetime.time(hour, minute)
+
+
+class TimeField(forms.Field):
+    """A time of day typed as people write it: "2pm", "2.30pm", "14:00"."""
+
+    widget = forms.TextInput
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("help_text", "For example, 2pm, 2.30pm or 14:00")
+        super().__init__(**kwargs)
+        self.widget.attrs.setdefault("class", "govuk-input--width-5")
+        self.widget.attrs.setdefault("maxlength", "20")
+
+    def prepare_value(self, value: Any) -> Any:
+        if isinstance(value, datetime.time):
+            return value.strftime("%H:%M")
+        return value
+
+    def to_python(self, value: Any) -> datetime.time | None:
+        if isinstance(value, datetime.time):
+            return value
+        text = str(value or "").strip()
+        if not text:
+            return None
+        parsed = parse_time(text) if len(text) <= 20 else None
+        if parsed is None:
+            label = self.label or "The time"
+            raise forms.ValidationError(f"{label} must be a real time, for example 2pm or 14:00")
+        return parsed
+
+
+# Django's own message, which names no field: replaced by one built from the label.
+DJANGO_REQUIRED = str(forms.Field.default_error_messages["required"])
+
+
+def required_message(label: str, widget: forms.Widget) -> str:
+    """The Design System's message for an empty required field, from its label: "Enter
+    the title", "Select the rating", "Choose a file for the evidence"."""
+    question = label.rstrip().endswith("?")
+    thing = label if question or _proper(label) else label[:1].lower() + label[1:]
+    if isinstance(widget, forms.CheckboxInput):
+        return f"Tick “{label}” to continue" if not question else f"Answer “{label}”"
+    if isinstance(widget, forms.FileInput):
+        return f"Choose a file for {_the(thing)}"
+    if isinstance(widget, (forms.Select, forms.RadioSelect, forms.CheckboxSelectMultiple)):
+        return f"Select an answer to “{label}”" if question else f"Select {_the(thing)}"
+    return f"Enter an answer to “{label}”" if question else f"Enter {_the(thing)}"
+
+
+def _proper(label: str) -> bool:
+    """A label that opens with a name or an acronym (KPI, DfE) keeps its capital."""
+    first = label.split(" ", 1)[0]
+    return len(first) > 1 and any(ch.isupper() for ch in first[1:])
+
+
+def _the(thing: str) -> str:
+    opening = thing.split(" ", 1)[0].lower()
+    if opening in {"the", "a", "an", "your", "their", "its", "who", "what", "when", "why", "how"}:
+        return thing
+    return f"the {thing}"
+
+
 class GovukForm:
-    """Gives each widget its GOV.UK class; the field template does the rest."""
+    """Gives each widget its GOV.UK class and each required field a message that names
+    it; the field template does the rest."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[call-arg]
         for name, field in self.fields.items():  # type: ignore[attr-defined]
+            if str(field.error_messages.get("required", "")) == DJANGO_REQUIRED:
+                label = str(field.label or pretty_name(name))
+                field.error_messages["required"] = required_message(label, field.widget)
             widget = field.widget
             css = _widget_class(widget)
             if css:
@@ -128,6 +223,9 @@ class GovukForm:
         for name in self.errors:  # type: ignore[attr-defined]
             field = self.fields.get(name)  # type: ignore[attr-defined]
             if field is None:
+                continue
+            if isinstance(field.widget, DateWidget):
+                _mark_date_error(field.widget)
                 continue
             css = field.widget.attrs.get("class", "")
             for base, error in ERROR_CLASSES.items():
@@ -149,6 +247,16 @@ class VersionedForm(GovukForm, forms.Form):
             "invalid": "This page is out of date: go back, reload it and make your changes again",
         },
     )
+
+
+def _mark_date_error(widget: DateWidget) -> None:
+    """Each box of a date keeps its own GOV.UK classes and gains the error border: a
+    class set on the date as a whole would replace the boxes' own (MultiWidget passes
+    its attributes down), leaving three unstyled boxes after an error."""
+    for box in widget.widgets:
+        css = box.attrs.get("class", "")
+        if "govuk-input--error" not in css.split():
+            box.attrs["class"] = f"{css} govuk-input--error".strip()
 
 
 def _widget_class(widget: forms.Widget) -> str:

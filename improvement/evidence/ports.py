@@ -10,7 +10,7 @@ from typing import Any
 
 from improvement.core.models import Council
 from improvement.evidence import queries, request_queries, services
-from improvement.evidence.models import Benchmark, Measure, VoiceEvent
+from improvement.evidence.models import Benchmark, Measure, UpdateRequestRecipient, VoiceEvent
 from improvement.evidence.presenters import MeasureSummary, format_value
 
 # The voice of children and young people, as the DfE self-assessment reports it.
@@ -67,6 +67,20 @@ def benchmark_display(summary: MeasureSummary, kind: str) -> str:
     return f"{format_value(latest.value, summary.measure.unit)} ({latest.year})"
 
 
+def requests_outstanding(council: Council, today: datetime.date) -> Any:
+    """Every owner yet to answer a live request of the council, by request then name:
+    who the board manager is still waiting for (an ordinary update on one of their
+    actions since the request is an answer, as `update_requests_waiting_for` says)."""
+    recipients = UpdateRequestRecipient.objects.awaiting_reply(today).filter(
+        request__council=council
+    )
+    return (
+        request_queries.awaiting_reply(recipients)
+        .select_related("request", "person")
+        .order_by("request__due_on", "request_id", "person__name")
+    )
+
+
 create_measure = services.create_measure
 record_benchmark = services.record_benchmark
 replace_values = services.replace_values
@@ -91,4 +105,5 @@ __all__ = [
     "replace_values",
     "restore_values",
     "update_requests_waiting_for",
+    "requests_outstanding",
 ]

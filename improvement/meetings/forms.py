@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 
-from improvement.core.forms import DateField, GovukForm, VersionedForm
+from improvement.core.forms import DateField, GovukForm, TimeField, VersionedForm
 from improvement.core.text import LONG_TEXT, NOTES_TEXT, SHORT_TEXT
 from improvement.core.uploads import check_upload
 from improvement.meetings.models import (
@@ -138,7 +138,7 @@ class TermsForm(CouncilForm):
 
 class MeetingForm(CouncilForm):
     date = DateField()
-    time = forms.TimeField(help_text="For example, 14:00")
+    time = TimeField()
     location = forms.CharField(max_length=300, required=False)
     held_in_public = forms.BooleanField(
         required=False,

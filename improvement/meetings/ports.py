@@ -10,18 +10,40 @@ Used by:
   paragraphs, and `add_work_programme_item` to put a decision on scrutiny's programme.
 - reports (the agenda pack): `meeting_for_pack`, `public_meeting_for_pack`,
   `pack_recipients` and `meeting_day`, and the permission names it checks.
+- board (its start pages, board.start): the next meetings and their papers, minutes
+  awaiting approval, a person's committees, open call-in windows and officer requests.
 """
 
 import datetime
 from typing import Any
 
+from django.db.models import Prefetch
+
 from improvement.core.models import Council
-from improvement.meetings.models import EXEMPT_PARAGRAPHS, Body, Decision, Meeting
+from improvement.core.working_days import clear_days_between, is_working_day
+from improvement.meetings.models import (
+    EXEMPT_PARAGRAPHS,
+    AgendaItem,
+    Body,
+    BodyMembership,
+    Decision,
+    ForwardItem,
+    Meeting,
+    MeetingAction,
+)
 from improvement.meetings.queries import last_board_meeting_on_or_before, meeting_with_items
 from improvement.meetings.services import add_work_programme_item, meeting_day
 
 __all__ = [
     "EXEMPT_PARAGRAPHS",
+    "agenda_deadline",
+    "bodies_of_person",
+    "board_asked",
+    "minutes_awaiting_approval",
+    "next_meeting",
+    "open_call_ins",
+    "open_officer_requests",
+    "papers_due",
     "SCRUTINY",
     "Decision",
     "add_work_programme_item",
@@ -77,3 +99,90 @@ def secretariat(meeting: Meeting) -> list[Any]:
         .exclude(person=None)
         .select_related("person", "person__user")
     )
+
+
+def next_meeting(
+    council: Council, day: datetime.date, body_ids: list[int] | None = None
+) -> Meeting | None:
+    """The next meeting on or after `day` (of the improvement board, or of any of
+    `body_ids`), with its agenda items and their papers: two queries."""
+    meetings = council.meetings.upcoming(day).select_related("body").order_by("starts_at", "id")
+    if body_ids is None:
+        meetings = meetings.filter(body__kind=Body.Kind.IMPROVEMENT_BOARD)
+    else:
+        meetings = meetings.filter(body_id__in=body_ids)
+    items = AgendaItem.objects.order_by("number", "id").prefetch_related("papers")
+    return meetings.prefetch_related(Prefetch("items", queryset=items)).first()
+
+
+def agenda_deadline(meeting: Meeting) -> datetime.date:
+    """The last working day the agenda may be published under the council's clear
+    (working) days rule: what `services.publish_agenda` refuses after."""
+    meeting_on = meeting_day(meeting)
+    needed = meeting.council.agenda_clear_days
+    day = meeting_on - datetime.timedelta(days=1)
+    while not (is_working_day(day) and clear_days_between(day, meeting_on, working=True) >= needed):
+        day -= datetime.timedelta(days=1)
+    return day
+
+
+def papers_due(meeting: Meeting) -> Any:
+    """The reports planned for a meeting (its forward agenda), with their deadlines and
+    whether each has arrived."""
+    return ForwardItem.objects.filter(meeting=meeting).order_by("final_deadline", "id")
+
+
+def minutes_awaiting_approval(council: Council) -> Any:
+    """Improvement board meetings held whose draft minutes await the chair's approval."""
+    return (
+        council.meetings.live()
+        .filter(body__kind=Body.Kind.IMPROVEMENT_BOARD, minutes_status=Meeting.Minutes.DRAFT)
+        .select_related("body")
+        .order_by("starts_at", "id")
+    )
+
+
+def bodies_of_person(council: Council, user: Any, day: datetime.date) -> list[Body]:
+    """The bodies (committees) a signed-in person is a current member of, by name."""
+    held = BodyMembership.objects.filter(
+        body__council=council, person__user=user, body__archived_at__isnull=True
+    ).current(day)
+    return list(council.bodies.filter(pk__in=held.values("body_id")).order_by("name"))
+
+
+def open_call_ins(council: Council, day: datetime.date) -> Any:
+    """Published executive decisions whose call-in window is open on `day`."""
+    return council.decisions.filter(
+        kind=Decision.Kind.EXECUTIVE,
+        published_on__lte=day,
+        call_in_ends_on__gte=day,
+        called_in_on__isnull=True,
+    ).order_by("call_in_ends_on", "id")
+
+
+def open_officer_requests(council: Council, body_ids: list[int]) -> Any:
+    """Open requests to officers made at meetings of `body_ids`, due first."""
+    return (
+        MeetingAction.objects.filter(
+            council=council,
+            kind=MeetingAction.Kind.OFFICER_REQUEST,
+            meeting__body_id__in=body_ids,
+        )
+        .open()
+        .for_lists()
+    )
+
+
+def board_asked(council: Council, action_ids: list[int]) -> dict[int, Any]:
+    """For each plan action, the latest open entry in the action log that names it:
+    what the board asked of its owner. One query."""
+    asked: dict[int, Any] = {}
+    entries = (
+        MeetingAction.objects.filter(council=council, plan_action_id__in=action_ids)
+        .open()
+        .select_related("meeting", "meeting__body")
+        .order_by("meeting__starts_at", "id")
+    )
+    for entry in entries:
+        asked[entry.plan_action_id] = entry
+    return asked

@@ -71,9 +71,9 @@ def test_unknown_kinds_of_history_are_not_found(council, board_manager, client_f
     assert client_for(board_manager).get(url).status_code == 404
 
 
-def test_home_sends_a_one_council_person_to_its_dashboard(council, board_manager, client_for):
+def test_home_sends_a_one_council_person_to_its_start_page(council, board_manager, client_for):
     response = client_for(board_manager).get(reverse("home"))
-    assert response["Location"] == reverse("board:dashboard", args=[council.slug])
+    assert response["Location"] == reverse("board:start", args=[council.slug])
 
 
 def test_home_asks_the_public_to_sign_in(client_for, db):
@@ -87,8 +87,8 @@ def test_sign_in_page_uses_the_design_system_and_reports_a_bad_password(client, 
     assert "There is a problem" in body and "Error: Sign in" in body
 
 
-def test_signing_in_opens_the_dashboard(client, council, board_manager):
+def test_signing_in_opens_the_start_page(client, council, board_manager):
     response = client.post(
         reverse("login"), {"username": "manager", "password": "correct-horse-battery"}, follow=True
     )
-    assert response.redirect_chain[-1][0] == reverse("board:dashboard", args=[council.slug])
+    assert response.redirect_chain[-1][0] == reverse("board:start", args=[council.slug])

@@ -119,7 +119,7 @@ def test_an_objective_is_flagged_by_a_measure_off_target_and_not_improving(
     row = board_picture(council).objectives[0]
     assert not row.slow and row.flagged
     assert row.measure_reasons[0].startswith("Agency rate is off target")
-    body = client_for(board_manager).get(f"/councils/{council.slug}/").content.decode()
+    body = client_for(board_manager).get(url(council, "dashboard")).content.decode()
     assert "Objectives flagged by their measures" in body and "Agency rate is off target" in body
 
 

@@ -244,9 +244,10 @@ PER_COUNCIL = 5 * 5 + 2
 
 def test_the_page_query_count_is_pinned(client_for, adviser, django_assert_num_queries):
     client = client_for(adviser)
-    # Session, user, councils, roles; then Testshire's full set and Otherton's: no notice
-    # (so no reviews) and no meeting (so only today's summary).
-    with django_assert_num_queries(4 + PER_COUNCIL + 4 + 2):
+    # Session, user, councils, roles, the header's councils to switch to; then
+    # Testshire's full set and Otherton's: no notice (so no reviews) and no meeting
+    # (so only today's summary).
+    with django_assert_num_queries(5 + PER_COUNCIL + 4 + 2):
         assert client.get(reverse("portfolio")).status_code == 200
 
 
@@ -267,10 +268,10 @@ def test_the_home_page_of_a_person_with_two_councils_links_to_the_portfolio(clie
     assert reverse("portfolio") in page
 
 
-def test_a_person_with_one_council_still_goes_home_to_its_dashboard(client_for, board_manager):
+def test_a_person_with_one_council_still_goes_home_to_its_start_page(client_for, board_manager):
     response = client_for(board_manager).get(reverse("home"))
     assert response.status_code == 302
-    assert response["Location"] == reverse("board:dashboard", args=["testshire"])
+    assert response["Location"] == reverse("board:start", args=["testshire"])
 
 
 def test_a_dfe_review_past_its_due_date_is_marked_overdue(client_for, board_manager, council):

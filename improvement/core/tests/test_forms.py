@@ -60,3 +60,65 @@ def test_run_service_puts_a_general_refusal_at_the_top():
 
     assert run_service(form, refuse) is None
     assert form.non_field_errors() == ["The board has decided on this completion"]
+
+
+class ItemForm(GovukForm, forms.Form):
+    title = forms.CharField(label="Title of the item")
+    rating = forms.ChoiceField(choices=[("red", "Red")], widget=forms.RadioSelect)
+    paper = forms.FileField(label="Paper")
+    KPI_name = forms.CharField(label="KPI name")
+    decided = forms.ChoiceField(choices=[("y", "Yes")], label="Was it agreed?")
+    owner = forms.CharField(error_messages={"required": "Enter who owns the action"})
+
+
+def test_an_empty_required_field_is_named_in_the_message_never_this_field_is_required():
+    errors = ItemForm({}).errors
+    assert errors["title"] == ["Enter the title of the item"]
+    assert errors["rating"] == ["Select the rating"]
+    assert errors["paper"] == ["Choose a file for the paper"]
+    assert errors["KPI_name"] == ["Enter the KPI name"]
+    assert errors["decided"] == ["Select an answer to “Was it agreed?”"]
+    assert errors["owner"] == ["Enter who owns the action"]
+    assert "This field is required" not in str(ItemForm({}))
+
+
+def test_an_empty_date_is_named_too():
+    assert DueForm({}).errors["due"] == ["Enter the due date"]
+
+
+def test_a_date_keeps_its_gov_uk_boxes_after_an_error():
+    form = DueForm({"due_day": "31", "due_month": "2", "due_year": "2024"})
+    html = str(form)
+    assert html.count("govuk-input govuk-date-input__input") == 3
+    assert html.count("govuk-input--error") == 3
+    assert 'class=""' not in html
+    # The next form of the same kind starts clean.
+    assert "govuk-input--error" not in str(DueForm())
+
+
+class MeetingTimeForm(GovukForm, forms.Form):
+    from improvement.core.forms import TimeField
+
+    time = TimeField(label="Time")
+
+
+def test_a_time_is_understood_as_people_write_it():
+    for typed, meant in [
+        ("2pm", datetime.time(14)),
+        ("2.30pm", datetime.time(14, 30)),
+        ("2:30 PM", datetime.time(14, 30)),
+        ("14:00", datetime.time(14)),
+        ("9.15", datetime.time(9, 15)),
+        ("12pm", datetime.time(12)),
+        ("12am", datetime.time(0)),
+        ("midday", datetime.time(12)),
+    ]:
+        form = MeetingTimeForm({"time": typed})
+        assert form.is_valid(), typed
+        assert form.cleaned_data["time"] == meant, typed
+
+
+def test_a_time_that_is_not_one_is_refused_by_name():
+    for typed in ["2", "13pm", "25:00", "14:75", "teatime"]:
+        form = MeetingTimeForm({"time": typed})
+        assert form.errors["time"] == ["Time must be a real time, for example 2pm or 14:00"], typed

@@ -1,6 +1,6 @@
 from django.test import RequestFactory
 
-from improvement.core.navigation import navigation
+from improvement.core.navigation import account_links, navigation
 
 ENTRIES = [
     ("Home", "/councils/x/"),
@@ -14,7 +14,14 @@ def test_only_the_deepest_entry_the_page_is_under_is_current(board_manager):
     request.user = board_manager
     items = navigation(request, ENTRIES)
     assert [item["label"] for item in items if item["active"]] == ["Import"]
-    assert [item["label"] for item in items[-2:]] == ["Your account", "Sign out"]
+    assert [link["label"] for link in account_links(request)] == ["Your account", "Sign out"]
+
+
+def test_a_home_every_path_falls_under_is_current_only_on_its_own_page(board_manager):
+    request = RequestFactory().get("/councils/x/history/")
+    request.user = board_manager
+    items = navigation(request, ENTRIES, frozenset({"/councils/x/"}))
+    assert not any(item["active"] for item in items)
 
 
 def test_someone_signed_out_is_offered_sign_in(db):
@@ -23,7 +30,8 @@ def test_someone_signed_out_is_offered_sign_in(db):
     request = RequestFactory().get("/elsewhere/")
     request.user = AnonymousUser()
     items = navigation(request, ENTRIES)
-    assert not any(item["active"] for item in items) and items[-1]["label"] == "Sign in"
+    assert not any(item["active"] for item in items)
+    assert [link["label"] for link in account_links(request)] == ["Sign in"]
 
 
 def test_a_signed_in_person_finds_their_password_and_second_factor(client, board_manager):

@@ -102,7 +102,7 @@ def test_each_board_meeting_report_shows_the_dashboard_figures_as_at_its_date(de
         picture = board_picture(council, day)
         assert shown(document.figures) == expected(picture), day
         query = {"as_at_day": day.day, "as_at_month": day.month, "as_at_year": day.year}
-        dashboard = client.get(f"/councils/{council.slug}/", query).content.decode()
+        dashboard = client.get(f"/councils/{council.slug}/dashboard/", query).content.decode()
         figures = document.figures
         sentence = (
             f"{figures['complete']} of {figures['actions']} actions complete "

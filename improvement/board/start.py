@@ -1,0 +1,197 @@
+"""The start page: one panel for each role a person holds in the council, most pressing
+first (docs/adr/031). Each panel reads its app through the app's `ports.py` and costs
+a fixed number of queries, however many actions, meetings or cases there are."""
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from itertools import groupby
+from typing import Any
+
+from improvement.accounts.models import Role
+from improvement.accounts.permissions import roles_in
+from improvement.annex_a.presenters import quality_rows
+from improvement.annex_a.queries import latest_import
+from improvement.complaints import ports as complaints
+from improvement.core import access
+from improvement.core.models import Council
+from improvement.evidence import ports as evidence
+from improvement.meetings import ports as meetings
+from improvement.plans import ports as plans
+
+# How many rows a panel lists before pointing to the full page.
+PANEL_ROWS = 10
+
+
+@dataclass
+class Panel:
+    """One role's part of the start page: its template, how many things wait on the
+    person (what orders the panels) and what the template shows."""
+
+    role: str
+    heading: str
+    template: str
+    waiting: int = 0
+    context: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class ItemView:
+    """An agenda item as the reader may see it: an exempt item's title and papers only
+    for those allowed to see exempt items, otherwise its paragraph alone."""
+
+    number: int
+    title: str
+    papers: list[Any]
+
+
+def agenda_of(user: Any, meeting: Any) -> list[ItemView]:
+    see_exempt = access.allowed(user, "meetings.see_exempt", meeting.body)
+    views = []
+    for item in meeting.items.all():
+        if item.is_exempt and not see_exempt:
+            views.append(ItemView(item.number, item.exempt_notice, []))
+        else:
+            views.append(ItemView(item.number, item.title, list(item.papers.all())))
+    return views
+
+
+def _meeting(user: Any, meeting: Any) -> dict[str, Any] | None:
+    if meeting is None:
+        return None
+    return {"meeting": meeting, "agenda": agenda_of(user, meeting)}
+
+
+def action_owner(user: Any, council: Council, today: datetime.date) -> Panel:
+    """My actions with what the board asked, and the update requests waiting for me."""
+    actions = plans.actions_owned_by(council, user, today)
+    asked = meetings.board_asked(council, [item.action.pk for item in actions])
+    requests = evidence.update_requests_waiting_for(user, council)
+    rows = [(item, asked.get(item.action.pk)) for item in actions]
+    return Panel(
+        Role.ACTION_OWNER,
+        "Your actions",
+        "board/start/_action_owner.html",
+        waiting=len(requests),
+        context={"rows": rows, "requests": requests, "today": today},
+    )
+
+
+def chair(user: Any, council: Council, today: datetime.date) -> Panel:
+    """Completions and minutes awaiting the chair, then the next board meeting."""
+    completions = list(plans.completions_awaiting(council)[: PANEL_ROWS + 1])
+    minutes = list(meetings.minutes_awaiting_approval(council))
+    return Panel(
+        Role.CHAIR,
+        "Awaiting your decision",
+        "board/start/_chair.html",
+        waiting=len(completions) + len(minutes),
+        context={
+            "completions": completions[:PANEL_ROWS],
+            "more_completions": len(completions) > PANEL_ROWS,
+            "minutes": minutes,
+            "next": _meeting(user, meetings.next_meeting(council, today)),
+        },
+    )
+
+
+def board_manager(user: Any, council: Council, today: datetime.date) -> Panel:
+    """The board cycle: the next meeting, its papers due, the agenda's deadline, and
+    the owners yet to answer an update request."""
+    meeting = meetings.next_meeting(council, today)
+    papers = list(meetings.papers_due(meeting)) if meeting else []
+    outstanding = list(evidence.requests_outstanding(council, today))
+    deadline = meetings.agenda_deadline(meeting) if meeting else None
+    late_papers = [p for p in papers if not p.report_received_on]
+    return Panel(
+        Role.BOARD_MANAGER,
+        "The board cycle",
+        "board/start/_board_manager.html",
+        waiting=len(late_papers) + len(outstanding),
+        context={
+            "next": _meeting(user, meeting),
+            "papers": papers,
+            "deadline": deadline,
+            "deadline_passed": bool(
+                deadline and meeting.agenda_published_on is None and deadline < today
+            ),
+            "outstanding": len(outstanding),
+            "waiting_for": [
+                (request, [recipient.person.name for recipient in recipients])
+                for request, recipients in groupby(outstanding, key=lambda r: r.request)
+            ],
+            "today": today,
+        },
+    )
+
+
+def councillor(user: Any, council: Council, today: datetime.date) -> Panel:
+    """My committees and their next meetings, open call-in windows, my officer requests."""
+    bodies = meetings.bodies_of_person(council, user, today)
+    body_ids = [body.pk for body in bodies]
+    call_ins = list(meetings.open_call_ins(council, today))
+    return Panel(
+        Role.COUNCILLOR,
+        "Your committees",
+        "board/start/_councillor.html",
+        waiting=len(call_ins),
+        context={
+            "bodies": bodies,
+            "next": _meeting(user, meetings.next_meeting(council, today, body_ids))
+            if body_ids
+            else None,
+            "call_ins": call_ins,
+            "requests": list(meetings.open_officer_requests(council, body_ids)),
+        },
+    )
+
+
+def complaints_manager(user: Any, council: Council, today: datetime.date) -> Panel:
+    """Open stages by due date, the overdue (due soonest) first."""
+    allowed = access.allowed(user, "complaints.view_cases", council)
+    stages = complaints.open_stages(council, today) if allowed else []
+    overdue = sum(clock.overdue for _, clock in stages)
+    return Panel(
+        Role.COMPLAINTS_MANAGER,
+        "Open complaint stages",
+        "board/start/_complaints_manager.html",
+        waiting=overdue,
+        context={"stages": stages[:PANEL_ROWS], "total": len(stages), "overdue": overdue},
+    )
+
+
+def performance_officer(user: Any, council: Council, today: datetime.date) -> Panel:
+    """The latest Annex A import and the checks it made."""
+    record = latest_import(council)
+    warnings = record.report.get("warnings", []) if record else []
+    return Panel(
+        Role.PERFORMANCE_OFFICER,
+        "Annex A",
+        "board/start/_performance_officer.html",
+        waiting=len(warnings) + (1 if record and record.status == "failed" else 0),
+        context={
+            "record": record,
+            "warnings": warnings,
+            "quality": quality_rows(record.report) if record else [],
+        },
+    )
+
+
+# The roles with a panel, in the order panels take when nothing waits on any.
+BUILDERS: dict[str, Callable[[Any, Council, datetime.date], Panel]] = {
+    Role.CHAIR: chair,
+    Role.BOARD_MANAGER: board_manager,
+    Role.ACTION_OWNER: action_owner,
+    Role.COMPLAINTS_MANAGER: complaints_manager,
+    Role.PERFORMANCE_OFFICER: performance_officer,
+    Role.COUNCILLOR: councillor,
+}
+
+
+def panels_for(user: Any, council: Council, today: datetime.date) -> list[Panel]:
+    """A panel for each of the person's roles in the council, most pressing first:
+    the one with most waiting on them, then in the order of `BUILDERS`."""
+    held = roles_in(user, council)
+    panels = [build(user, council, today) for role, build in BUILDERS.items() if role in held]
+    order = list(BUILDERS)
+    return sorted(panels, key=lambda panel: (-panel.waiting, order.index(panel.role)))
