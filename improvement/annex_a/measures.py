@@ -193,6 +193,7 @@ def changed_since_import(record: Any) -> list[str]:
 def restore(actor: Any, record: Any) -> None:
     """Put back every value the import wrote as the snapshot holds it; archive the
     measures it made (their values all removed)."""
+    require_actor(actor)
     by_measure: dict[Measure, list[MeasureChange]] = {}
     for change in record.measure_changes.select_related("measure"):
         by_measure.setdefault(change.measure, []).append(change)

@@ -1,107 +1,34 @@
 """The annual report laid out as the seed's report is: sections of tables and charts, with
 the previous year beside each figure. Pages, PDF and Word all draw from this."""
 
-import re
-from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from improvement.complaints import models as m
 from improvement.complaints import statutory
 from improvement.complaints.figures import pct
+from improvement.complaints.report_basics import (
+    OUTCOME_ROWS,
+    Section,
+    Table,
+    bar_chart,
+    keyed_rows,
+    none_recorded,
+    pair_table,
+    tenth,
+    whole,
+    with_data_or_says_so,
+    year_before,
+)
+from improvement.complaints.report_people import (
+    closed_section,
+    complaint_examples,
+    compliments_section,
+    corporate_sections,
+    number_figures,
+    people_sections,
+)
 from improvement.complaints.years import year_label
 from improvement.core.text import plural as counted
-from improvement.documents.charts import BarChart as Chart
-
-OUTCOME_ROWS = [
-    ("upheld", "Upheld"),
-    ("partially_upheld", "Partially upheld"),
-    ("not_upheld", "Not upheld"),
-]
-
-
-def none_recorded(what: str, years: tuple[str, str], before: str = "") -> str:
-    """What a section with nothing in the year says instead of a table of zeros it does
-    not hold: "No stage 3 panels recorded for 2023-24 (2 panels in 2022-23)."."""
-    said = f"No {what} recorded for {years[1]}"
-    return f"{said} ({before} in {years[0]})." if before else f"{said}."
-
-
-def year_before(count: int, years: tuple[str, str]) -> str:
-    """The year before's count beside this year's, or that it holds none: never a
-    zero for a year with no records."""
-    return f"{count} in {years[0]}" if count else f"none recorded for {years[0]}"
-
-
-def show(value: Any) -> str:
-    """A figure for display: a percentage with its numerator and denominator."""
-    if value is None:
-        return "–"
-    if hasattr(value, "den"):
-        return f"{value:.1f}% ({value.num} of {value.den})"
-    return str(value)
-
-
-def whole(value: Any) -> str:
-    """A percentage to the whole number, rounded half away from zero on the exact fraction,
-    with its numerator and denominator: "56% (27 of 48)". The report gives shares of
-    complaints so, as councils' statutory reports do, and rates of fault to one decimal."""
-    if value is None:
-        return "–"
-    exact = Decimal(value.num * 100) / Decimal(value.den)
-    return f"{exact.quantize(Decimal(1), ROUND_HALF_UP)}% ({value.num} of {value.den})"
-
-
-def tenth(value: Any) -> str:
-    return "–" if value is None else f"{value:.1f}% ({value.num} of {value.den})"
-
-
-@dataclass
-class Table:
-    caption: str
-    head: list[str]
-    rows: list[list[str]]
-
-
-@dataclass
-class Section:
-    heading: str
-    tables: list[Table] = field(default_factory=list)
-    chart: Chart | None = None
-    note: str = ""
-    chart_html: str = ""
-    paragraphs: list[str] = field(default_factory=list)
-    bullets: list[str] = field(default_factory=list)
-
-
-def _pair_table(caption: str, rows: list[tuple[str, Any, Any]], years: tuple[str, str]) -> Table:
-    return Table(
-        caption,
-        ["", years[0], years[1]],
-        [[label, show(last), show(this)] for label, last, this in rows],
-    )
-
-
-def _keyed_rows(this: dict, last: dict, labels: dict[str, str]) -> list[tuple[str, Any, Any]]:
-    keys = [key for key in labels if key in this or key in last]
-    keys += [key for key in list(last) + list(this) if key not in keys and key != "total"]
-    rows = [
-        (labels.get(key, key), last.get(key, 0), this.get(key, 0)) for key in dict.fromkeys(keys)
-    ]
-    if "total" in this:
-        rows.append(("Total", last.get("total", 0), this["total"]))
-    return rows
-
-
-def _chart(title: str, rows: list[tuple[str, Any, Any]], years: tuple[str, str]) -> Chart:
-    return Chart(
-        title,
-        [r[0] for r in rows],
-        [int(r[2] or 0) for r in rows],
-        [int(r[1] or 0) for r in rows],
-        years[1],
-        years[0],
-    )
 
 
 def _intro_sections(council: Any, context: dict) -> list[Section]:
@@ -129,13 +56,6 @@ def _intro_sections(council: Any, context: dict) -> list[Section]:
             bullets=list(statutory.STAGES),
         ),
     ]
-
-
-def _figure(section: Section, has_data: bool, empty: str) -> Section:
-    """A section with nothing in the year says so, and prints no table or chart of zeros."""
-    if has_data:
-        return section
-    return Section(section.heading, paragraphs=[empty])
 
 
 def _stage_sections(this: dict, last: dict, years: tuple[str, str], extra: dict) -> list[Section]:
@@ -170,36 +90,36 @@ def _stage_sections(this: dict, last: dict, years: tuple[str, str], extra: dict)
     no_complaints = none_recorded(
         "complaints", years, counted(before, "complaint") if before else ""
     )
-    by_team = _keyed_rows(this["by_team"], last["by_team"], {})
+    by_team = keyed_rows(this["by_team"], last["by_team"], {})
     no_determined = none_recorded(
         "complaints determined at stage 1", years, str(p1["determined"]) if p1["determined"] else ""
     )
     return [
-        _figure(
+        with_data_or_says_so(
             Section(
                 "Accepted complaints",
-                [_pair_table("Accepted complaints by route", routes, years)],
-                _chart("Accepted complaints by route", routes, years),
+                [pair_table("Accepted complaints by route", routes, years)],
+                bar_chart("Accepted complaints by route", routes, years),
                 f"{counted(accepted, 'complaint')} accepted under the statutory process "
                 f"({year_before(before, years)}).",
             ),
             accepted > 0,
             no_complaints,
         ),
-        _figure(
+        with_data_or_says_so(
             Section(
                 "Stage 1 complaints by team",
-                [_pair_table("Stage 1 complaints by team", by_team, years)],
-                _chart("Stage 1 complaints by team", by_team, years),
+                [pair_table("Stage 1 complaints by team", by_team, years)],
+                bar_chart("Stage 1 complaints by team", by_team, years),
             ),
             accepted > 0,
             no_complaints,
         ),
-        _figure(
+        with_data_or_says_so(
             Section(
                 "Stage 1 outcomes",
-                [_pair_table("Stage 1 outcomes", outcomes, years)],
-                _chart("Stage 1 outcomes", outcomes[1:4], years),
+                [pair_table("Stage 1 outcomes", outcomes, years)],
+                bar_chart("Stage 1 outcomes", outcomes[1:4], years),
                 f"Fault was found in {tenth(s1['fault_found_pct'])} of the complaints "
                 f"determined at stage 1 in {years[1]}, against {tenth(p1['fault_found_pct'])} "
                 f"in {years[0]}.",
@@ -207,11 +127,11 @@ def _stage_sections(this: dict, last: dict, years: tuple[str, str], extra: dict)
             s1["determined"] > 0,
             no_determined,
         ),
-        _figure(
+        with_data_or_says_so(
             Section(
                 "Complaint escalations",
                 [
-                    _pair_table(
+                    pair_table(
                         "Timeliness, contact and escalation (of complaints determined)",
                         escalation,
                         years,
@@ -255,11 +175,11 @@ def _stage2_section(this: dict, last: dict, cases: dict, years: tuple[str, str])
         [str(n), rep.team, rep.get_stage2_outcome_display(), _further(rep)]
         for n, rep in enumerate(cases["stage2_completed"], start=1)
     ]
-    return _figure(
+    return with_data_or_says_so(
         Section(
             "Stage 2 investigations",
             [
-                _pair_table(
+                pair_table(
                     "Stage 2 investigations", [(label, p2[k], s2[k]) for k, label in keys], years
                 ),
                 Table(
@@ -345,11 +265,11 @@ def _stage3_section(this: dict, last: dict, cases: dict, years: tuple[str, str])
         ]
         for n, rep in enumerate(cases["stage3_panels"], start=1)
     ]
-    return _figure(
+    return with_data_or_says_so(
         Section(
             "Stage 3 panels",
             [
-                _pair_table("Stage 3 panels", [(label, p3[k], s3[k]) for k, label in keys], years),
+                pair_table("Stage 3 panels", [(label, p3[k], s3[k]) for k, label in keys], years),
                 Table(
                     "Stage 3 panel outcomes",
                     ["Case", "Team", "Stage 3 outcome", "Escalated further"],
@@ -362,240 +282,6 @@ def _stage3_section(this: dict, last: dict, cases: dict, years: tuple[str, str])
             "stage 3 panels", years, counted(p3["panels"], "panel") if p3["panels"] else ""
         ),
     )
-
-
-def _advocacy_text(extra: dict, years: tuple[str, str]) -> str:
-    advocated, young = extra.get("advocacy", (0, 0))
-    if not young:
-        return f"No complaints from children or young people recorded for {years[1]}."
-    return (
-        f"{advocated} of the {counted(young, 'complaint')} made by children or young people "
-        f"in {years[1]} {'was' if advocated == 1 else 'were'} supported by an advocate."
-    )
-
-
-def _improvement_rows(improvements: list[Any]) -> list[list[str]]:
-    return [
-        [
-            f"Stage {rep.improvement_stage}",
-            rep.team,
-            rep.service_improvement,
-            rep.report_text or f"Complaint {rep.reference}",
-        ]
-        for rep in improvements
-    ]
-
-
-def _people_sections(
-    this: dict, last: dict, cases: dict, years: tuple[str, str], extra: dict
-) -> list[Section]:
-    labels = dict(m.ComplainantType.choices)
-    who = _keyed_rows(this["by_complainant_type"], last["by_complainant_type"], labels)
-    who.append(("Total", last["accepted"], this["accepted"]))
-    young = "looked_after_or_care_leaver"
-    young_now = pct(this["by_complainant_type"].get(young, 0), this["accepted"])
-    young_before = pct(last["by_complainant_type"].get(young, 0), last["accepted"])
-    categories = _keyed_rows(this["by_category"], last["by_category"], {})
-    before = counted(last["accepted"], "complaint") if last["accepted"] else ""
-    improvements = cases["improvements"]
-    return [
-        _figure(
-            Section(
-                "Complaint process accessibility: who is making complaints",
-                [_pair_table("Who is making complaints", who, years)],
-                _chart("Who is making complaints", who[:-1], years),
-                f"{whole(young_now)} of the complaints accepted in {years[1]} were from looked "
-                f"after children or young people leaving care, against {whole(young_before)} "
-                f"in {years[0]}.",
-                paragraphs=[_advocacy_text(extra, years)],
-            ),
-            this["accepted"] > 0,
-            none_recorded("complaints", years, before),
-        ),
-        Section(
-            "Service improvements",
-            [
-                Table(
-                    "Service improvements identified, by stage",
-                    ["Stage", "Team", "Service improvement", "The complaint it came from"],
-                    _improvement_rows(improvements),
-                )
-            ]
-            if improvements
-            else [],
-            paragraphs=[statutory.IMPROVEMENTS]
-            + ([] if improvements else [none_recorded("service improvements", years)]),
-        ),
-        _figure(
-            Section(
-                "Complaint categories",
-                [_pair_table("Complaints logged by category", categories, years)],
-                _chart("Complaints logged by category", categories, years),
-            ),
-            bool(this["by_category"]),
-            none_recorded("complaint categories", years),
-        ),
-    ]
-
-
-def _examples_section(
-    heading: str, caption: str, head: list[str], rows: list[list[str]], empty: str
-) -> Section:
-    if not rows:
-        return Section(heading, paragraphs=[empty])
-    return Section(heading, [Table(caption, head, rows)])
-
-
-def _complaint_examples(examples: list[Any], years: tuple[str, str]) -> Section:
-    rows = [[rep.category or "–", rep.report_text, rep.report_impact or "–"] for rep in examples]
-    return _examples_section(
-        "Examples of complaints",
-        f"Examples of complaints in {years[1]}",
-        ["Category", "Complaint detail", "Impact of complaint"],
-        rows,
-        f"No examples of complaints chosen for the {years[1]} report.",
-    )
-
-
-def _compliment_rows(examples: list[Any]) -> list[list[str]]:
-    return [
-        [rep.report_text, rep.team or "–", rep.get_complainant_type_display() or "–"]
-        for rep in examples
-    ]
-
-
-def _compliments_section(
-    this: dict, last: dict, examples: list[Any], years: tuple[str, str], service: str
-) -> Section:
-    labels = dict(m.Service.choices)
-    count, before = this["compliments"][service], last["compliments"][service]
-    heading = (
-        "Compliments for children's social care"
-        if service == m.Service.CHILDRENS_SOCIAL_CARE
-        else "Compliments for education teams"
-    )
-    if not count:
-        before_text = counted(before, "compliment") if before else ""
-        return Section(heading, paragraphs=[none_recorded("compliments", years, before_text)])
-    rows = _compliment_rows(examples)
-    tables = (
-        [Table(f"Examples of compliments for {labels[service].lower()} in {years[1]}",
-               ["Compliment", "For team", "From"], rows)]
-        if rows
-        else []
-    )  # fmt: skip
-    return Section(
-        heading,
-        tables,
-        paragraphs=[
-            f"In {years[1]} there {'was' if count == 1 else 'were'} "
-            f"{counted(count, 'compliment')} recorded ({year_before(before, years)})."
-        ]
-        + ([] if rows else [f"No examples of compliments chosen for the {years[1]} report."]),
-    )
-
-
-def _corporate_table(caption: str, this: dict, last: dict) -> Table:
-    rows = [
-        [team, str(row["received"]), str(row["fault"]), str(row["escalated"])]
-        for team, row in this.items()
-        if team != "total"
-    ]
-    total = this.get("total", {"received": 0, "fault": 0, "escalated": 0})
-    rows.append(["Total", str(total["received"]), str(total["fault"]), str(total["escalated"])])
-    previous = last.get("total", {}).get("received", 0)
-    rows.append(["Received the year before", str(previous), "", ""])
-    return Table(
-        caption, ["Team", "Number received", "Fault identified", "Escalated to stage 2"], rows
-    )
-
-
-def _corporate_section(
-    heading: str, this: dict, last: dict, improvements: list[Any], years: tuple[str, str]
-) -> Section:
-    """One service's corporate complaints, with the improvements they brought."""
-    received = this.get("total", {}).get("received", 0)
-    before = last.get("total", {}).get("received", 0)
-    if not received:
-        before_text = counted(before, "complaint") if before else ""
-        return Section(heading, paragraphs=[none_recorded("complaints", years, before_text)])
-    said = [
-        f"There {'was' if received == 1 else 'were'} {counted(received, 'complaint')} "
-        f"following the corporate process in {years[1]} ({year_before(before, years)})."
-    ]
-    if improvements:
-        said.append("Service improvements identified:")
-    else:
-        said.append(f"No service improvements recorded for these complaints in {years[1]}.")
-    return Section(
-        heading,
-        [_corporate_table(f"{heading}, by team", this, last)],
-        paragraphs=said,
-        bullets=[f"{rep.team}: {rep.service_improvement}" for rep in improvements],
-    )
-
-
-def _corporate_sections(
-    this: dict, last: dict, cases: dict, years: tuple[str, str]
-) -> list[Section]:
-    corp, pcorp = this["corporate"], last["corporate"]
-    improvements = cases.get("corporate_improvements", {})
-    csc, education = m.Service.CHILDRENS_SOCIAL_CARE, m.Service.EDUCATION
-    return [
-        Section(
-            "Corporate complaints for children's services",
-            paragraphs=[statutory.CORPORATE, statutory.EDUCATION],
-        ),
-        _corporate_section(
-            "Children's social care complaints following the corporate process",
-            corp.get(csc, {}),
-            pcorp.get(csc, {}),
-            improvements.get(csc, []),
-            years,
-        ),
-        _corporate_section(
-            "Education complaints following the corporate process",
-            corp.get(education, {}),
-            pcorp.get(education, {}),
-            improvements.get(education, []),
-            years,
-        ),
-    ]
-
-
-def _closed_section(this: dict, last: dict, years: tuple[str, str]) -> Section:
-    closed = this["stage1_closed"], last["stage1_closed"]
-    closed_rows = [
-        (label, closed[1][k], closed[0][k])
-        for k, label in [
-            ("determined", "Determined"),
-            *OUTCOME_ROWS,
-            ("within_10_wd_pct", "Within 10 working days"),
-            ("within_permitted_pct", "Within the permitted time"),
-        ]
-    ]
-    return _figure(
-        Section(
-            "Stage 1 complaints answered in the year",
-            [_pair_table("Stage 1 responses sent in the year", closed_rows, years)],
-        ),
-        closed[0]["determined"] > 0,
-        none_recorded("stage 1 responses", years),
-    )
-
-
-_FIGURE = re.compile(r"^Figure \d+\s*[–-]\s*")
-
-
-def number_figures(sections: list[Section]) -> list[Section]:
-    """Number every table "Figure 1", "Figure 2"... in the order they are printed, so
-    the numbers never skip, whatever sections a year leaves out."""
-    n = 0
-    for section in sections:
-        for table in section.tables:
-            n += 1
-            table.caption = f"Figure {n} – {_FIGURE.sub('', table.caption)}"
-    return sections
 
 
 def report_layout(
@@ -614,9 +300,7 @@ def report_layout(
     extra = extra or {}
     notes = extra.get("notes") or []
     years = (year_label(year - 1), year_label(year))
-    not_logged = _keyed_rows(
-        this["not_logged"], last["not_logged"], dict(m.NotLoggedReason.choices)
-    )
+    not_logged = keyed_rows(this["not_logged"], last["not_logged"], dict(m.NotLoggedReason.choices))
     before = last["not_logged"].get("total", 0)
     decisions = cases.get("decisions", {})
     examples = cases.get("examples", {})
@@ -624,11 +308,11 @@ def report_layout(
     sections = [
         *([Section("Notes on the figures", paragraphs=list(notes))] if notes else []),
         *_intro_sections(council, extra),
-        _figure(
+        with_data_or_says_so(
             Section(
                 "Ineligible complaints",
                 [
-                    _pair_table(
+                    pair_table(
                         "Complaints not logged under the statutory process", not_logged, years
                     )
                 ],
@@ -649,18 +333,18 @@ def report_layout(
             decisions.get("statutory", []),
             years,
         ),
-        *_people_sections(this, last, cases, years, extra),
-        _complaint_examples(examples.get("complaints", []), years),
-        _compliments_section(this, last, examples.get(csc, []), years, csc),
-        *_corporate_sections(this, last, cases, years),
+        *people_sections(this, last, cases, years, extra),
+        complaint_examples(examples.get("complaints", []), years),
+        compliments_section(this, last, examples.get(csc, []), years, csc),
+        *corporate_sections(this, last, cases, years),
         ombudsman_section(
             "Ombudsman decisions on non-statutory children's services complaints",
             "non-statutory children's services and education complaints",
             decisions.get("non_statutory", []),
             years,
         ),
-        _compliments_section(this, last, examples.get(education, []), years, education),
-        _closed_section(this, last, years),
+        compliments_section(this, last, examples.get(education, []), years, education),
+        closed_section(this, last, years),
     ]
     return {
         "council": council,

@@ -20,6 +20,7 @@ from improvement.complaints.models import (
 from improvement.complaints.procedure import procedure_errors
 from improvement.complaints.queries import records_for_person, settings_for
 from improvement.core import access, audit
+from improvement.core.actors import require_actor
 from improvement.core.models import Council
 from improvement.core.retention import retention_for
 from improvement.core.tracking import archive, create_tracked, save_tracked
@@ -158,6 +159,7 @@ def sync_decision(actor: Any, rep: Representation) -> OmbudsmanDecision | None:
     """Keep the Ombudsman decision of a case in step with the case's Ombudsman stage:
     made when the stage records a decision with its reference, changed with it, and
     archived if the stage no longer holds one. Its link and summary are its own."""
+    require_actor(actor)
     found = OmbudsmanDecision.objects.filter(representation=rep).first()
     holds = bool(rep.ombudsman_decided_on and rep.ombudsman_outcome and rep.ombudsman_reference)
     if not holds:

@@ -74,10 +74,10 @@ TOWN_HALL = "Town Hall, Bridge Street, Peterborough, PE1 1HG"
 SAND_MARTIN = "Sand Martin House, Bittern Way, Fletton Quays, Peterborough, PE2 8TY"
 FORWARD_PLAN_SETTINGS = {
     "enquiries_contact": "the Democratic and Constitutional Services Manager, Legal and "
-    f"Governance Department, {TOWN_HALL}, by email to democratic.services@peterborough.gov.uk "
+    f"Governance Department, {TOWN_HALL}, by email to democratic.services@example.invalid "
     "or by telephone on 01733 452460",
     "documents_contact": "the Democratic and Constitutional Services Manager, Legal and "
-    f"Governance Department, {TOWN_HALL}, by email to democratic.services@peterborough.gov.uk "
+    f"Governance Department, {TOWN_HALL}, by email to democratic.services@example.invalid "
     "or by telephone on 01733 296334",
     "decisions_web_address": "https://www.peterborough.gov.uk/executivedecisions",
     "cabinet_members": "\n".join(

@@ -7,8 +7,9 @@ meeting, its items and papers, or a report it binds). Exempt items go in a separ
 restricted pack for those who see the body's exempt items; the public pack names each
 exempt item by its paragraph only.
 
-Reports are bound as the reports app makes their PDF (its finalised version where
-there is one, else the draft); uploaded papers are bound in by `pack_pdf`; anything
+Reports are bound as the reports app makes their PDF, as finalised: a draft is never
+bound, as no council publishes one; its place holds a page saying it is to follow (the
+latest finalised version is bound once there is one); uploaded papers are bound in by `pack_pdf`; anything
 that is not bound in gets a page saying what it is and where to get it.
 """
 
@@ -77,7 +78,7 @@ def has_restricted(meeting: Any) -> bool:
 
 
 def _version(report: Any) -> Any:
-    """The finalised version where there is one; None binds the draft."""
+    """The latest finalised version, or None while the report is only a draft."""
     return report.versions.latest_version()
 
 
@@ -116,9 +117,19 @@ def _exempt_page(number: str, paragraph: int, what: str) -> Part:
 
 
 def _report_part(report: Any) -> Part:
+    """A report's finalised version, or while it is a draft a page saying it is to
+    follow: a draft is the author's, not yet the council's, and is never published."""
     version = _version(report)
-    state = f"version {version.number}" if version else "draft"
-    return Part(title=f"{report.title} ({state})", report=report, version=version)
+    if version is None:
+        return Part(
+            title=f"{report.title} (to follow)",
+            heading=report.title,
+            lines=(
+                "This report is to follow: it has not yet been finalised.",
+                "The agenda pack is made again when it is.",
+            ),
+        )
+    return Part(title=f"{report.title} (version {version.number})", report=report, version=version)
 
 
 def _open_parts(entry: Entry, reports: list[Any], papers: list[Any], restricted: bool) -> None:

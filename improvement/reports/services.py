@@ -18,7 +18,7 @@ from improvement.core.templatetags.ib import ukdate
 from improvement.core.tracking import create_tracked, save_tracked
 from improvement.documents.builds import request_build
 from improvement.documents.models import DocumentBuild
-from improvement.reports import appendix, committee, dfe, files
+from improvement.reports import appendix, committee, committee_text, dfe, files
 from improvement.reports.models import ReportDocument, ReportSettings, ReportVersion
 from improvement.reports.permissions import MANAGE_SETTINGS, write_perm
 from improvement.reports.queries import job_title_of, meeting_day, settings_for
@@ -40,19 +40,20 @@ def create_report(actor: Any, council: Any, kind: str, **fields: Any) -> ReportD
     return create_tracked(report, actor)
 
 
-def start_committee_report(actor: Any, report: ReportDocument) -> None:
+def start_committee_report(officer: Any, report: ReportDocument) -> None:
     """A committee report starts from the text right for its subject (docs/adr/027):
     the council's report settings, the signed-in officer as its author and contact
     officer, and its appendix; what the caller gave is kept as given. `manage.py
-    report` starts one the same way, with no officer."""
+    report` starts one the same way, with no officer. It fills a report in memory and
+    saves nothing, so it takes the officer, not an actor: `create_report` is the verb."""
     report.appendix = report.appendix or appendix.BOARD_REPORT
     if report.as_at is None:
         board = appendix.board_meeting(report) if report.appendix == appendix.BOARD_REPORT else None
         day = board or report.meeting
         report.as_at = meeting_day(day) if day else timezone.localdate()
-    person = person_or_none(actor)
-    officer = (
-        committee.officer_text(
+    person = person_or_none(officer)
+    written_by = (
+        committee_text.officer_text(
             person.get_full_name() or person.get_username(),
             job_title_of(person, report.council),
             person.email,
@@ -60,7 +61,7 @@ def start_committee_report(actor: Any, report: ReportDocument) -> None:
         if person is not None
         else {}
     )
-    start = committee.defaults(report, officer)
+    start = committee_text.defaults(report, written_by)
     report.sections = {**start, **(report.sections or {})}
     if not report.recommendations:
         report.recommendations = start.get("recommendations", "")

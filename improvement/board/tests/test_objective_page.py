@@ -135,4 +135,4 @@ def test_the_objective_pages_figures_are_the_plan_lists_for_that_objective(
             == [counts for row, counts in plan.objective_rows if row is listed][0]
         )
     flagged = client.get(page_url(council, council.objectives.last()), query).content.decode()
-    assert "Why it is slow to progress" in flagged and "Measure AGY" in flagged
+    assert "Why it is slow to progress" in flagged and f"{measure.name} is off target" in flagged

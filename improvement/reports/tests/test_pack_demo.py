@@ -25,6 +25,7 @@ from improvement.meetings import ports
 from improvement.meetings import services as meetings
 from improvement.reports import pack, pack_notify
 from improvement.reports import services as reports
+from improvement.reports.tests.factories import finalise
 
 PROGRESS_ITEM = "Improvement plan progress: the front door and MASH timeliness"
 ROUTES_ITEM = "Reporting to Council, Scrutiny and the safeguarding partnership"
@@ -58,11 +59,13 @@ def _setup(council):
         .first()
     )
     day = meeting.starts_at.date()
-    reports.create_report(manager, council, "board_progress", meeting=meeting, as_at=day)
+    progress = reports.create_report(manager, council, "board_progress", meeting=meeting, as_at=day)
+    finalise(manager, progress)
     scrutiny = council.bodies.get(slug="children-education-scrutiny")
-    reports.create_report(
+    routes = reports.create_report(
         manager, council, "committee", meeting=meeting, body=scrutiny, title=ROUTES_ITEM, as_at=day
     )
+    finalise(manager, routes)
     exempt = meeting.items.get(title=EXEMPT_ITEM)
     html = "<html lang='en'><body><p>Shortlisted candidates for the post</p></body></html>"
     upload = SimpleUploadedFile("shortlist.pdf", pdf_from_html(html))
@@ -111,8 +114,8 @@ def test_every_page_is_numbered_page_n_of_m(demo, db):
 def test_the_contents_give_each_report_its_page_in_agenda_order(demo, db):
     texts = demo[1]["public"]
     board_report = next(r for r in demo[1]["meeting"].reports.all() if r.kind == "board_progress")
-    progress = _contents_page(texts, f"{board_report.title} (draft)")
-    routes = _contents_page(texts, f"{ROUTES_ITEM} (draft)")
+    progress = _contents_page(texts, f"{board_report.title} (version 1)")
+    routes = _contents_page(texts, f"{ROUTES_ITEM} (version 1)")
     exempt = _contents_page(texts, "Exempt: paragraph 1 of Schedule 12A")
     assert progress < exempt < routes
     assert board_report.title in _flat(texts[progress - 1])

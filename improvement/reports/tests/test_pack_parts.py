@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from pypdf import PdfReader
 
+from conftest import TODAY
 from improvement.accounts.tests.factories import PersonFactory
 from improvement.core.actors import SystemActor
 from improvement.documents.builds import current_fingerprint, run_build
@@ -19,7 +20,8 @@ from improvement.meetings import ports
 from improvement.meetings import services as meetings
 from improvement.meetings.tests.factories import BodyMembershipFactory
 from improvement.reports import pack, pack_notify, pack_pdf
-from improvement.reports.tests.factories import board_meeting
+from improvement.reports import services as reports
+from improvement.reports.tests.factories import board_meeting, finalise
 
 ACTOR = SystemActor("test")
 
@@ -70,6 +72,19 @@ def test_a_paper_not_bound_in_gets_a_page_naming_it_and_where_to_get_it(meeting)
     assert "Download it from the meeting's page" in text
     assert "Appendix: broken.pdf" in text and "Appendix: truncated.pdf" in text
     assert text.count("damaged or could not be read") == 2
+
+
+def test_a_draft_report_is_never_bound_but_said_to_follow(meeting, board_manager):
+    report = reports.create_report(
+        board_manager, meeting.council, "board_progress", meeting=meeting, as_at=TODAY
+    )
+    text = " ".join(" ".join(_texts(pack.compile_pack(meeting, restricted=False))).split())
+    assert f"{report.title} (to follow)" in text
+    assert "This report is to follow: it has not yet been finalised." in text
+    assert "Recommendations to the board" not in text
+    finalise(board_manager, report)
+    text = " ".join(" ".join(_texts(pack.compile_pack(meeting, restricted=False))).split())
+    assert f"{report.title} (version 1)" in text and "to follow" not in text
 
 
 def test_a_paper_of_too_many_pages_is_left_out(meeting, monkeypatch):
