@@ -7,10 +7,11 @@ meeting, its items and papers, or a report it binds). Exempt items go in a separ
 restricted pack for those who see the body's exempt items; the public pack names each
 exempt item by its paragraph only.
 
-Reports are bound as the reports app makes their PDF, as finalised: a draft is never
-bound, as no council publishes one; its place holds a page saying it is to follow (the
-latest finalised version is bound once there is one); uploaded papers are bound in by `pack_pdf`; anything
-that is not bound in gets a page saying what it is and where to get it.
+Reports are bound as the reports app makes their PDF: the restricted pack binds a
+report's latest finalised version, the public pack only a version the council has
+published; until then a page says the report is to follow. Uploaded papers are bound
+in by `pack_pdf`; anything that is not bound in gets a page saying what it is and where
+to get it.
 """
 
 import json
@@ -29,7 +30,7 @@ from improvement.documents.builds import Builder, current_fingerprint, register
 from improvement.documents.models import DocumentBuild
 from improvement.documents.pdf import pdf_from_html
 from improvement.meetings import ports
-from improvement.reports import files, pack_pdf
+from improvement.reports import files, front_sheet, pack_pdf
 from improvement.reports.build import report_file
 
 KIND = "agenda_pack"
@@ -77,22 +78,26 @@ def has_restricted(meeting: Any) -> bool:
     )
 
 
-def _version(report: Any) -> Any:
-    """The latest finalised version, or None while the report is only a draft."""
-    return report.versions.latest_version()
+def _version(report: Any, restricted: bool) -> Any:
+    """What a pack may bind: the restricted pack, for members, the latest finalised
+    version; the public pack only the latest the council has published. None while
+    there is none: the report is then to follow."""
+    if restricted:
+        return report.versions.latest_version()
+    return report.versions.latest_published()
 
 
 def _item_for(report: Any, items: list[Any]) -> Any:
     """The agenda item a report is a paper of: the item named as the report is, else
-    for a board progress report the first item taking plan actions or objectives;
-    None puts it after the agenda's items, under "Further reports"."""
+    for a board progress report the item its front sheet names (one rule,
+    `front_sheet.agenda_item`); None puts it after the agenda's items, under "Further
+    reports"."""
     named = [item for item in items if item.title.strip().casefold() == report.title.casefold()]
     if named:
         return named[0]
-    if report.kind == "board_progress":
-        for item in items:
-            if item.actions.all() or item.objectives.exists():
-                return item
+    if report.kind == "board_progress" and report.meeting_id is not None:
+        found = front_sheet.agenda_item(report.meeting)
+        return next((item for item in items if found and item.pk == found.pk), None)
     return None
 
 
@@ -116,16 +121,17 @@ def _exempt_page(number: str, paragraph: int, what: str) -> Part:
     )
 
 
-def _report_part(report: Any) -> Part:
-    """A report's finalised version, or while it is a draft a page saying it is to
-    follow: a draft is the author's, not yet the council's, and is never published."""
-    version = _version(report)
+def _report_part(report: Any, restricted: bool) -> Part:
+    """A report as the pack may bind it (`_version`), or a page saying it is to follow:
+    a draft is the author's, not yet the council's, and is never published."""
+    version = _version(report, restricted)
     if version is None:
+        state = "finalised" if restricted else "published"
         return Part(
             title=f"{report.title} (to follow)",
             heading=report.title,
             lines=(
-                "This report is to follow: it has not yet been finalised.",
+                f"This report is to follow: it has not yet been {state}.",
                 "The agenda pack is made again when it is.",
             ),
         )
@@ -138,7 +144,7 @@ def _open_parts(entry: Entry, reports: list[Any], papers: list[Any], restricted:
         if report.is_exempt and not restricted:
             entry.parts.append(_exempt_page(entry.number, report.exempt_paragraph, "A report"))
         elif report.is_exempt or not restricted:
-            entry.parts.append(_report_part(report))
+            entry.parts.append(_report_part(report, restricted))
     if not restricted:
         entry.parts.extend(Part(title=f"Appendix: {paper.name}", paper=paper) for paper in papers)
 
@@ -147,7 +153,7 @@ def _exempt_parts(entry: Entry, item: Any, reports: list[Any], restricted: bool)
     if not restricted:
         entry.parts.append(_exempt_page(entry.number, item.exempt_paragraph, "This item is"))
         return
-    entry.parts.extend(_report_part(report) for report in reports)
+    entry.parts.extend(_report_part(report, restricted) for report in reports)
     entry.parts.extend(
         Part(title=f"Appendix: {paper.name}", paper=paper) for paper in item.papers.all()
     )
@@ -332,20 +338,25 @@ def _check(actor: Any, council: Any, parameters: dict) -> None:
         raise Http404("No such pack")
 
 
+def _report_fingerprint(council: Any, report: Any, restricted: bool) -> tuple:
+    """What a bound report adds to the pack's fingerprint: its version's own PDF, or
+    for a report to follow only its title (a draft's fingerprint moves with every change
+    in the council, and nothing of the draft is bound)."""
+    version = _version(report, restricted)
+    if version is None:
+        return (report.pk, "to follow", report.title)
+    parameters = files.parameters(report, version)
+    return (report.pk, version.number, current_fingerprint(council, files.KIND, parameters, "pdf"))
+
+
 def _fingerprint(council: Any, parameters: dict) -> str:
     meeting = _meeting(council, parameters)
     items = [(i.pk, i.version, i.modified_at) for i in meeting.items.all()]
     papers = [
         (p.pk, p.version, p.size, p.file.name) for i in meeting.items.all() for p in i.papers.all()
     ]
-    reports = [
-        (
-            r.pk,
-            r.version,
-            current_fingerprint(council, files.KIND, files.parameters(r, _version(r)), "pdf"),
-        )
-        for r in _reports(meeting)
-    ]
+    restricted = bool(parameters.get("restricted"))
+    reports = [_report_fingerprint(council, r, restricted) for r in _reports(meeting)]
     contacts = _contacts(meeting)
     stamp = [
         BUILD,

@@ -61,11 +61,13 @@ def _setup(council):
     day = meeting.starts_at.date()
     progress = reports.create_report(manager, council, "board_progress", meeting=meeting, as_at=day)
     finalise(manager, progress)
+    reports.publish(manager, progress)
     scrutiny = council.bodies.get(slug="children-education-scrutiny")
     routes = reports.create_report(
         manager, council, "committee", meeting=meeting, body=scrutiny, title=ROUTES_ITEM, as_at=day
     )
     finalise(manager, routes)
+    reports.publish(manager, routes)
     exempt = meeting.items.get(title=EXEMPT_ITEM)
     html = "<html lang='en'><body><p>Shortlisted candidates for the post</p></body></html>"
     upload = SimpleUploadedFile("shortlist.pdf", pdf_from_html(html))

@@ -80,9 +80,13 @@ def test_a_draft_report_is_never_bound_but_said_to_follow(meeting, board_manager
     )
     text = " ".join(" ".join(_texts(pack.compile_pack(meeting, restricted=False))).split())
     assert f"{report.title} (to follow)" in text
-    assert "This report is to follow: it has not yet been finalised." in text
+    assert "This report is to follow: it has not yet been published." in text
     assert "Recommendations to the board" not in text
     finalise(board_manager, report)
+    # Finalised, it is still not the public's until the council publishes it.
+    text = " ".join(" ".join(_texts(pack.compile_pack(meeting, restricted=False))).split())
+    assert f"{report.title} (to follow)" in text
+    reports.publish(board_manager, report)
     text = " ".join(" ".join(_texts(pack.compile_pack(meeting, restricted=False))).split())
     assert f"{report.title} (version 1)" in text and "to follow" not in text
 
