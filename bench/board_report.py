@@ -91,7 +91,7 @@ def timed(runs: dict, repeat: int, scale: float = 1, unit: str = "s") -> dict[st
     return medians
 
 
-def main() -> None:
+def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--db", help="an existing SQLite database with the demo loaded")
@@ -142,13 +142,14 @@ def run(args: argparse.Namespace, page: bool) -> None:
     ratio = medians[ours_label] / medians[floor_label]
     verdict = "met" if ratio <= PDF_TARGET else "MISSED"
     print(f"\nours / WeasyPrint alone = {ratio:.2f}x (target at most {PDF_TARGET:.0f}x: {verdict})")
-    if page:
-        draft_page(meeting, args.repeat)
+    page_met = draft_page(meeting, args.repeat) if page else True
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory of this process (RSS): {peak:.0f} MiB")
+    # A missed target fails the run, so the benchmark keeps the promise it states.
+    return 0 if ratio <= PDF_TARGET and page_met else 1
 
 
-def draft_page(meeting, repeat: int) -> None:
+def draft_page(meeting, repeat: int) -> bool:
     """The draft's page from its stored build against a trivial page, signed in."""
     from django.contrib.auth import get_user_model
     from django.test import Client, override_settings
@@ -191,7 +192,8 @@ def draft_page(meeting, repeat: int) -> None:
     verdict = "met" if ms < PAGE_TARGET_MS else "MISSED"
     print(f"\ndraft report page, nothing changed: {ms:.0f} ms (target under 1 s: {verdict})")
     print(f"draft page / trivial view = {page_time / trivial:.1f}x")
+    return ms < PAGE_TARGET_MS
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -3,6 +3,7 @@
 import pytest
 
 from e2e.conftest import check_page, sign_in
+from improvement.plans.ports import ReviewArea
 from improvement.plans.tests.factories import ActionFactory, ObjectiveFactory, UpdateFactory
 from improvement.reports import services
 from improvement.reports.tests.factories import board_meeting, finalise, scrutiny
@@ -94,7 +95,11 @@ def test_the_board_manager_confirms_and_finalises_the_draft_they_read(page, coun
         council,
         "self_assessment",
         as_at=board_meeting(council).starts_at.date(),
-        sections={"summary": "The front door is safer; timeliness is not yet good enough."},
+        sections={
+            "summary": "The front door is safer; timeliness is not yet good enough.",
+            "supervision": "Supervision is monthly and recorded on the case file.",
+            **{code: "Assessed with the partnership." for code, _ in ReviewArea.choices},
+        },
     )
     sign_in(page, "manager")
     read_built(page, f"/councils/testshire/reports/{report.pk}/")

@@ -197,20 +197,21 @@ REPORT_NOTES = [
     ),
     (
         2022,
-        "Figure 12 counts 21 children's social care complaints that followed the corporate "
-        "process, as the table presented did; the text presented said 20. The year before "
+        "The table of children's social care complaints following the corporate process counts "
+        "21, as the table presented did; the text presented said 20. The year before "
         "there were 13.",
     ),
     (
         2022,
-        "Figure 13 gives Admissions 2 complaints received and 2 with fault identified, so 10 "
+        "The table of education complaints following the corporate process gives Admissions 2 "
+        "complaints received and 2 with fault identified, so 10 "
         "education complaints with fault identified in all. The table presented gave 3 with "
         "fault identified from 2 received, and 11 in all, which cannot be.",
     ),
     (
         2022,
-        "Figure 8 names each complaint's team as the case records hold it: the special "
-        "guardianship allowance complaints at stages 2 and 3 under SGO, as figures 5 and 6 "
-        "do; the report presented put them under the Regional Adoption Agency in figure 8.",
+        "The table of stage 3 panels names each complaint's team as the case records hold it: "
+        "the special guardianship allowance complaints at stages 2 and 3 under SGO, as the "
+        "stage 2 tables do; the report presented put them under the Regional Adoption Agency.",
     ),
 ]

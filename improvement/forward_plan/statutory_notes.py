@@ -142,11 +142,18 @@ def notes_for(council: Any, settings: Any) -> dict[str, Any]:
     }  # fmt: skip
 
 
+def _loose(text: str) -> str:
+    """A directorate's name as matched: case, spacing and a word's plural ignored, so
+    "Children and Young People's Services" is the key's "... Service"."""
+    return " ".join(word.removesuffix("s") for word in text.lower().split())
+
+
 def code_for(value: str, key: list[dict[str, str]]) -> str:
     """The directorate cell as the key codes it, "Children and Young People's Service
-    (CYP)", matched on the name or the code, ignoring case; unmatched, as written."""
-    wanted = " ".join(value.split()).lower()
+    (CYP)", matched on the name or the code, ignoring case, spacing and plurals;
+    unmatched, as written."""
+    wanted = _loose(value)
     for row in key:
-        if wanted and wanted in (row["code"].lower(), " ".join(row["name"].split()).lower()):
+        if wanted and wanted in (_loose(row["code"]), _loose(row["name"])):
             return f"{row['name']} ({row['code']})" if row["code"] else row["name"]
     return value

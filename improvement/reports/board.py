@@ -348,6 +348,7 @@ def _plan_sections(
     appendix = _by_objective(council, picture, previous)
     appendix.heading = "Appendix: every action"
     appendix.anchor = "every-action"
+    appendix.new_page = True
     return sections, [appendix]
 
 

@@ -20,11 +20,13 @@ from improvement.reports.models import ReportDocument
 from improvement.reports.queries import meeting_day, meeting_of
 
 
-def _board_report_html(council: Any, found: dict[str, Any]) -> str | None:
+def _board_report_html(council: Any, found: dict[str, Any], public: bool) -> str | None:
     """The board report of the meeting: its frozen version where it was finalised,
     otherwise its draft (or, if none was started, the report the meeting would have)
-    as at the board meeting's date."""
+    as at the board meeting's date; never an exempt one in a public report."""
     report = council.reports.filter(pk=found.get("report")).first() if found.get("report") else None
+    if report is not None and report.is_exempt and public:
+        return None
     if report is not None and found.get("version"):
         version = report.versions.filter(number=found["version"]).first()
         if version is not None:
@@ -44,12 +46,13 @@ def _board_report_html(council: Any, found: dict[str, Any]) -> str | None:
     return print_html(build_document(report))
 
 
-def appendix_html(council: Any, found: dict[str, Any]) -> str | None:
-    """The print HTML of the appendix a committee report names; None when it names none."""
+def appendix_html(council: Any, found: dict[str, Any], public: bool = True) -> str | None:
+    """The print HTML of the appendix a committee report names; None when it names none
+    (or names an exempt board report and the committee report is public)."""
     if found.get("kind") == appendix.COMPLAINTS_ANNUAL:
         return print_html(annual_document(council, found["year"]))
     if found.get("kind") == appendix.BOARD_REPORT:
-        return _board_report_html(council, found)
+        return _board_report_html(council, found, public)
     return None
 
 
@@ -67,5 +70,5 @@ def bind(report: Any, version: Any = None) -> bytes:
     else:
         document = build_document(report)
         cover, found = print_html(document), document.figures.get("appendix", {})
-    bound_in = appendix_html(report.council, found or {})
+    bound_in = appendix_html(report.council, found or {}, public=not report.is_exempt)
     return join([cover, bound_in] if bound_in else [cover])

@@ -14,11 +14,12 @@ subject, kept on the report when it is started (`defaults`), so the officer edit
 them and finalising checks what is stored (`missing`)."""
 
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
 from typing import Any
 
 from improvement.board.picture import board_picture
-from improvement.core.templatetags.ib import pct, rating_label, ukdate
+from improvement.core.templatetags.ib import pct, ukdate
 from improvement.documents.structure import (
     Document,
     Section,
@@ -28,8 +29,9 @@ from improvement.documents.structure import (
     paragraphs,
 )
 from improvement.evidence.queries import measure_summaries
-from improvement.reports import appendix, board, evidence
+from improvement.reports import appendix, evidence
 from improvement.reports.committee_text import defaults
+from improvement.reports.dfe_parts import progress_lines
 from improvement.reports.queries import meeting_day, settings_for
 
 PETERBOROUGH = "peterborough"
@@ -212,7 +214,22 @@ def missing(report: Any) -> list[tuple[str, str]]:
             gaps.append((f"section_{key}", f"Enter the {name}"))
     if report.meeting_id is None:
         gaps.append(("meeting", "Choose the committee meeting, whose date heads the report"))
-    return gaps
+    return gaps + _appendix_gaps(report)
+
+
+def _appendix_gaps(report: Any) -> list[tuple[str, str]]:
+    """A committee report binds the final version of the board report it summarises,
+    and never binds an exempt one into a public report."""
+    found = appendix.spec(report)
+    if found.get("kind") != appendix.BOARD_REPORT:
+        return []
+    name = f"the {found['body']}'s progress report of {ukdate(date.fromisoformat(found['day']))}"
+    if not found.get("version"):
+        return [("appendix", f"Finalise {name} first: a committee report binds its final version")]
+    board = report.council.reports.filter(pk=found["report"]).first()
+    if board is not None and board.is_exempt and not report.is_exempt:
+        return [("appendix", f"Choose another appendix: {name} is exempt, this report is public")]
+    return []
 
 
 def plan_figures(report: Any) -> tuple[list[str], Table, Any]:
@@ -227,15 +244,7 @@ def plan_figures(report: Any) -> tuple[list[str], Table, Any]:
         ]
         for o in picture.objectives
     ]
-    counts = ", ".join(
-        f"{picture.rating_counts.get(code, 0)} {rating_label(report.council, code)}"
-        for code in board.rating_codes(report.council)
-    )
-    text = [
-        f"As at {ukdate(picture.as_at)}, {picture.complete} of {len(picture.actions)} actions "
-        f"in the improvement plan are complete ({pct(picture.complete_pct)}). By rating: {counts}.",
-        f"{len(picture.slow)} actions are slow to progress.",
-    ]
+    text = progress_lines(report.council, picture)
     return text, Table("Progress by objective", head, rows), picture
 
 

@@ -38,6 +38,7 @@ from improvement.reports.dfe_parts import (
     review_timing_lines,
     written,
 )
+from improvement.reports.wording import verb
 
 SELF_ASSESSMENT_KEYS = [
     ("summary", "Summary of the council's assessment"),
@@ -207,8 +208,7 @@ def slow_section(report: Any, picture: Any, summaries: list[Any]) -> Section:
     return Section(
         "Areas slow to progress",
         paragraphs=[
-            f"{counted(count, 'action')} {'is' if count == 1 else 'are'} slow to progress "
-            "(Improvement Notice, 5d)."
+            f"{counted(count, 'action')} {verb(count)} slow to progress (Improvement Notice, 5d)."
         ]
         + written(report, "concerns"),
         bullets=flagged,

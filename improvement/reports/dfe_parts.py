@@ -15,6 +15,7 @@ from improvement.plans.ports import (
     area_labels,
 )
 from improvement.reports import board
+from improvement.reports.wording import verb
 
 MEASURE_HEAD = [
     "Measure",
@@ -103,6 +104,8 @@ def objective_rows(objectives: list[Any]) -> list[list[str]]:
 
 
 def progress_lines(council: Any, picture: Any) -> list[str]:
+    """The plan's progress in three sentences, counts agreeing with their nouns: what the
+    DfE's documents and a committee report say of it."""
     actions = picture.actions
     counts = ", ".join(
         f"{picture.rating_counts.get(code, 0)} {rating_label(council, code)}"
@@ -112,10 +115,9 @@ def progress_lines(council: Any, picture: Any) -> list[str]:
         f"As at {ukdate(picture.as_at)}, the improvement plan holds "
         f"{counted(len(picture.objectives), 'objective')} and "
         f"{counted(len(actions), 'action')}, of which {picture.complete} "
-        f"{'is' if picture.complete == 1 else 'are'} complete ({pct(picture.complete_pct)}).",
+        f"{verb(picture.complete)} complete ({pct(picture.complete_pct)}).",
         f"By rating: {counts}." if actions else "No action has been rated yet.",
-        f"{counted(len(picture.slow), 'action')} "
-        f"{'is' if len(picture.slow) == 1 else 'are'} slow to progress.",
+        f"{counted(len(picture.slow), 'action')} {verb(len(picture.slow))} slow to progress.",
     ]
 
 

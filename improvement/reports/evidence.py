@@ -151,8 +151,13 @@ def scorecard_section(summaries: list[Any], as_at: datetime.date) -> Section:
             "in the appendix."
         )
         text += _unheld(summaries)
+    # A page of its own, so it is one page whatever comes before it.
     return Section(
-        "Scorecard", paragraphs=text, tables=[scorecard_table(summaries)], anchor="scorecard"
+        "Scorecard",
+        paragraphs=text,
+        tables=[scorecard_table(summaries)],
+        anchor="scorecard",
+        new_page=True,
     )
 
 
@@ -213,6 +218,7 @@ def measures_appendix(council: Any, summaries: list[Any], as_at: datetime.date) 
         paragraphs=[] if subsections else ["No measure has a value yet."],
         subsections=subsections,
         anchor="measure-charts",
+        new_page=True,
     )
 
 

@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
 
+from improvement.accounts.models import Person
 from improvement.core import access, audit
 from improvement.core.actors import SystemActor
 from improvement.core.models import Council
@@ -84,12 +85,20 @@ def publish_pack(actor: Any, meeting: Any) -> Announcement:
     return result
 
 
-def _message(meeting: Any) -> tuple[str, str]:
+def _message(meeting: Any, signs_in: bool) -> tuple[str, str]:
+    """The email: a member who signs in to the service is sent to the pack's page (the
+    restricted pack is there for those who see exempt items); a member with no account
+    to the public pack of a public meeting, which they can open."""
     when = timezone.localtime(meeting.starts_at)
-    link = settings.SITE_URL.rstrip("/") + reverse(
-        "reports:pack", args=[meeting.council.slug, meeting.pk]
+    args = [meeting.council.slug, meeting.pk]
+    public = not signs_in and meeting.is_public
+    path = (
+        reverse("public_reports:meeting_pack", args=args)
+        if public
+        else reverse("reports:pack", args=args)
     )
-    context = {"meeting": meeting, "when": when, "link": link}
+    link = settings.SITE_URL.rstrip("/") + path
+    context = {"meeting": meeting, "when": when, "link": link, "signs_in": signs_in}
     subject = f"Agenda pack published: {meeting.body.name}, {when:%-d %B %Y}"
     return subject, render_to_string("reports/pack_email.txt", context)
 
@@ -101,7 +110,8 @@ def send_pack_email(
     """The worker's job: one member's email, its outcome on the meeting's history."""
     council = Council.objects.get(pk=council_pk)
     meeting = council.meetings.select_related("body", "council").get(pk=meeting_pk)
-    subject, body = _message(meeting)
+    signs_in = Person.objects.filter(pk=person_pk, user__isnull=False).exists()
+    subject, body = _message(meeting, signs_in)
     try:
         EmailMessage(subject, body, None, [to]).send(fail_silently=False)
     except MAIL_ERRORS as error:

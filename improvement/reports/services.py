@@ -18,6 +18,7 @@ from improvement.core.templatetags.ib import ukdate
 from improvement.core.tracking import create_tracked, save_tracked
 from improvement.documents.builds import request_build
 from improvement.documents.models import DocumentBuild
+from improvement.plans.ports import ReviewArea
 from improvement.reports import appendix, committee, committee_text, dfe, files
 from improvement.reports.models import ReportDocument, ReportSettings, ReportVersion
 from improvement.reports.permissions import MANAGE_SETTINGS, write_perm
@@ -84,8 +85,14 @@ def default_title(report: ReportDocument) -> str:
 
 # The written parts a report of each kind must have before it is finalised or
 # published, beside its recommendations (a committee report's are its layout's).
+# The self-assessment assesses each review area of the notice (section 7) and the
+# supervision of staff: none may print "not yet written" in a finalised version.
 REQUIRED_SECTIONS = {
-    ReportDocument.Kind.SELF_ASSESSMENT: ["summary"],
+    ReportDocument.Kind.SELF_ASSESSMENT: [
+        "summary",
+        *[code for code, _ in ReviewArea.choices],
+        "supervision",
+    ],
     ReportDocument.Kind.ADVISER: ["judgement", "summary"],
 }
 NEEDS_RECOMMENDATIONS = {ReportDocument.Kind.BOARD_PROGRESS, ReportDocument.Kind.COMMITTEE}

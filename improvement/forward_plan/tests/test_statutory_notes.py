@@ -131,3 +131,14 @@ def test_the_edition_page_shows_its_notes(edition, council, councillor, client_f
     page = client_for(councillor).get(url).content.decode().replace("&#x27;", "'")
     assert "Part 2: notice of intention to take decisions in private" in page
     assert "Key to the directorates" in page and "Councillor Fitzgerald" in page
+
+
+def test_a_row_is_coded_by_its_directorate_whatever_its_spelling_of_the_name():
+    from improvement.forward_plan.statutory_notes import code_for
+
+    key = [{"code": "CYP", "name": "Children and Young People's Service"}]
+    coded = "Children and Young People's Service (CYP)"
+    assert code_for("Children and Young People's Services", key) == coded
+    assert code_for("children and  young people's service", key) == coded
+    assert code_for("cyp", key) == coded
+    assert code_for("Place and Economy", key) == "Place and Economy"

@@ -15,6 +15,7 @@ from improvement.documents.structure import Document
 from improvement.forward_plan.outputs import edition_document, edition_on
 from improvement.reports import queries
 from improvement.reports.board import EVERY_ACTION
+from improvement.reports.bound import bind
 from improvement.reports.build import build_document
 from improvement.reports.models import ReportDocument
 from improvement.reports.services import default_title, start_committee_report
@@ -53,8 +54,8 @@ def _committee(council: Any, slug: str | None) -> Any:
     return body
 
 
-def _report(council: Any, options: dict[str, Any]) -> Document:
-    """A report of the reports app as a draft would be built, saving nothing."""
+def _record(council: Any, options: dict[str, Any]) -> ReportDocument:
+    """A report of the reports app as a draft would be started, saving nothing."""
     kind = REPORT_KINDS[options["kind"]]
     report = ReportDocument(council=council, kind=kind, every_action=options["every_action"])
     if kind == "committee":
@@ -73,7 +74,11 @@ def _report(council: Any, options: dict[str, Any]) -> Document:
     else:
         report.as_at = _date(options["as_at"], "--as-at") or timezone.localdate()
     report.title = default_title(report)
-    return build_document(report)
+    return report
+
+
+def _report(council: Any, options: dict[str, Any]) -> Document:
+    return build_document(_record(council, options))
 
 
 def _complaints(council: Any, options: dict[str, Any]) -> Document:
@@ -122,5 +127,10 @@ class Command(CouncilCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         council = self.council(options)
+        if options["kind"] == "committee" and options["format"] == "pdf":
+            # A committee report's PDF binds in its appendix, as the service's does.
+            report = _record(council, options)
+            self.write(options, bind(report), report.title)
+            return
         document = BUILDERS[options["kind"]](council, options)
         self.write(options, render(document, options["format"]), document.title)
