@@ -65,7 +65,7 @@ def _meeting(user: Any, meeting: Any) -> dict[str, Any] | None:
 def action_owner(user: Any, council: Council, today: datetime.date) -> Panel:
     """My actions with what the board asked, and the update requests waiting for me."""
     actions = plans.actions_owned_by(council, user, today)
-    asked = meetings.board_asked(council, [item.action.pk for item in actions])
+    asked = meetings.board_asked(council, [item.action.pk for item in actions], user)
     requests = evidence.update_requests_waiting_for(user, council)
     rows = [(item, asked.get(item.action.pk)) for item in actions]
     return Panel(

@@ -26,14 +26,18 @@ def open_actions(council: Council) -> QuerySet:
 
 def with_replies(recipients: QuerySet) -> QuerySet:
     """Each owner's `replied_at`: their answer on the request's page, or else the first
-    update recorded on any of their actions since the request was made. Either way
-    the owner has told the board; a second "reply" step would only ask again."""
+    update they recorded themselves on one of their actions since the request was made.
+    Either way the owner has told the board; a second "reply" step would only ask
+    again. An update someone else recorded (a co-owner, the board manager's import of
+    the plan) is not this owner's reply; an owner who does not sign in answers on the
+    request's page, which their email links to."""
     updates = (
         Action._meta.get_field("updates")
         .related_model.objects.filter(
             action__owners=OuterRef("person"),
             action__council=OuterRef("request__council"),
             created_at__gte=OuterRef("request__created_at"),
+            created_by=OuterRef("person__user"),
         )
         .order_by("created_at")
     )

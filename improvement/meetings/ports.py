@@ -31,6 +31,7 @@ from improvement.meetings.models import (
     Meeting,
     MeetingAction,
 )
+from improvement.meetings.permissions import exempt_seen_by
 from improvement.meetings.queries import last_board_meeting_on_or_before, meeting_with_items
 from improvement.meetings.services import add_work_programme_item, meeting_day
 
@@ -173,16 +174,23 @@ def open_officer_requests(council: Council, body_ids: list[int]) -> Any:
     )
 
 
-def board_asked(council: Council, action_ids: list[int]) -> dict[int, Any]:
+def board_asked(council: Council, action_ids: list[int], user: Any) -> dict[int, Any]:
     """For each plan action, the latest open entry in the action log that names it:
-    what the board asked of its owner. One query."""
+    what the board asked of its owner. An entry of an exempt item is left out for a
+    reader who does not see the body's exempt items, as the action log leaves it out.
+    One query, and one a body for the exempt rule."""
     asked: dict[int, Any] = {}
     entries = (
         MeetingAction.objects.filter(council=council, plan_action_id__in=action_ids)
         .open()
-        .select_related("meeting", "meeting__body")
+        .select_related("meeting", "meeting__body", "item")
         .order_by("meeting__starts_at", "id")
     )
+    seen: dict[int, bool] | None = None
     for entry in entries:
+        if entry.item is not None and entry.item.is_exempt:
+            seen = exempt_seen_by(user, council) if seen is None else seen
+            if not seen.get(entry.meeting.body_id):
+                continue
         asked[entry.plan_action_id] = entry
     return asked

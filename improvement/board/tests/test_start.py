@@ -83,6 +83,23 @@ def test_action_owner_sees_their_actions_the_requests_waiting_and_what_the_board
     assert reverse("plans:update_create", args=[council.slug, mine.pk]) in body
 
 
+def test_what_the_board_asked_under_an_exempt_item_is_not_shown_to_an_owner_off_the_board(
+    council, owner, owner_person, client_for
+):
+    (mine,) = _owned_actions(council, owner_person, 1)
+    meeting = _board_meeting(council, starts_at=datetime.datetime(2024, 2, 7, tzinfo=datetime.UTC))
+    secret = AgendaItemFactory(meeting=meeting, title="Named staff", exempt_paragraph=1)
+    MeetingAction.objects.create(
+        council=council, meeting=meeting, item=secret, text="Report on the named officer",
+        plan_action=mine,
+    )  # fmt: skip
+
+    body = client_for(owner).get(start(council)).content.decode()
+
+    assert mine.title in body
+    assert "Report on the named officer" not in body
+
+
 def test_action_owner_start_page_costs_the_same_for_one_action_or_twenty(
     council, owner, owner_person, client_for
 ):

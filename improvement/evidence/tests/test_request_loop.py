@@ -130,6 +130,19 @@ def test_an_ordinary_update_since_the_request_is_the_reply(
     assert ports.update_requests_waiting_for(owner, council) == []
 
 
+def test_an_update_someone_else_recorded_is_not_the_owners_reply(
+    board_manager, owner, council, actions, update_request
+):
+    # The board manager's import of the plan, or a co-owner, records updates too.
+    record_update(
+        board_manager,
+        actions[0],
+        {"as_of": datetime.date(2024, 3, 1), "rating": Rating.GREEN, "reason": "Imported"},
+    )
+    waiting = ports.update_requests_waiting_for(owner, council)
+    assert [w.title for w in waiting] == ["Board of 12 March 2024"]
+
+
 def test_an_update_from_before_the_request_is_not_a_reply(
     board_manager, owner, council, actions, update_request
 ):
