@@ -6,6 +6,8 @@ import datetime
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from improvement.accounts.models import Role
@@ -246,3 +248,24 @@ def test_an_already_joined_member_and_a_closed_window_are_named(
     response = client_for(members["b"]).post(url(decision, "call_in_join"))
     assert "The call-in period ended on 6 March 2024" in response.content.decode()
     assert not _called_in(decision)
+
+
+def test_the_list_of_executive_decisions_keeps_its_query_count_as_requests_grow(
+    council, board_manager, scrutiny, decision, members, client_for
+):
+    call_in.start_call_in(members["a"], decision, "Reasons")
+    client = client_for(members["b"])
+    listing = reverse("forward_plan:executive_decisions", args=[council.slug])
+    with CaptureQueriesContext(connection) as one:
+        client.get(listing)
+    day = datetime.date(2024, 3, 1)
+    for n in range(3):
+        more = call_in.publish_executive_decision(
+            board_manager, council, f"Decision {n}", day, "Cabinet", day, scrutiny
+        )
+        call_in.start_call_in(members["a"], more, "Reasons")
+        call_in.join_call_in(members["b"], more)
+    with CaptureQueriesContext(connection) as four:
+        page = client.get(listing).content.decode()
+    assert page.count("2 members have asked") == 3
+    assert len(four) == len(one)
