@@ -101,6 +101,8 @@ def _open_or_refuse(decision: Decision, on: datetime.date) -> Any:
         raise ValidationError(f"This decision was called in on {decision.called_in_on:%-d %B %Y}")
     if on > decision.call_in_ends_on:
         raise ValidationError(f"The call-in period ended on {decision.call_in_ends_on:%-d %B %Y}")
+    if decision.published_on and on < decision.published_on:
+        raise ValidationError(f"The decision is published on {decision.published_on:%-d %B %Y}")
     committee = decision.scrutiny
     if committee is None or committee.kind != SCRUTINY:
         raise ValidationError("The decision names no scrutiny committee to call it in")

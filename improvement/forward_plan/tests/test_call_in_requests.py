@@ -144,6 +144,7 @@ def test_a_voting_co_opted_member_counts_unless_only_elected_members_do(council,
     [
         ("outsider", None, "You are not a current member of Children Scrutiny"),
         ("a", CLOSED, "The call-in period ended on 6 March 2024"),
+        ("a", datetime.date(2024, 2, 29), "The decision is published on 1 March 2024"),
     ],
 )
 def test_a_request_is_refused_outside_the_window_or_the_committee(
