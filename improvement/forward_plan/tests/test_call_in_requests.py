@@ -270,3 +270,17 @@ def test_the_list_of_executive_decisions_keeps_its_query_count_as_requests_grow(
         page = client.get(listing).content.decode()
     assert page.count("2 members have asked") == 3
     assert len(four) == len(one)
+
+
+@pytest.mark.parametrize(
+    ("role", "status"), [("chair", 200), ("board_manager", 200), ("other_officer", 404)]
+)
+def test_the_call_in_page_is_read_in_the_council_and_nowhere_else(
+    cast, decision, client_for, role, status
+):
+    response = client_for(cast[role]).get(url(decision, "call_in_detail"))
+    assert response.status_code == status
+    if status == 200:
+        assert "Only a councillor on the scrutiny committee" in response.content.decode()
+        post = client_for(cast[role]).post(url(decision, "call_in_join"))
+        assert post.status_code == 403
