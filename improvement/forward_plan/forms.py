@@ -187,6 +187,25 @@ class SettingsForm(VersionedForm):
         "CYP | Children and Young People's Service | Sand Martin House | Children's services",
     )
 
+    call_in_members_needed = forms.IntegerField(
+        min_value=1,
+        max_value=50,
+        label="Members needed to call a decision in",
+        help_text="The number of members of the scrutiny committee the constitution requires.",
+    )
+    call_in_counts = forms.ChoiceField(
+        choices=ForwardPlanSettings.CallInCount.choices,
+        widget=forms.RadioSelect,
+        label="Which members count towards a call-in",
+        help_text="Substitutes and the committee's secretariat never count.",
+    )
+    call_in_email = forms.EmailField(
+        required=False,
+        max_length=254,
+        label="Email of the scrutiny officer told of each call-in",
+        help_text="When blank, the scrutiny committee's secretariat is told.",
+    )
+
     def clean_cabinet_members(self) -> str:
         for member, responsibility in split_lines(self.cleaned_data["cabinet_members"], 2):
             if not member or not responsibility:
@@ -218,6 +237,23 @@ class CallInForm(VersionedForm):
     def __init__(self, *args: Any, council: Any, decision: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["members"].queryset = queries.scrutiny_members(council, decision.scrutiny)
+
+
+class CallInReasonsForm(GovukForm, forms.Form):
+    """A member's request for a call-in: their reasons, checked on the next page."""
+
+    reasons = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=LONG_TEXT,
+        label="Why should the decision be called in?",
+        error_messages={"required": "Enter your reasons for calling the decision in"},
+        help_text="Your reasons are shown to the other members of the committee and sent "
+        "to the scrutiny officer.",
+    )
+
+
+class SignForm(GovukForm, forms.Form):
+    """The button that sends a checked request, or joins one: it carries only refusals."""
 
 
 class CommentForm(GovukForm, forms.Form):

@@ -83,6 +83,28 @@ class ForwardPlanSettings(Tracked):
         help_text="One a line: code | directorate | address | responsibilities.",
     )
 
+    # The constitution's call-in rule (seed 003: "any three Members of a Scrutiny
+    # Committee"): how many, and which members it counts.
+    class CallInCount(models.TextChoices):
+        VOTING = "voting", "Voting members only, co-opted or not"
+        ELECTED = "elected", "Voting members who are not co-opted"
+        ALL = "all", "Every member, voting or not"
+
+    call_in_members_needed = models.PositiveIntegerField(
+        default=3, help_text="Members of the scrutiny committee needed to call a decision in."
+    )
+    call_in_counts = models.CharField(
+        max_length=8,
+        choices=CallInCount.choices,
+        default="voting",
+        help_text="Which members of the committee the constitution counts towards a call-in.",
+    )
+    call_in_email = models.EmailField(
+        blank=True,
+        help_text="The scrutiny officer told of each call-in; when blank, the committee's "
+        "secretariat.",
+    )
+
     class Meta:
         verbose_name_plural = "forward plan settings"
 
@@ -280,3 +302,49 @@ class DecisionComment(models.Model):
     @property
     def council(self) -> Council:
         return self.decision.council
+
+
+class CallInRequest(Tracked):
+    """A councillor's request to call in an executive decision, with their reasons: one a
+    decision. Other members of the scrutiny committee join it (`CallInSupporter`, the
+    requester first) until the constitution's number is met and the decision is called in."""
+
+    council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="call_in_requests")
+    decision = models.OneToOneField(
+        "meetings.Decision", on_delete=models.PROTECT, related_name="call_in_request"
+    )
+    reasons = models.TextField(max_length=LONG_TEXT)
+    requested_by = models.ForeignKey(
+        "accounts.Person", on_delete=models.PROTECT, related_name="call_in_requests"
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Call-in of {self.decision}"
+
+
+class CallInSupporter(models.Model):
+    """A member of the scrutiny committee who has asked for the call-in, and when."""
+
+    request = models.ForeignKey(CallInRequest, on_delete=models.PROTECT, related_name="supporters")
+    person = models.ForeignKey(
+        "accounts.Person", on_delete=models.PROTECT, related_name="call_in_supports"
+    )
+    joined_at = models.DateTimeField()
+
+    council_path = "request__council"
+
+    class Meta:
+        ordering = ["joined_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["request", "person"], name="unique_call_in_supporter")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} on {self.request}"
+
+    @property
+    def council(self) -> Council:
+        return self.request.council

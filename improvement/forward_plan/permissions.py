@@ -36,3 +36,8 @@ declare(
     is_board_manager,
     "Only the board manager reads comments from the public.",
 )
+declare(
+    "forward_plan.sign_call_in",
+    has_role(Role.COUNCILLOR),
+    "Only a councillor on the scrutiny committee can ask for a call-in or join one.",
+)

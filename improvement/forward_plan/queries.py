@@ -79,7 +79,7 @@ def executive_decisions_of(council: Council) -> Any:
     return (
         council.decisions.filter(kind="executive")
         .select_related("scrutiny")
-        .prefetch_related("called_in_by")
+        .prefetch_related("called_in_by", "call_in_request__supporters")
         .order_by("-published_on", "-id")
     )
 

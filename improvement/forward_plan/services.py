@@ -337,6 +337,9 @@ SETTINGS_FIELDS = (
     "decisions_web_address",
     "cabinet_members",
     "directorates",
+    "call_in_members_needed",
+    "call_in_counts",
+    "call_in_email",
 )
 
 

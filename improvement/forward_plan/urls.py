@@ -1,6 +1,6 @@
 from django.urls import path
 
-from improvement.forward_plan import form_views, views
+from improvement.forward_plan import call_in_views, form_views, views
 
 app_name = "forward_plan"
 
@@ -21,4 +21,20 @@ urlpatterns = [
     path("settings/", form_views.settings_change, name="settings"),
     path("executive-decisions/", views.executive_decisions, name="executive_decisions"),
     path("executive-decisions/<int:pk>/call-in/", form_views.call_in_record, name="call_in"),
+    path("executive-decisions/<int:pk>/", call_in_views.call_in_detail, name="call_in_detail"),
+    path(
+        "executive-decisions/<int:pk>/request-call-in/",
+        call_in_views.call_in_request,
+        name="call_in_request",
+    ),
+    path(
+        "executive-decisions/<int:pk>/request-call-in/check/",
+        call_in_views.call_in_check,
+        name="call_in_check",
+    ),
+    path(
+        "executive-decisions/<int:pk>/join-call-in/",
+        call_in_views.call_in_join,
+        name="call_in_join",
+    ),
 ]

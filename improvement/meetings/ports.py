@@ -7,7 +7,9 @@ such dependency is listed here and can be reviewed in one place.
 Used by:
 - plans: `last_board_meeting_before`, the board meeting a plan's progress is reported to.
 - forward_plan: the bodies and decision records its decisions point at, the exempt
-  paragraphs, and `add_work_programme_item` to put a decision on scrutiny's programme.
+  paragraphs, and `add_work_programme_item` to put a decision on scrutiny's programme;
+  for a call-in, `call_in_seats` (who sits on the scrutiny committee, and how) and
+  `secretariat_emails` (whom to tell).
 - reports (the agenda pack): `meeting_for_pack`, `public_meeting_for_pack`,
   `pack_recipients` and `meeting_day`, and the permission names it checks.
 - board (its start pages, board.start): the next meetings and their papers, minutes
@@ -40,6 +42,8 @@ __all__ = [
     "agenda_deadline",
     "bodies_of_person",
     "board_asked",
+    "call_in_seats",
+    "secretariat_emails",
     "minutes_awaiting_approval",
     "next_meeting",
     "open_call_ins",
@@ -194,3 +198,26 @@ def board_asked(council: Council, action_ids: list[int], user: Any) -> dict[int,
                 continue
         asked[entry.plan_action_id] = entry
     return asked
+
+
+def call_in_seats(body: Body, day: datetime.date) -> Any:
+    """The seats on a body held on `day` by a person as a member (not the secretariat,
+    not a substitute), with their voting and co-opted standing: those a call-in may count."""
+    return (
+        body.memberships.current(day)
+        .filter(substitute=False, person__isnull=False)
+        .exclude(position=BodyMembership.Position.SECRETARIAT)
+        .select_related("person")
+    )
+
+
+def secretariat_emails(body: Body) -> list[str]:
+    """The addresses of a body's secretariat (its officer), for a notice about the body."""
+    seats = (
+        body.memberships.filter(position=BodyMembership.Position.SECRETARIAT)
+        .exclude(person=None)
+        .select_related("person", "person__user")
+    )
+    emails = {seat.person.email or (seat.person.user.email if seat.person.user_id else "")
+              for seat in seats}  # fmt: skip
+    return sorted(email for email in emails if email)

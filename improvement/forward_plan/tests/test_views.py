@@ -358,6 +358,8 @@ SETTINGS = {
     "general_exception_clear_days": "5",
     "edition_interval_days": "28",
     "comments_email": "democratic.services@example.gov.uk",
+    "call_in_members_needed": "3",
+    "call_in_counts": "voting",
 }
 
 
@@ -372,6 +374,7 @@ def test_the_board_manager_changes_the_settings_at_the_version_read(
     assert client.post(url, {**SETTINGS, "version": 1}).status_code == 302
     saved = ForwardPlanSettings.objects.get(council=council)
     assert saved.key_threshold == 250_000 and saved.edition_interval_days == 28
+    assert saved.call_in_members_needed == 3 and saved.call_in_counts == "voting"
     opened = saved.version
     assert (
         client.post(url, {**SETTINGS, "key_ward_count": "3", "version": opened}).status_code == 302
