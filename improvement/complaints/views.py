@@ -13,12 +13,14 @@ from django.views.decorators.http import require_POST
 
 from improvement.complaints import queries, services
 from improvement.complaints.casefile import case_groups
-from improvement.complaints.clock import open_stage, with_clocks
+from improvement.complaints.clock import late_acknowledgement, open_stage, with_clocks
 from improvement.complaints.forms import (
     FIRST_YEAR,
     LAST_YEAR,
     STAGE_FORMS,
     ArchiveDecisionForm,
+    CaseForm,
+    ComplimentEditForm,
     ComplimentForm,
     DecisionForm,
     DecisionLinkForm,
@@ -109,10 +111,33 @@ def case_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         {
             "rep": rep,
             "clock": open_stage(rep),
+            "acknowledgement": late_acknowledgement(rep),
             "groups": case_groups(rep),
             "history": audit.history_for(rep),
             "stages": [(key, label) for key, (_, label) in STAGE_FORMS.items()],
         },
+    )
+
+
+@login_required
+def case_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """The complaints manager corrects a record as received; its stages have their own."""
+    council = access.council_for(request, slug, MANAGE)
+    rep = get_object_or_404(council.representations.live(), pk=pk)
+    form_class, extra = (
+        (ComplimentEditForm, {}) if rep.kind == "compliment" else (CaseForm, {"council": council})
+    )
+    initial = {name: getattr(rep, name) for name in form_class.base_fields}
+    return form_page(
+        request,
+        bound(request, form_class, initial={**initial, "version": rep.version}, **extra),
+        service=lambda data: services.change_representation(
+            request.user, rep, data, data["version"]
+        ),
+        done=reverse("complaints:case", args=[slug, rep.pk]),
+        title=f"Change {rep.reference}",
+        success=f"{rep.reference} saved",
+        template=FORM,
     )
 
 
