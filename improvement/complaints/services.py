@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from improvement.complaints.clock import open_stage
+from improvement.complaints.letters import LETTERS, available_letters, letter_document
 from improvement.complaints.models import (
     CaseAccessGrant,
     ComplaintsSettings,
@@ -25,6 +26,7 @@ from improvement.core.actors import require_actor
 from improvement.core.models import Council
 from improvement.core.retention import retention_for
 from improvement.core.tracking import archive, create_tracked, save_tracked
+from improvement.documents.render import render
 
 STAGE1_FIELDS = (
     "acknowledged_on",
@@ -165,6 +167,17 @@ def change_representation(actor: Any, rep: Representation, data: dict[str, Any],
     if "category" in data:
         data = {**data, "category": normalise_category(rep.council, data["category"])}
     return _change(actor, rep, data, CASE_FIELDS, "changed", version)
+
+
+def write_letter(actor: Any, rep: Representation, kind: str) -> bytes:
+    """A letter to the complainant as a Word file. Writing it is recorded in the case's
+    history (it names the person), though nothing about the case changes."""
+    access.require(actor, MANAGE, rep)
+    if kind not in dict(available_letters(rep)):
+        raise ValidationError(f"This case has no {kind} letter yet")
+    content = render(letter_document(rep, kind, timezone.localdate()), "docx")
+    audit.record(actor, f"wrote the {LETTERS[kind].lower()}", rep, None, {"letter": kind})
+    return content
 
 
 def _change(

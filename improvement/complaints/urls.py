@@ -10,6 +10,7 @@ urlpatterns = [
     path("cases/new/", views.record_new, name="record_new"),
     path("cases/<int:pk>/", views.case_detail, name="case"),
     path("cases/<int:pk>/change/", views.case_edit, name="case_edit"),
+    path("cases/<int:pk>/letters/<slug:kind>.docx", views.letter, name="letter"),
     path("cases/<int:pk>/annual-report/", views.report_choice, name="report_choice"),
     path("cases/<int:pk>/<slug:stage>/", views.stage_edit, name="stage_edit"),
     path("ombudsman/", views.decisions, name="decisions"),

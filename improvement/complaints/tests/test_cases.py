@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from improvement.complaints import services
 from improvement.complaints.clock import late_acknowledgement
-from improvement.complaints.models import Representation
+from improvement.complaints.models import ComplaintsSettings, Representation
 from improvement.complaints.tests.factories import ComplaintFactory
 from improvement.core.models import AuditEntry
 
@@ -366,3 +366,77 @@ def test_the_annual_report_prints_no_contact_details(client_for, councillor, cou
     ):
         assert "example.invalid" not in page and "High Street" not in page
         assert "567890" not in page
+
+
+# 5. Letters from templates, as Word files.
+
+
+def _word_text(content: bytes) -> str:
+    import io
+
+    from docx import Document as Word
+
+    return "\n".join(p.text for p in Word(io.BytesIO(content)).paragraphs)
+
+
+def test_the_acknowledgement_letter_is_a_word_file_naming_the_complainant(
+    client_for, complaints_manager, council
+):
+    ComplaintsSettings.objects.create(council=council, advocacy_provider="NYAS")
+    rep = ComplaintFactory(
+        council=council,
+        reference="CSC-2024-0012",
+        received_on=D(2024, 2, 28),
+        complainant_name="Sam Parent",
+        complainant_address="1 High Street\nTestshire TS1 1AA",
+    )
+    client = client_for(complaints_manager)
+    assert "Acknowledgement letter (Word)" in client.get(url("case", rep.pk)).content.decode()
+    response = client.get(url("letter", rep.pk, "acknowledgement"))
+    assert response.status_code == 200
+    assert 'filename="CSC-2024-0012-acknowledgement.docx"' in response["Content-Disposition"]
+    text = _word_text(response.content)
+    assert "Acknowledgement of your complaint" in text
+    assert "Our reference CSC-2024-0012. 1 March 2024" in text
+    assert "Sam Parent\n1 High Street\nTestshire TS1 1AA" in text
+    assert "received on 28 February 2024" in text
+    assert "Children Act 1989 representations procedure" in text
+    assert "by 13 March 2024" in text  # 10 working days from 28 February
+    assert "from NYAS" in text
+    assert AuditEntry.objects.filter(
+        verb="wrote the acknowledgement letter", object_id=str(rep.pk)
+    ).exists()
+
+
+def test_the_response_letter_follows_the_last_stage_answered(
+    client_for, complaints_manager, council
+):
+    rep = ComplaintFactory(
+        council=council,
+        received_on=D(2024, 1, 2),
+        stage1_responded_on=D(2024, 1, 10),
+        stage1_outcome="not_upheld",
+        stage2_requested_on=D(2024, 1, 15),
+        stage2_investigating_officer="Alex Investigator",
+        stage2_independent_person="Pat Independent",
+        stage2_completed_on=D(2024, 2, 20),
+        stage2_outcome="partially_upheld",
+    )
+    response = client_for(complaints_manager).get(url("letter", rep.pk, "response"))
+    text = _word_text(response.content)
+    assert "Our response to your complaint at stage 2" in text
+    assert "Your complaint has been partially upheld" in text
+    assert "investigated by Alex Investigator, with Pat Independent as independent person" in text
+    assert "review panel (stage 3)" in text
+
+
+def test_no_response_letter_before_a_stage_has_answered(client_for, complaints_manager, case):
+    client = client_for(complaints_manager)
+    assert "Response letter" not in client.get(url("case", case.pk)).content.decode()
+    assert client.get(url("letter", case.pk, "response")).status_code == 404
+    assert client.get(url("letter", case.pk, "invented")).status_code == 404
+
+
+@pytest.mark.parametrize("role", ["board_manager", "councillor"])
+def test_only_the_complaints_manager_writes_letters(client_for, cast, role, case):
+    assert client_for(cast[role]).get(url("letter", case.pk, "acknowledgement")).status_code == 403
