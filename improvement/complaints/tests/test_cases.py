@@ -440,3 +440,11 @@ def test_no_response_letter_before_a_stage_has_answered(client_for, complaints_m
 @pytest.mark.parametrize("role", ["board_manager", "councillor"])
 def test_only_the_complaints_manager_writes_letters(client_for, cast, role, case):
     assert client_for(cast[role]).get(url("letter", case.pk, "acknowledgement")).status_code == 403
+
+
+def test_the_record_page_asks_for_contact_details_and_no_reference(
+    client_for, complaints_manager, council
+):
+    page = client_for(complaints_manager).get(url("record_new")).content.decode()
+    assert 'name="complainant_email"' in page and 'name="preferred_contact"' in page
+    assert 'name="reference"' not in page
