@@ -25,6 +25,8 @@ STAGE2_EXTENDED_DAYS = 65
 STAGE3_PANEL_DAYS = 30
 STAGE3_REPORT_DAYS = 5
 STAGE3_RESPONSE_DAYS = 15
+# A statutory complaint is acknowledged within 2 working days of receipt.
+ACKNOWLEDGE_DAYS = 2
 
 
 @dataclass(frozen=True)
@@ -143,3 +145,24 @@ def within(start: datetime.date | None, end: datetime.date | None, days: int) ->
     if start is None or end is None:
         return False
     return working_days_between(start, end) <= days
+
+
+def late_acknowledgement(rep: Any, today: datetime.date | None = None) -> str:
+    """A warning when a statutory complaint was, or is now, acknowledged later than
+    ACKNOWLEDGE_DAYS working days after receipt; empty when on time or not statutory.
+    A warning, not a refusal: the date must be recorded as it happened."""
+    if rep.kind != "complaint" or rep.process != "statutory":
+        return ""
+    due_on = add_working_days(rep.received_on, ACKNOWLEDGE_DAYS)
+    if rep.acknowledged_on is not None:
+        if rep.acknowledged_on <= due_on:
+            return ""
+        return (
+            f"Acknowledged on {rep.acknowledged_on:%-d %B %Y}, later than the "
+            f"{ACKNOWLEDGE_DAYS} working days the 2006 Regulations allow (due by "
+            f"{due_on:%-d %B %Y})."
+        )
+    # Cases answered before acknowledgements were recorded here are not flagged.
+    if rep.stage1_responded_on is not None or (today or timezone.localdate()) <= due_on:
+        return ""
+    return f"Not yet acknowledged: the acknowledgement was due by {due_on:%-d %B %Y}."

@@ -19,7 +19,8 @@ def _with_blank(choices: Any, blank: str = "Not yet") -> list[tuple[str, str]]:
 
 
 class RepresentationForm(GovukForm, forms.Form):
-    reference = forms.CharField(max_length=60)
+    """A complaint as received; its reference is given when it is recorded."""
+
     received_on = DateField(label="Date received")
     process = forms.ChoiceField(
         label="Eligibility decision", choices=m.Process.choices, widget=forms.RadioSelect
@@ -42,6 +43,27 @@ class RepresentationForm(GovukForm, forms.Form):
     on_behalf_of = forms.CharField(
         label="On behalf of", max_length=200, required=False, help_text="The child's name"
     )
+    complainant_address = forms.CharField(
+        label="Complainant's address",
+        widget=forms.Textarea(attrs={"rows": 3, "autocomplete": "off"}),
+        required=False,
+        max_length=m.CONTACT_TEXT,
+    )
+    complainant_email = forms.EmailField(
+        label="Complainant's email address",
+        required=False,
+        error_messages={
+            "invalid": "Enter an email address in the correct format, like name@example.com"
+        },
+    )
+    complainant_telephone = forms.CharField(
+        label="Complainant's telephone number", max_length=40, required=False
+    )
+    preferred_contact = forms.ChoiceField(
+        label="How they prefer to be contacted",
+        choices=_with_blank(m.ContactMethod.choices, "Not known"),
+        required=False,
+    )
     advocate = forms.BooleanField(label="Supported by an advocate", required=False)
     summary = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 4}), required=False, max_length=LONG_TEXT
@@ -54,7 +76,6 @@ class RepresentationForm(GovukForm, forms.Form):
 
 
 class ComplimentForm(GovukForm, forms.Form):
-    reference = forms.CharField(max_length=60)
     received_on = DateField(label="Date received")
     service = forms.ChoiceField(choices=m.Service.choices)
     team = forms.CharField(max_length=120)
@@ -67,11 +88,24 @@ class ComplimentForm(GovukForm, forms.Form):
     )
 
 
+class CaseForm(VersionedForm, RepresentationForm):
+    """Changing a complaint as it was received, at the version it was read."""
+
+
+class ComplimentEditForm(VersionedForm, ComplimentForm):
+    """Changing a compliment, at the version it was read."""
+
+
 class StageForm(VersionedForm):
     """A stage of a record: the version it was read at is required."""
 
 
 class Stage1Form(StageForm):
+    acknowledged_on = DateField(
+        label="Acknowledgement sent",
+        required=False,
+        help_text="Statutory complaints: within 2 working days of receipt",
+    )
     stage1_route = forms.ChoiceField(
         label="Route", choices=m.Route.choices, widget=forms.RadioSelect
     )
@@ -97,6 +131,15 @@ class Stage2Form(StageForm):
     stage2_requested_on = DateField(label="Stage 2 requested", required=False)
     stage2_extended = forms.BooleanField(
         label="Extended to 65 working days (exceptional)", required=False
+    )
+    stage2_investigating_officer = forms.CharField(
+        label="Investigating officer", max_length=200, required=False
+    )
+    stage2_independent_person = forms.CharField(
+        label="Independent person",
+        help_text="Oversees the investigation on the complainant's behalf",
+        max_length=200,
+        required=False,
     )
     stage2_completed_on = DateField(label="Investigation completed", required=False)
     stage2_outcome = forms.ChoiceField(

@@ -76,6 +76,12 @@ class ComplainantType(models.TextChoices):
     PROFESSIONAL = "professional", "Professionals"
 
 
+class ContactMethod(models.TextChoices):
+    LETTER = "letter", "Letter"
+    EMAIL = "email", "Email"
+    TELEPHONE = "telephone", "Telephone"
+
+
 class Route(models.TextChoices):
     INFORMAL = "informal", "Informal (answered within 3 working days and accepted)"
     FORMAL = "formal", "Formal"
@@ -95,6 +101,8 @@ class OmbudsmanOutcome(models.TextChoices):
 
 
 FAULT_OUTCOMES = (Outcome.UPHELD, Outcome.PARTIALLY_UPHELD)
+# A postal address fits in 500 characters; a longer one is a mistake.
+CONTACT_TEXT = 500
 
 
 class Representation(Tracked, Archivable):
@@ -114,8 +122,19 @@ class Representation(Tracked, Archivable):
     complainant_name = models.CharField(max_length=200, blank=True)
     complainant_type = models.CharField(max_length=40, choices=ComplainantType.choices, blank=True)
     on_behalf_of = models.CharField(max_length=200, blank=True)
+    complainant_address = models.TextField(
+        "complainant's address", blank=True, max_length=CONTACT_TEXT
+    )
+    complainant_email = models.EmailField("complainant's email address", blank=True)
+    complainant_telephone = models.CharField("complainant's telephone", max_length=40, blank=True)
+    preferred_contact = models.CharField(
+        "preferred contact method", max_length=12, choices=ContactMethod.choices, blank=True
+    )
     advocate = models.BooleanField(default=False)
     summary = models.TextField(blank=True, max_length=LONG_TEXT)
+    # Under the 2006 Regulations and their guidance a statutory complaint is
+    # acknowledged within 2 working days of receipt (clock.late_acknowledgement warns).
+    acknowledged_on = models.DateField("acknowledgement sent", null=True, blank=True)
     stage1_route = models.CharField(max_length=10, choices=Route.choices, blank=True)
     stage1_extended = models.BooleanField(default=False)
     stage1_responded_on = models.DateField(null=True, blank=True)
@@ -123,6 +142,12 @@ class Representation(Tracked, Archivable):
     manager_contacted = models.BooleanField(default=False)
     stage2_requested_on = models.DateField(null=True, blank=True)
     stage2_extended = models.BooleanField(default=False)
+    # Stage 2 of the 2006 Regulations: an investigating officer, and an independent person
+    # who oversees the investigation. Staff or contractors, not the complainant's data.
+    stage2_investigating_officer = models.CharField(
+        "investigating officer", max_length=200, blank=True
+    )
+    stage2_independent_person = models.CharField("independent person", max_length=200, blank=True)
     stage2_completed_on = models.DateField(null=True, blank=True)
     stage2_outcome = models.CharField(max_length=20, choices=Outcome.choices, blank=True)
     stage3_requested_on = models.DateField(null=True, blank=True)

@@ -16,6 +16,7 @@ OUTCOME_DATES = [
 
 LABELS = {
     "received_on": "the date received",
+    "acknowledged_on": "the acknowledgement",
     "stage1_responded_on": "the stage 1 response",
     "stage2_requested_on": "the stage 2 request",
     "stage2_completed_on": "the stage 2 completion",
@@ -30,6 +31,7 @@ LABELS = {
 # (later, earlier): the later date may not come before, or without, the earlier one.
 # A referral to the ombudsman straight after stage 1 is allowed.
 ORDER = [
+    ("acknowledged_on", "received_on"),
     ("stage1_responded_on", "received_on"),
     ("stage2_requested_on", "stage1_responded_on"),
     ("stage2_completed_on", "stage2_requested_on"),
@@ -40,6 +42,47 @@ ORDER = [
     ("ombudsman_referred_on", "stage1_responded_on"),
     ("ombudsman_decided_on", "ombudsman_referred_on"),
 ]
+
+
+# Dates of things that have happened: a response, decision or letter cannot be sent
+# tomorrow, so a date after today is a typing mistake and is refused.
+PAST_DATES = {
+    "received_on": "The date received",
+    "explanation_sent_on": "The date the letter of explanation was sent",
+    "acknowledged_on": "The date the acknowledgement was sent",
+    "stage1_responded_on": "The date the stage 1 response was sent",
+    "stage2_completed_on": "The date the stage 2 investigation was completed",
+    "stage3_report_on": "The date the panel report was sent",
+    "stage3_response_on": "The date the council's response to the panel was sent",
+    "ombudsman_decided_on": "The date of the ombudsman decision",
+}
+
+
+def future_errors(data: dict[str, Any], today: datetime.date) -> dict[str, str]:
+    """Field name -> message for each response or decision date after `today`."""
+    return {
+        name: f"{label} must be today or in the past"
+        for name, label in PAST_DATES.items()
+        if (day := _date(data.get(name))) is not None and day > today
+    }
+
+
+# The preferred way to reach the complainant needs the detail it uses.
+CONTACT_NEEDS = {
+    "letter": ("complainant_address", "Enter the complainant's address, or choose another way"),
+    "email": ("complainant_email", "Enter the complainant's email address, or choose another way"),
+    "telephone": (
+        "complainant_telephone",
+        "Enter the complainant's telephone number, or choose another way",
+    ),
+}
+
+
+def _contact_errors(data: dict[str, Any]) -> dict[str, str]:
+    need = CONTACT_NEEDS.get(data.get("preferred_contact") or "")
+    if need is None or (data.get(need[0]) or "").strip():
+        return {}
+    return {need[0]: need[1]}
 
 
 def _kind_errors(data: dict[str, Any]) -> dict[str, str]:
@@ -58,9 +101,13 @@ def _date(value: Any) -> datetime.date | None:
     return value if isinstance(value, datetime.date) else None
 
 
-def procedure_errors(data: dict[str, Any]) -> dict[str, str]:
-    """Field name -> what is wrong, for a representation's values; empty when it is sound."""
-    errors = _kind_errors(data)
+def procedure_errors(data: dict[str, Any], today: datetime.date | None = None) -> dict[str, str]:
+    """Field name -> what is wrong, for a representation's values; empty when it is sound.
+    With `today`, a response or decision date after it is wrong too (the services and
+    the register pass it; the pure order rules need no clock)."""
+    errors = {**_kind_errors(data), **_contact_errors(data)}
+    if today is not None:
+        errors.update(future_errors(data, today))
     for outcome, date, message in OUTCOME_DATES:
         if data.get(outcome) and not data.get(date):
             errors.setdefault(outcome, message)

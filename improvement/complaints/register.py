@@ -12,6 +12,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from improvement.complaints import models as m
 from improvement.complaints.procedure import procedure_errors
@@ -152,7 +153,7 @@ def parse_row(number: int, raw: dict[str, Any]) -> tuple[dict[str, Any], list[Pr
     if not problems:
         problems += [
             Problem(number, column, f"{message}: correct the dates or outcome")
-            for column, message in procedure_errors(data).items()
+            for column, message in procedure_errors(data, timezone.localdate()).items()
         ]
     return data, problems
 

@@ -5,10 +5,11 @@ import datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from improvement.complaints.clock import open_stage
+from improvement.complaints.letters import LETTERS, available_letters, letter_document
 from improvement.complaints.models import (
     CaseAccessGrant,
     ComplaintsSettings,
@@ -19,13 +20,16 @@ from improvement.complaints.models import (
 )
 from improvement.complaints.procedure import procedure_errors
 from improvement.complaints.queries import records_for_person, settings_for
+from improvement.complaints.references import next_reference
 from improvement.core import access, audit
 from improvement.core.actors import require_actor
 from improvement.core.models import Council
 from improvement.core.retention import retention_for
 from improvement.core.tracking import archive, create_tracked, save_tracked
+from improvement.documents.render import render
 
 STAGE1_FIELDS = (
+    "acknowledged_on",
     "stage1_route",
     "stage1_extended",
     "stage1_responded_on",
@@ -33,7 +37,14 @@ STAGE1_FIELDS = (
     "manager_contacted",
     "service_improvement",
 )
-STAGE2_FIELDS = ("stage2_requested_on", "stage2_extended", "stage2_completed_on", "stage2_outcome")
+STAGE2_FIELDS = (
+    "stage2_requested_on",
+    "stage2_extended",
+    "stage2_investigating_officer",
+    "stage2_independent_person",
+    "stage2_completed_on",
+    "stage2_outcome",
+)
 STAGE3_FIELDS = (
     "stage3_requested_on",
     "stage3_panel_on",
@@ -47,13 +58,41 @@ OMBUDSMAN_FIELDS = (
     "ombudsman_outcome",
     "ombudsman_reference",
 )
-PERSONAL_FIELDS = ("complainant_name", "on_behalf_of", "summary")
+PERSONAL_FIELDS = (
+    "complainant_name",
+    "complainant_address",
+    "complainant_email",
+    "complainant_telephone",
+    "on_behalf_of",
+    "summary",
+)
+# What the case form changes: the record as received, never its reference or stages.
+CASE_FIELDS = (
+    "received_on",
+    "process",
+    "not_logged_reason",
+    "explanation_sent_on",
+    "service",
+    "team",
+    "category",
+    "complainant_name",
+    "complainant_type",
+    "complainant_address",
+    "complainant_email",
+    "complainant_telephone",
+    "preferred_contact",
+    "on_behalf_of",
+    "advocate",
+    "summary",
+)
+# Attempts at a reference when others take the next number at the same moment.
+REFERENCE_ATTEMPTS = 5
 MANAGE, CASES = "complaints.manage", "complaints.view_cases"
 
 
 def _check(rep: Representation) -> None:
     values = {field.name: getattr(rep, field.name) for field in rep._meta.concrete_fields}
-    errors = procedure_errors(values)
+    errors = procedure_errors(values, timezone.localdate())
     if errors:
         raise ValidationError(errors)
 
@@ -70,18 +109,41 @@ def normalise_category(council: Council, category: str) -> str:
 
 
 def add_representation(actor: Any, council: Council, data: dict[str, Any]) -> Representation:
-    """Create a record as it is given (a complaint, a compliment, or a register row).
+    """Create a record as it is given (a complaint, a compliment, or a register row);
+    one given without a reference is numbered (`references`).
     Imports and the demo call it as a `SystemActor` naming the job; a person must be
     the complaints manager; `None` is refused."""
     access.require(actor, MANAGE, council)
     rep = Representation(council=council, **data)
     rep.category = normalise_category(council, rep.category)
+    if not rep.reference:
+        _check(rep)
+        return _create_numbered(actor, rep)
     if council.representations.filter(reference=rep.reference).exists():
         raise ValidationError({"reference": f"{rep.reference} is already recorded"})
     _check(rep)
     create_tracked(rep, actor, verb="recorded")
     sync_decision(actor, rep)
     return rep
+
+
+def _create_numbered(actor: Any, rep: Representation, first: str = "") -> Representation:
+    """Save a new record under the next free reference. `first` is a reference read
+    earlier (by someone else's request, in effect): taken by now, it is passed over."""
+    for attempt in range(REFERENCE_ATTEMPTS):
+        rep.reference = (first if attempt == 0 and first else "") or next_reference(
+            rep.council, rep.kind, rep.service, rep.received_on.year
+        )
+        try:
+            # A savepoint: a reference taken meanwhile fails only this attempt.
+            with transaction.atomic():
+                create_tracked(rep, actor, verb="recorded")
+        except IntegrityError:
+            rep.pk = None
+            continue
+        sync_decision(actor, rep)
+        return rep
+    raise ValidationError("Others are recording cases at this moment: try again")
 
 
 @transaction.atomic
@@ -94,6 +156,28 @@ def record_representation(actor: Any, council: Council, data: dict[str, Any]) ->
 def record_compliment(actor: Any, council: Council, data: dict[str, Any]) -> Representation:
     access.require(actor, MANAGE, council)
     return add_representation(actor, council, {**data, "kind": "compliment", "process": ""})
+
+
+@transaction.atomic
+def change_representation(actor: Any, rep: Representation, data: dict[str, Any], version: int):
+    """Correct a record as it was received (its complainant, contact details, service,
+    eligibility); its reference stays, and its stages have their own forms. Refused if
+    someone changed it since the form was read."""
+    access.require(actor, MANAGE, rep)
+    if "category" in data:
+        data = {**data, "category": normalise_category(rep.council, data["category"])}
+    return _change(actor, rep, data, CASE_FIELDS, "changed", version)
+
+
+def write_letter(actor: Any, rep: Representation, kind: str) -> bytes:
+    """A letter to the complainant as a Word file. Writing it is recorded in the case's
+    history (it names the person), though nothing about the case changes."""
+    access.require(actor, MANAGE, rep)
+    if kind not in dict(available_letters(rep)):
+        raise ValidationError(f"This case has no {kind} letter yet")
+    content = render(letter_document(rep, kind, timezone.localdate()), "docx")
+    audit.record(actor, f"wrote the {LETTERS[kind].lower()}", rep, None, {"letter": kind})
+    return content
 
 
 def _change(

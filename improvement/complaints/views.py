@@ -13,12 +13,14 @@ from django.views.decorators.http import require_POST
 
 from improvement.complaints import queries, services
 from improvement.complaints.casefile import case_groups
-from improvement.complaints.clock import open_stage, with_clocks
+from improvement.complaints.clock import late_acknowledgement, open_stage, with_clocks
 from improvement.complaints.forms import (
     FIRST_YEAR,
     LAST_YEAR,
     STAGE_FORMS,
     ArchiveDecisionForm,
+    CaseForm,
+    ComplimentEditForm,
     ComplimentForm,
     DecisionForm,
     DecisionLinkForm,
@@ -32,10 +34,12 @@ from improvement.complaints.forms import (
     SubjectAccessForm,
     latest_complete_year,
 )
+from improvement.complaints.letters import available_letters
 from improvement.complaints.report import BUILT, KIND, report_for_page, report_response
 from improvement.complaints.years import year_label
 from improvement.core import access, audit
 from improvement.core.forms import bound, form_page, run_service
+from improvement.documents.download import download
 from improvement.documents.views import start
 
 FIGURES, CASES, MANAGE = "complaints.view_figures", "complaints.view_cases", "complaints.manage"
@@ -109,11 +113,46 @@ def case_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         {
             "rep": rep,
             "clock": open_stage(rep),
+            "acknowledgement": late_acknowledgement(rep),
+            "letters": available_letters(rep),
             "groups": case_groups(rep),
             "history": audit.history_for(rep),
             "stages": [(key, label) for key, (_, label) in STAGE_FORMS.items()],
         },
     )
+
+
+@login_required
+def case_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """The complaints manager corrects a record as received; its stages have their own."""
+    council = access.council_for(request, slug, MANAGE)
+    rep = get_object_or_404(council.representations.live(), pk=pk)
+    form_class, extra = (
+        (ComplimentEditForm, {}) if rep.kind == "compliment" else (CaseForm, {"council": council})
+    )
+    initial = {name: getattr(rep, name) for name in form_class.base_fields}
+    return form_page(
+        request,
+        bound(request, form_class, initial={**initial, "version": rep.version}, **extra),
+        service=lambda data: services.change_representation(
+            request.user, rep, data, data["version"]
+        ),
+        done=reverse("complaints:case", args=[slug, rep.pk]),
+        title=f"Change {rep.reference}",
+        success=f"{rep.reference} saved",
+        template=FORM,
+    )
+
+
+@login_required
+def letter(request: HttpRequest, slug: str, pk: int, kind: str) -> HttpResponse:
+    """A letter to the complainant in Word, made now and not stored (docs/adr/035)."""
+    council = access.council_for(request, slug, MANAGE)
+    rep = get_object_or_404(council.representations.live(), pk=pk)
+    if kind not in dict(available_letters(rep)):
+        raise Http404("No such letter for this case")
+    content = services.write_letter(request.user, rep, kind)
+    return download(content, "docx", f"{rep.reference}-{kind}")
 
 
 @login_required

@@ -95,7 +95,6 @@ def test_record_a_representation(client_for, complaints_manager, council):
     response = client_for(complaints_manager).post(
         url("record_new"),
         {
-            "reference": "NEW-1",
             "received_on_day": "3",
             "received_on_month": "2",
             "received_on_year": "2024",
@@ -108,7 +107,7 @@ def test_record_a_representation(client_for, complaints_manager, council):
         },
     )
     assert response.status_code == 302
-    rep = council.representations.get(reference="NEW-1")
+    rep = council.representations.get(reference="CSC-2024-0001")
     assert (rep.received_on, rep.advocate, rep.kind) == (
         datetime.date(2024, 2, 3),
         True,
@@ -121,7 +120,6 @@ def test_not_logged_needs_its_reason(client_for, complaints_manager, council):
     response = client_for(complaints_manager).post(
         url("record_new"),
         {
-            "reference": "NL-1",
             "received_on_day": "3",
             "received_on_month": "2",
             "received_on_year": "2024",
@@ -171,7 +169,6 @@ def test_record_compliment(client_for, complaints_manager, council):
     response = client_for(complaints_manager).post(
         url("compliment_new"),
         {
-            "reference": "CMP-1",
             **_date("received_on", datetime.date(2024, 2, 5)),
             "service": "education",
             "team": "SEN & Inclusion",
