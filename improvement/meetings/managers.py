@@ -54,6 +54,17 @@ class MeetingQuerySet(LiveQuerySet):
         """Meetings saved since a moment, or whose agenda or decisions were."""
         return changed_since(self, since, ("items", "decisions"))
 
+    def listed(self) -> "MeetingQuerySet":
+        """Meetings the public site and its calendar list: every meeting whose papers the
+        public reads, from the day it is scheduled (its agenda to follow), so a subscriber
+        sees the next one; a meeting held in private only once its agenda is published,
+        as before. Cancelled meetings stay listed, marked cancelled, so a calendar drops
+        them."""
+        return self.live().filter(
+            Q(agenda_published_on__isnull=False) | Q(is_public=True),
+            body__archived_at__isnull=True,
+        )
+
     def published(self) -> "MeetingQuerySet":
         """Meetings the public may see: agenda published, body live."""
         return self.live().filter(agenda_published_on__isnull=False, body__archived_at__isnull=True)
