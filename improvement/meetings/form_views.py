@@ -14,6 +14,7 @@ from django.utils import timezone
 from improvement.core import access
 from improvement.core.forms import bound, form_page
 from improvement.meetings import forms, minutes, queries, services
+from improvement.meetings.presenters import item_views
 
 MANAGE = services.MANAGE
 
@@ -106,7 +107,8 @@ def meeting_create(request: HttpRequest, slug: str, body_slug: str) -> HttpRespo
         request,
         form,
         service=partial(_schedule, request.user, body),
-        done=_body_page(council, body),
+        # Straight on to the new meeting: its agenda is the next thing to build.
+        done=lambda meeting: _meeting_page(slug, meeting.pk),
         title=f"Schedule a meeting of {body}",
     )
 
@@ -154,6 +156,24 @@ def paper_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     )
 
 
+def _publishing(meeting: Any) -> dict[str, Any]:
+    """What the officer checks before the agenda goes public: the agenda as the public
+    will read it (exempt items by title and paragraph only) and whether publishing today
+    is late under the clear days rule, said before the button rather than after it."""
+    today = timezone.localdate()
+    needed = meeting.council.agenda_clear_days
+    remaining = services.clear_days(today, services.meeting_day(meeting))
+    with_items = queries.meeting_with_items(meeting.council, meeting.pk)
+    return {
+        "meeting": meeting,
+        "preview": item_views(with_items, see_exempt=False, show_minutes=False),
+        "deadline": services.agenda_deadline(meeting),
+        "needed": needed,
+        "remaining": remaining,
+        "late": remaining < needed,
+    }
+
+
 @login_required
 def agenda_publish(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     council = access.council_for(request, slug, MANAGE)
@@ -167,7 +187,10 @@ def agenda_publish(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         ),
         done=_meeting_page(slug, pk),
         title=f"Publish the agenda of {meeting}",
+        success="Agenda published",
+        template="meetings/agenda_publish.html",
         button="Publish agenda",
+        **_publishing(meeting),
     )
 
 
