@@ -6,14 +6,14 @@ from functools import partial
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 
 from improvement.core import access
 from improvement.core.forms import bound, form_page
-from improvement.meetings import forms, minutes, queries, services
+from improvement.meetings import agenda, forms, minutes, queries, services
 from improvement.meetings.presenters import item_views
 
 MANAGE = services.MANAGE
@@ -191,6 +191,44 @@ def agenda_publish(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         template="meetings/agenda_publish.html",
         button="Publish agenda",
         **_publishing(meeting),
+    )
+
+
+@login_required
+def item_withdraw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    council = access.council_for(request, slug, MANAGE)
+    item = _item(council, pk)
+    form = bound(request, forms.WithdrawItemForm, council=council, initial=_version(item))
+    return form_page(
+        request,
+        form,
+        service=lambda data: agenda.withdraw_item(
+            request.user, item, data["reason"], expected_version=data["version"]
+        ),
+        done=_meeting_page(slug, item.meeting_id),
+        title=f"Withdraw item {item}",
+        success="Item withdrawn from the agenda",
+        button="Withdraw item",
+    )
+
+
+@login_required
+def item_move(request: HttpRequest, slug: str, pk: int, direction: str) -> HttpResponse:
+    council = access.council_for(request, slug, MANAGE)
+    if direction not in (agenda.UP, agenda.DOWN):
+        raise Http404("Move an item up or down")
+    item = _item(council, pk)
+    form = bound(request, forms.ConfirmEditForm, council=council, initial=_version(item))
+    return form_page(
+        request,
+        form,
+        service=lambda data: agenda.move_item(
+            request.user, item, direction, expected_version=data["version"]
+        ),
+        done=_meeting_page(slug, item.meeting_id),
+        title=f"Move item {item} {direction}",
+        success="Item moved",
+        button=f"Move {direction}",
     )
 
 

@@ -5,12 +5,15 @@ The clock stands at Friday 1 March 2024 (the suite's frozen time)."""
 
 import datetime
 
+import icalendar
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from improvement.meetings import services
-from improvement.meetings.models import Meeting
+from improvement.core.models import AuditEntry
+from improvement.meetings import agenda, services
+from improvement.meetings.models import AgendaItem, Meeting
 from improvement.meetings.tests.factories import BodyFactory
 
 UTC = datetime.UTC
@@ -96,3 +99,87 @@ def test_the_preview_of_a_meeting_held_in_private_says_only_its_date_is_shown(
     url = reverse("meetings:agenda_publish", args=[council.slug, meeting.pk])
     page = client_for(board_manager).get(url).content.decode()
     assert "show only its date" in page and "SECRET private item" not in page
+
+
+@pytest.fixture
+def three(board, board_manager):
+    meeting = services.schedule_meeting(
+        board_manager, board, datetime.datetime(2024, 3, 20, 14, tzinfo=UTC), "Town Hall"
+    )
+    items = [services.add_agenda_item(board_manager, meeting, t) for t in ("A", "B", "C")]
+    return meeting, items
+
+
+def _titles(meeting: Meeting) -> list[tuple[int, str]]:
+    return [(i.number, i.title) for i in meeting.items.all()]
+
+
+def test_an_item_is_withdrawn_with_a_reason_kept_and_audited_and_the_rest_close_up(
+    council, three, board_manager, client_for
+):
+    meeting, (a, b, _c) = three
+    url = reverse("meetings:item_withdraw", args=[council.slug, b.pk])
+    client = client_for(board_manager)
+    refused = client.post(url, {"version": b.version, "reason": ""})
+    assert "Enter why this item is being withdrawn" in refused.content.decode()
+    response = client.post(url, {"version": b.version, "reason": "Report not ready"})
+    assert response["Location"] == reverse(
+        "meetings:meeting_detail", args=[council.slug, meeting.pk]
+    )
+    assert _titles(meeting) == [(1, "A"), (2, "C")]
+    kept = AgendaItem.with_withdrawn.get(pk=b.pk)
+    assert kept.archive_reason == "Report not ready" and kept.archived_at is not None
+    entry = AuditEntry.objects.filter(object_id=str(b.pk), verb="withdrawn from the agenda")
+    assert entry.exists()
+    page = client.get(reverse("meetings:meeting_detail", args=[council.slug, meeting.pk]))
+    assert "2. C" in page.content.decode() and ". B" not in page.content.decode()
+    # Gone from the public calendar once the agenda is published, too.
+    services.publish_agenda(board_manager, meeting, on=datetime.date(2024, 3, 1))
+    ics = client_for(None).get(reverse("public:council_ics", args=[council.slug]))
+    assert "B" not in str(
+        icalendar.Calendar.from_ical(ics.content).walk("VEVENT")[0]["description"]
+    )
+
+
+def test_items_are_moved_up_and_down_and_each_move_is_audited(
+    council, three, board_manager, client_for
+):
+    meeting, (a, b, c) = three
+    client = client_for(board_manager)
+    client.post(reverse("meetings:item_move", args=[council.slug, c.pk, "up"]), {"version": 1})
+    assert _titles(meeting) == [(1, "A"), (2, "C"), (3, "B")]
+    a.refresh_from_db()
+    client.post(reverse("meetings:item_move", args=[council.slug, a.pk, "down"]), {"version": 1})
+    assert _titles(meeting) == [(1, "C"), (2, "A"), (3, "B")]
+    # At the top, up moves nothing.
+    c.refresh_from_db()
+    agenda.move_item(board_manager, c, agenda.UP)
+    assert _titles(meeting) == [(1, "C"), (2, "A"), (3, "B")]
+    assert AuditEntry.objects.filter(object_id=str(c.pk), verb="moved").count() == 2
+    bad = reverse("meetings:item_move", args=[council.slug, c.pk, "sideways"])
+    assert client.post(bad, {"version": c.version}).status_code == 404
+
+
+def test_a_published_agenda_is_neither_reordered_nor_cut(council, three, board_manager, client_for):
+    meeting, (_a, b, c) = three
+    services.publish_agenda(board_manager, meeting, on=datetime.date(2024, 3, 1))
+    client = client_for(board_manager)
+    page = client.get(reverse("meetings:meeting_detail", args=[council.slug, meeting.pk]))
+    assert "Move up" not in page.content.decode() and "Withdraw" not in page.content.decode()
+    moved = client.post(
+        reverse("meetings:item_move", args=[council.slug, c.pk, "up"]), {"version": c.version}
+    )
+    assert "can no longer be changed" in moved.content.decode()
+    with pytest.raises(ValidationError):
+        agenda.withdraw_item(board_manager, b, "Late")
+    assert _titles(meeting) == [(1, "A"), (2, "B"), (3, "C")]
+
+
+def test_only_the_board_manager_shapes_the_agenda(council, three, board_member, client_for):
+    _meeting, (_a, b, _c) = three
+    client = client_for(board_member)
+    assert (
+        client.get(reverse("meetings:item_withdraw", args=[council.slug, b.pk])).status_code == 403
+    )
+    move = reverse("meetings:item_move", args=[council.slug, b.pk, "up"])
+    assert client.post(move, {"version": b.version}).status_code == 403
