@@ -11,6 +11,8 @@ import icalendar
 import pytest
 from django.urls import reverse
 
+from improvement.accounts.tests.factories import CouncilFactory
+from improvement.demo.meetings import load_meetings_demo
 from improvement.meetings import services
 from improvement.meetings.models import Meeting
 from improvement.meetings.tests.factories import BodyFactory
@@ -133,3 +135,16 @@ def test_a_meeting_that_has_taken_place_has_passed_in_the_open_civic_data_feed(
     events = client.get(reverse("public:council_json", args=[council.slug])).json()["events"]
     status = {e["id"]: e["status"] for e in events}
     assert status == {f"meeting-{held.pk}": "passed", f"meeting-{coming.pk}": "confirmed"}
+
+
+def test_the_demo_calendar_holds_the_next_meetings(db, client_for):
+    """The demo's calendar held only past meetings: a subscriber never saw the next."""
+    council = CouncilFactory(slug="peterborough", name="Peterborough City Council")
+    load_meetings_demo(council)
+    response = client_for(None).get(reverse("public:council_ics", args=[council.slug]))
+    now = datetime.datetime(2024, 3, 1, tzinfo=UTC)
+    coming = [e for e in _events(response) if e.decoded("dtstart") > now]
+    # The board of 13 March 2024, its agenda not yet due.
+    assert "Agenda to follow" in [str(e["description"]) for e in coming]
+    page = client_for(None).get(reverse("public:council", args=[council.slug])).content.decode()
+    assert "(agenda to follow)" in page
