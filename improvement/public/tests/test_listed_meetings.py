@@ -148,3 +148,10 @@ def test_the_demo_calendar_holds_the_next_meetings(db, client_for):
     assert "Agenda to follow" in [str(e["description"]) for e in coming]
     page = client_for(None).get(reverse("public:council", args=[council.slug])).content.decode()
     assert "(agenda to follow)" in page
+
+
+def test_a_council_with_only_a_scheduled_meeting_is_on_the_public_index(
+    council, scheduled, client_for
+):
+    page = client_for(None).get(reverse("public:index")).content.decode()
+    assert reverse("public:council", args=[council.slug]) in page
