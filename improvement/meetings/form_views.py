@@ -6,14 +6,15 @@ from functools import partial
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 
 from improvement.core import access
 from improvement.core.forms import bound, form_page
-from improvement.meetings import forms, minutes, queries, services
+from improvement.meetings import agenda, forms, minutes, queries, services
+from improvement.meetings.presenters import item_views
 
 MANAGE = services.MANAGE
 
@@ -106,7 +107,8 @@ def meeting_create(request: HttpRequest, slug: str, body_slug: str) -> HttpRespo
         request,
         form,
         service=partial(_schedule, request.user, body),
-        done=_body_page(council, body),
+        # Straight on to the new meeting: its agenda is the next thing to build.
+        done=lambda meeting: _meeting_page(slug, meeting.pk),
         title=f"Schedule a meeting of {body}",
     )
 
@@ -154,6 +156,24 @@ def paper_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     )
 
 
+def _publishing(meeting: Any) -> dict[str, Any]:
+    """What the officer checks before the agenda goes public: the agenda as the public
+    will read it (exempt items by title and paragraph only) and whether publishing today
+    is late under the clear days rule, said before the button rather than after it."""
+    today = timezone.localdate()
+    needed = meeting.council.agenda_clear_days
+    remaining = services.clear_days(today, services.meeting_day(meeting))
+    with_items = queries.meeting_with_items(meeting.council, meeting.pk)
+    return {
+        "meeting": meeting,
+        "preview": item_views(with_items, see_exempt=False, show_minutes=False),
+        "deadline": services.agenda_deadline(meeting),
+        "needed": needed,
+        "remaining": remaining,
+        "late": remaining < needed,
+    }
+
+
 @login_required
 def agenda_publish(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     council = access.council_for(request, slug, MANAGE)
@@ -167,7 +187,48 @@ def agenda_publish(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         ),
         done=_meeting_page(slug, pk),
         title=f"Publish the agenda of {meeting}",
+        success="Agenda published",
+        template="meetings/agenda_publish.html",
         button="Publish agenda",
+        **_publishing(meeting),
+    )
+
+
+@login_required
+def item_withdraw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    council = access.council_for(request, slug, MANAGE)
+    item = _item(council, pk)
+    form = bound(request, forms.WithdrawItemForm, council=council, initial=_version(item))
+    return form_page(
+        request,
+        form,
+        service=lambda data: agenda.withdraw_item(
+            request.user, item, data["reason"], expected_version=data["version"]
+        ),
+        done=_meeting_page(slug, item.meeting_id),
+        title=f"Withdraw item {item}",
+        success="Item withdrawn from the agenda",
+        button="Withdraw item",
+    )
+
+
+@login_required
+def item_move(request: HttpRequest, slug: str, pk: int, direction: str) -> HttpResponse:
+    council = access.council_for(request, slug, MANAGE)
+    if direction not in (agenda.UP, agenda.DOWN):
+        raise Http404("Move an item up or down")
+    item = _item(council, pk)
+    form = bound(request, forms.ConfirmEditForm, council=council, initial=_version(item))
+    return form_page(
+        request,
+        form,
+        service=lambda data: agenda.move_item(
+            request.user, item, direction, expected_version=data["version"]
+        ),
+        done=_meeting_page(slug, item.meeting_id),
+        title=f"Move item {item} {direction}",
+        success="Item moved",
+        button=f"Move {direction}",
     )
 
 

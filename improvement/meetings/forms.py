@@ -285,3 +285,14 @@ class ConfirmForm(CouncilForm):
 
 class ConfirmEditForm(CouncilEditForm):
     """A button that changes a record read at a version: publish an agenda or minutes."""
+
+
+class WithdrawItemForm(CouncilEditForm):
+    """Why an item comes off an agenda not yet published: kept with the item's record."""
+
+    reason = forms.CharField(
+        label="Why is this item being withdrawn?",
+        max_length=LONG_TEXT,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Enter why this item is being withdrawn"},
+    )

@@ -34,7 +34,7 @@ class MeetingQuerySet(LiveQuerySet):
 
     def for_lists(self) -> "MeetingQuerySet":
         return self.select_related("body").annotate(
-            item_count=Count("items", distinct=True),
+            item_count=Count("items", filter=Q(items__archived_at__isnull=True), distinct=True),
             open_action_count=Count(
                 "action_log", filter=Q(action_log__status="open"), distinct=True
             ),
@@ -53,6 +53,17 @@ class MeetingQuerySet(LiveQuerySet):
     def changed_since(self, since: datetime.datetime) -> "MeetingQuerySet":
         """Meetings saved since a moment, or whose agenda or decisions were."""
         return changed_since(self, since, ("items", "decisions"))
+
+    def listed(self) -> "MeetingQuerySet":
+        """Meetings the public site and its calendar list: every meeting whose papers the
+        public reads, from the day it is scheduled (its agenda to follow), so a subscriber
+        sees the next one; a meeting held in private only once its agenda is published,
+        as before. Cancelled meetings stay listed, marked cancelled, so a calendar drops
+        them."""
+        return self.live().filter(
+            Q(agenda_published_on__isnull=False) | Q(is_public=True),
+            body__archived_at__isnull=True,
+        )
 
     def published(self) -> "MeetingQuerySet":
         """Meetings the public may see: agenda published, body live."""
@@ -105,3 +116,12 @@ class AgendaItemQuerySet(models.QuerySet):
         return self.filter(meeting__archived_at__isnull=True).select_related(
             "meeting", "meeting__body", "meeting__council"
         )
+
+
+class AgendaItemManager(models.Manager.from_queryset(AgendaItemQuerySet)):  # type: ignore[misc]
+    """An agenda's items without those withdrawn: the default manager, so every reader
+    (`meeting.items`, prefetches, the pack, the feeds) loses a withdrawn item at once
+    while its record and history stay (docs/adr/033)."""
+
+    def get_queryset(self) -> AgendaItemQuerySet:
+        return super().get_queryset().filter(archived_at__isnull=True)

@@ -15,6 +15,7 @@ from improvement.accounts.models import Organisation, Person
 from improvement.core.models import Archivable, Council, Tracked
 from improvement.core.text import LONG_TEXT, NOTES_TEXT
 from improvement.meetings.managers import (
+    AgendaItemManager,
     AgendaItemQuerySet,
     BodyMembershipQuerySet,
     ForwardItemQuerySet,
@@ -232,7 +233,7 @@ def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-class AgendaItem(Tracked):
+class AgendaItem(Tracked, Archivable):
     meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="items")
     number = models.PositiveIntegerField()
     minute_number = models.PositiveIntegerField(null=True, blank=True)
@@ -246,7 +247,9 @@ class AgendaItem(Tracked):
     objectives = models.ManyToManyField("plans.Objective", blank=True, related_name="agenda_items")
     actions = models.ManyToManyField("plans.Action", blank=True, related_name="agenda_items")
 
-    objects: Any = AgendaItemQuerySet.as_manager()
+    # Archived is "withdrawn": hidden from every reader by `objects`, kept in the record.
+    objects: Any = AgendaItemManager()
+    with_withdrawn: Any = AgendaItemQuerySet.as_manager()
     council_path = "meeting__council"
 
     class Meta:

@@ -22,7 +22,6 @@ from typing import Any
 from django.db.models import Prefetch
 
 from improvement.core.models import Council
-from improvement.core.working_days import clear_days_between, is_working_day
 from improvement.meetings.models import (
     EXEMPT_PARAGRAPHS,
     AgendaItem,
@@ -35,7 +34,7 @@ from improvement.meetings.models import (
 )
 from improvement.meetings.permissions import exempt_seen_by
 from improvement.meetings.queries import last_board_meeting_on_or_before, meeting_with_items
-from improvement.meetings.services import add_work_programme_item, meeting_day
+from improvement.meetings.services import add_work_programme_item, agenda_deadline, meeting_day
 
 __all__ = [
     "EXEMPT_PARAGRAPHS",
@@ -118,17 +117,6 @@ def next_meeting(
         meetings = meetings.filter(body_id__in=body_ids)
     items = AgendaItem.objects.order_by("number", "id").prefetch_related("papers")
     return meetings.prefetch_related(Prefetch("items", queryset=items)).first()
-
-
-def agenda_deadline(meeting: Meeting) -> datetime.date:
-    """The last working day the agenda may be published under the council's clear
-    (working) days rule: what `services.publish_agenda` refuses after."""
-    meeting_on = meeting_day(meeting)
-    needed = meeting.council.agenda_clear_days
-    day = meeting_on - datetime.timedelta(days=1)
-    while not (is_working_day(day) and clear_days_between(day, meeting_on, working=True) >= needed):
-        day -= datetime.timedelta(days=1)
-    return day
 
 
 def papers_due(meeting: Meeting) -> Any:

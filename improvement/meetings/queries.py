@@ -96,8 +96,12 @@ def public_council(slug: str) -> Council | None:
 
 
 def councils_with_public_content() -> Any:
+    """Councils with a meeting the public site lists (a scheduled one included)."""
+    # One filter() call: every condition holds of the same meeting (as `listed()`).
     return Council.objects.filter(
-        meetings__agenda_published_on__isnull=False, meetings__archived_at__isnull=True
+        Q(meetings__agenda_published_on__isnull=False) | Q(meetings__is_public=True),
+        meetings__archived_at__isnull=True,
+        meetings__body__archived_at__isnull=True,
     ).distinct()
 
 

@@ -241,6 +241,17 @@ def add_paper(actor: Any, item: AgendaItem, upload: Any) -> Paper:
     return create_tracked(paper, actor)
 
 
+def agenda_deadline(meeting: Meeting) -> datetime.date:
+    """The last working day the agenda may be published under the council's clear
+    (working) days rule: what `publish_agenda` refuses after, and its preview warns of."""
+    meeting_on = meeting_day(meeting)
+    needed = meeting.council.agenda_clear_days
+    day = meeting_on - datetime.timedelta(days=1)
+    while not (is_working_day(day) and clear_days(day, meeting_on) >= needed):
+        day -= datetime.timedelta(days=1)
+    return day
+
+
 @transaction.atomic
 def publish_agenda(
     actor: Any,

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import reverse
+from django.utils import timezone
 
 from improvement.public import published
 
@@ -17,12 +18,33 @@ if TYPE_CHECKING:
     import icalendar
 
 MEETING_LENGTH = datetime.timedelta(hours=2)
+AGENDA_TO_FOLLOW = "Agenda to follow"
 
 
 def _status(meeting: Any) -> str:
+    """Open Civic Data's status: a meeting that has taken place has "passed", whether or
+    not anyone has yet marked it held."""
     if meeting.status == "cancelled":
         return "cancelled"
-    return "passed" if meeting.status == "held" else "confirmed"
+    if meeting.status == "held" or meeting.starts_at + MEETING_LENGTH <= timezone.now():
+        return "passed"
+    return "confirmed"
+
+
+def _calendar_text(meeting: Any) -> str:
+    """What a calendar entry says of the agenda: its items, exempt ones by paragraph
+    only; "Agenda to follow" until it is published."""
+    if meeting.status == "cancelled":
+        return "This meeting has been cancelled"
+    if not meeting.is_public:
+        return "Held in private"
+    if not published.agenda_public(meeting):
+        return AGENDA_TO_FOLLOW
+    lines = [
+        f"{v.number}. {v.title}" + (f" ({v.exempt_notice})" if v.exempt_notice else "")
+        for v in published.public_items(meeting)
+    ]
+    return "\n".join(lines) or "No items"
 
 
 def _event(request: HttpRequest, meeting: Any) -> icalendar.Event:
@@ -33,18 +55,15 @@ def _event(request: HttpRequest, meeting: Any) -> icalendar.Event:
         reverse("public:meeting", args=[meeting.council.slug, meeting.pk])
     )
     event.add("uid", f"meeting-{meeting.pk}@{request.get_host()}")
-    event.add("summary", meeting.body.name)
+    cancelled = meeting.status == "cancelled"
+    event.add("summary", f"Cancelled: {meeting.body.name}" if cancelled else meeting.body.name)
     event.add("dtstart", meeting.starts_at)
     event.add("dtend", meeting.starts_at + MEETING_LENGTH)
     event.add("dtstamp", meeting.modified_at)
     event.add("location", meeting.location)
     event.add("url", url)
-    event.add("status", "CANCELLED" if meeting.status == "cancelled" else "CONFIRMED")
-    lines = [
-        f"{v.number}. {v.title}" + (f" ({v.exempt_notice})" if v.exempt_notice else "")
-        for v in published.public_items(meeting)
-    ]
-    event.add("description", "\n".join(lines) or "Held in private")
+    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    event.add("description", _calendar_text(meeting))
     return event
 
 
@@ -116,6 +135,13 @@ def _privacy(meeting: Any) -> str:
     return ""
 
 
+def _description(meeting: Any) -> str:
+    parts = [_privacy(meeting)]
+    if meeting.is_public and not published.agenda_public(meeting):
+        parts.append(AGENDA_TO_FOLLOW)
+    return ". ".join(p for p in parts if p)
+
+
 def event_json(request: HttpRequest, meeting: Any) -> dict[str, Any]:
     """One meeting as an Open Civic Data event."""
     council = meeting.council
@@ -132,7 +158,7 @@ def event_json(request: HttpRequest, meeting: Any) -> dict[str, Any]:
         "all_day": False,
         "status": _status(meeting),
         "location": {"name": meeting.location, "url": "", "coordinates": None},
-        "description": _privacy(meeting),
+        "description": _description(meeting),
         "agenda": [_agenda_entry(request, council, view) for view in items],
         "documents": [_document(request, "Meeting page", page, "text/html")],
         "participants": [

@@ -36,7 +36,9 @@ def council_or_404(slug: str) -> Council:
 
 
 def public_meetings(council: Council) -> Any:
-    return council.meetings.published().select_related("body").order_by("-starts_at")
+    """Every meeting the public site and its calendars list, scheduled ones included
+    (their agenda to follow): `public_items` shows nothing of an unpublished agenda."""
+    return council.meetings.listed().select_related("body").order_by("-starts_at")
 
 
 def upcoming_and_recent(council: Council) -> tuple[Any, Any]:
@@ -69,28 +71,34 @@ def body_page(council: Council, body: Any) -> dict[str, Any]:
 
 
 def meeting_or_404(council: Council, pk: int) -> Any:
-    meeting = prefetch_items(council.meetings.published()).filter(pk=pk).first()
+    meeting = prefetch_items(council.meetings.listed()).filter(pk=pk).first()
     if meeting is None:
         raise Http404("No such meeting")
     return meeting
 
 
+def agenda_public(meeting: Any) -> bool:
+    """Whether the public may read a listed meeting's agenda: never before it is
+    published, nor for a meeting held in private."""
+    return bool(meeting.is_public and meeting.agenda_published_on)
+
+
 def public_items(meeting: Any) -> list[ItemView]:
-    if not meeting.is_public:
+    if not agenda_public(meeting):
         return []
     return item_views(meeting, see_exempt=False, show_minutes=meeting.minutes_public)
 
 
 def public_attendance(meeting: Any) -> Any:
     """Who attended, for a meeting held in public only."""
-    if not meeting.is_public:
+    if not agenda_public(meeting):
         return []
     return meeting.attendance.select_related("person", "substitute_for")
 
 
 def public_meeting_decisions(meeting: Any) -> list[Any]:
     """Decisions not tied to an item (minutes approved), once minutes are published."""
-    if not (meeting.is_public and meeting.minutes_public):
+    if not (agenda_public(meeting) and meeting.minutes_public):
         return []
     return [d for d in meeting.decisions.all() if d.item_id is None]
 
@@ -120,7 +128,10 @@ def executive_decisions(council: Council) -> Any:
 
 
 def meetings_for_data(council: Council) -> Any:
-    return public_meetings(council).annotate(updated=F("modified_at"))
+    """The open data lists meetings once their agenda is published: its records are the
+    published ones (the site and calendars list scheduled meetings too)."""
+    meetings = council.meetings.published().select_related("body").order_by("-starts_at")
+    return meetings.annotate(updated=F("modified_at"))
 
 
 def open_items(council: Council) -> Any:
