@@ -1,0 +1,187 @@
+"""Audit entries as a person reads them: each changed field by its label, each value
+as the record's own pages would show it (a choice by its label, Yes or No, "7 February
+2024", a linked record by its name), never a field name or a stored code.
+
+An entry keeps raw values (`audit.snapshot`) so the record stays exact; the words are
+worked out only when shown, from the model of the audited record. Linked records are
+named a kind at a time (one query per kind of record on the page, however many rows),
+so a page's query count does not grow with its length.
+"""
+
+import datetime
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
+from django.utils import timezone
+from django.utils.text import capfirst
+
+from improvement.core.audit import REDACTED
+from improvement.core.models import AuditEntry
+
+EMPTY = "(blank)"
+# "stage1 route" is how Django names `stage1_route` when the model gives no label.
+LETTER_THEN_DIGIT = re.compile(r"(?<=[a-z])(?=\d)")
+
+Names = dict[tuple[type[models.Model], str], str]
+
+
+@dataclass(frozen=True)
+class Row:
+    """One entry as shown: the entry itself (when, who, what) and its values."""
+
+    entry: AuditEntry
+    kind: str
+    before: list[tuple[str, str]]
+    after: list[tuple[str, str]]
+
+
+def _field(model: type[models.Model] | None, name: str) -> Any:
+    if model is None:
+        return None
+    try:
+        field = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return None
+    return field if isinstance(field, models.Field) else None
+
+
+def label_of(model: type[models.Model] | None, name: str) -> str:
+    """A field's label in sentence case: its verbose name, else its name in words."""
+    field = _field(model, name)
+    words = name.replace("_", " ")
+    text = str(field.verbose_name) if field is not None else words
+    if text == words:  # Django's own guess at a label: space out "stage1" too
+        text = LETTER_THEN_DIGIT.sub(" ", text)
+    return capfirst(text)
+
+
+def _is_blank(value: Any) -> bool:
+    return value is None or value == "" or value == [] or value == {}
+
+
+def _plain(value: Any) -> str:
+    """A value with no field to read it by (a job's outcome, a JSON field)."""
+    if _is_blank(value):
+        return EMPTY
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, list):
+        return ", ".join(_plain(item) for item in value)
+    if isinstance(value, dict):
+        if "label" in value:
+            return str(value["label"])
+        return "; ".join(f"{label_of(None, str(k))}: {_plain(v)}" for k, v in value.items())
+    return str(value)
+
+
+def _moment(value: str) -> str:
+    moment = datetime.datetime.fromisoformat(value)
+    if timezone.is_aware(moment):
+        moment = timezone.localtime(moment)
+    return f"{moment:%-d %B %Y %H:%M}"
+
+
+def _day(value: str) -> str:
+    return f"{datetime.date.fromisoformat(value[:10]):%-d %B %Y}"
+
+
+def _linked(field: Any, value: Any, names: Names) -> str:
+    model = field.related_model
+    if field.many_to_many:
+        return ", ".join(_linked_one(model, pk, names) for pk in value)
+    return _linked_one(model, value, names)
+
+
+def _linked_one(model: type[models.Model], pk: Any, names: Names) -> str:
+    return names.get((model, str(pk)), f"{capfirst(model._meta.verbose_name)} no longer held")
+
+
+def _by_field(field: Any, value: Any, names: Names) -> str:
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(field, models.BooleanField):
+        return "Yes" if value else "No"
+    if field.is_relation:
+        return _linked(field, value, names)
+    if isinstance(field, models.DateTimeField):
+        return _moment(value)
+    if isinstance(field, models.DateField):
+        return _day(value)
+    if isinstance(field, models.FileField):
+        return str(value).rsplit("/", 1)[-1]
+    return _plain(value)
+
+
+def value_of(model: type[models.Model] | None, name: str, value: Any, names: Names) -> str:
+    """A recorded value as a person reads it; a value that no longer reads as its field
+    (a field's type changed since) is shown as it was kept rather than refused."""
+    if _is_blank(value):
+        return EMPTY
+    if value == REDACTED:
+        return REDACTED
+    field = _field(model, name)
+    if field is None:
+        return _plain(value)
+    try:
+        return _by_field(field, value, names)
+    except (TypeError, ValueError):
+        return _plain(value)
+
+
+def _model_of(entry: AuditEntry) -> type[models.Model] | None:
+    return ContentType.objects.get_for_id(entry.content_type_id).model_class()
+
+
+def _linked_ids(entries: list[AuditEntry]) -> dict[type[models.Model], set[str]]:
+    wanted: dict[type[models.Model], set[str]] = defaultdict(set)
+    for entry in entries:
+        model = _model_of(entry)
+        for side in (entry.before, entry.after):
+            for name, value in side.items() if isinstance(side, dict) else ():
+                field = _field(model, name)
+                if field is None or not field.is_relation or _is_blank(value):
+                    continue
+                if value == REDACTED:
+                    continue
+                values = value if isinstance(value, list) else [value]
+                wanted[field.related_model].update(str(pk) for pk in values)
+    return wanted
+
+
+def _names(entries: list[AuditEntry]) -> Names:
+    """The names of every record the entries link to, one query per kind of record.
+    Archived records keep their names: the base manager reads them too."""
+    names: Names = {}
+    for model, ids in _linked_ids(entries).items():
+        for pk, record in model._base_manager.in_bulk(list(ids)).items():
+            names[(model, str(pk))] = str(record)
+    return names
+
+
+def _side(model: Any, values: Any, names: Names) -> list[tuple[str, str]]:
+    if values is not None and not isinstance(values, dict):
+        return [("Value", _plain(values))]
+    return [
+        (label_of(model, name), value_of(model, name, value, names))
+        for name, value in (values or {}).items()
+    ]
+
+
+def readable(entries: Iterable[AuditEntry]) -> list[Row]:
+    """The entries as shown on the activity and history pages."""
+    entries = list(entries)
+    names = _names(entries)
+    rows = []
+    for entry in entries:
+        model = _model_of(entry)
+        kind = capfirst(model._meta.verbose_name) if model else "Record"
+        rows.append(
+            Row(entry, kind, _side(model, entry.before, names), _side(model, entry.after, names))
+        )
+    return rows
