@@ -25,6 +25,9 @@ from improvement.core.audit import REDACTED
 from improvement.core.models import AuditEntry
 
 EMPTY = "(blank)"
+# A nested structure (an import's whole report) says nothing read as one line, and its
+# keys are codes: the entry keeps it, the page says only that it is there.
+DETAILS = "(details kept, not shown)"
 # "stage1 route" is how Django names `stage1_route` when the model gives no label.
 LETTER_THEN_DIGIT = re.compile(r"(?<=[a-z])(?=\d)")
 
@@ -65,17 +68,25 @@ def _is_blank(value: Any) -> bool:
     return value is None or value == "" or value == [] or value == {}
 
 
+def _nested(value: Any) -> bool:
+    items = value.values() if isinstance(value, dict) else value
+    return any(isinstance(item, (dict, list)) and "label" not in item for item in items)
+
+
 def _plain(value: Any) -> str:
-    """A value with no field to read it by (a job's outcome, a JSON field)."""
+    """A value with no field to read it by (a job's outcome, a JSON field): a flat
+    mapping as "Label: value" pairs, a list of named things by their names."""
     if _is_blank(value):
         return EMPTY
     if isinstance(value, bool):
         return "Yes" if value else "No"
+    if isinstance(value, dict) and "label" in value:
+        return str(value["label"])
+    if isinstance(value, (dict, list)) and _nested(value):
+        return DETAILS
     if isinstance(value, list):
         return ", ".join(_plain(item) for item in value)
     if isinstance(value, dict):
-        if "label" in value:
-            return str(value["label"])
         return "; ".join(f"{label_of(None, str(k))}: {_plain(v)}" for k, v in value.items())
     return str(value)
 

@@ -5,7 +5,7 @@ import datetime
 from improvement.accounts.tests.factories import OrganisationFactory
 from improvement.complaints.models import Representation
 from improvement.core import audit
-from improvement.core.audit_rows import EMPTY, readable
+from improvement.core.audit_rows import DETAILS, EMPTY, readable
 from improvement.plans.models import Inspection
 from improvement.plans.tests.factories import ActionFactory, InspectionFactory, ObjectiveFactory
 
@@ -84,3 +84,16 @@ def test_an_anonymised_value_stays_anonymised(council, board_manager):
     audit.redact(inspection, ["title"])
     entry.refresh_from_db()
     assert _shown(entry) == ({"Title": audit.REDACTED}, {"Title": audit.REDACTED})
+
+
+def test_a_nested_record_is_said_to_be_kept_and_a_flat_one_is_read(council, board_manager):
+    inspection = InspectionFactory(council=council)
+    report = {"data_quality": {"list_1": {"rejected": {"missing_child_unique_id": 2}}}}
+    scale = [{"code": "blue", "label": "Complete"}, {"code": "red", "label": "Off track"}]
+    after = {"report": report, "rating_scale": scale, "extra": {"lead_officer": "Sam"}}
+    entry = audit.record(board_manager, "checked", inspection, None, after)
+    assert _shown(entry)[1] == {
+        "Report": DETAILS,
+        "Rating scale": "Complete, Off track",
+        "Extra": "Lead officer: Sam",
+    }
