@@ -106,3 +106,23 @@ def test_naming_linked_records_costs_no_query_per_row(council, board_manager, cl
     _linked_changes(council, 48)
     assert _queries(client, url) == few
     assert "Org 1" in _table(client.get(url))
+
+
+def test_a_complaint_cases_history_reads_as_words(council, complaints_manager, client_for):
+    from improvement.complaints import services as complaints
+    from improvement.complaints.tests.factories import ComplaintFactory
+
+    case = ComplaintFactory(
+        council=council, reference="T-1", received_on=datetime.date(2024, 2, 1), stage1_route=""
+    )
+    data = {"stage1_route": "formal", "stage1_extended": True,
+            "stage1_responded_on": datetime.date(2024, 2, 7), "stage1_outcome": "not_upheld"}  # fmt: skip
+    complaints.record_stage1(complaints_manager, case, data, case.version)
+    page = client_for(complaints_manager).get(
+        reverse("complaints:case", args=[council.slug, case.pk])
+    )
+    table = _table(page)
+    assert "<strong>Stage 1 route</strong></dt><dd>Formal</dd>" in table
+    assert "<strong>Stage 1 extended</strong></dt><dd>Yes</dd>" in table
+    assert "7 February 2024" in table and "Stage1" not in table
+    assert not CODE.search(_words(table)), CODE.search(_words(table)).group()
