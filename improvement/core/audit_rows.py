@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.text import capfirst
@@ -28,8 +28,10 @@ EMPTY = "(blank)"
 # A nested structure (an import's whole report) says nothing read as one line, and its
 # keys are codes: the entry keeps it, the page says only that it is there.
 DETAILS = "(details kept, not shown)"
-# "stage1 route" is how Django names `stage1_route` when the model gives no label.
+# How Django labels a field its model names no label for ("stage1 route", "is key",
+# "report url"), put as a person writes it ("Stage 1 route", "Key", "Report web address").
 LETTER_THEN_DIGIT = re.compile(r"(?<=[a-z])(?=\d)")
+WORDS = {"url": "web address", "co opted": "co-opted", "call in": "call-in"}
 
 Names = dict[tuple[type[models.Model], str], str]
 
@@ -59,9 +61,17 @@ def label_of(model: type[models.Model] | None, name: str) -> str:
     field = _field(model, name)
     words = name.replace("_", " ")
     text = str(field.verbose_name) if field is not None else words
-    if text == words:  # Django's own guess at a label: space out "stage1" too
-        text = LETTER_THEN_DIGIT.sub(" ", text)
+    if text == words:
+        text = _written(text)
     return capfirst(text)
+
+
+def _written(words: str) -> str:
+    """A label Django guessed from a field's name, as a person would write it."""
+    text = LETTER_THEN_DIGIT.sub(" ", words.removeprefix("is "))
+    for guessed, written in WORDS.items():
+        text = re.sub(rf"\b{guessed}\b", written, text)
+    return text
 
 
 def _is_blank(value: Any) -> bool:
@@ -109,8 +119,22 @@ def _linked(field: Any, value: Any, names: Names) -> str:
     return _linked_one(model, value, names)
 
 
-def _linked_one(model: type[models.Model], pk: Any, names: Names) -> str:
-    return names.get((model, str(pk)), f"{capfirst(model._meta.verbose_name)} no longer held")
+def _id(model: type[models.Model], value: Any) -> str | None:
+    """The value as an id of `model`, or None when it is not one: some entries keep a
+    linked record by its name (a board's reporting routes), not its id."""
+    if isinstance(value, (bool, dict, list)) or _is_blank(value):
+        return None
+    try:
+        return str(model._meta.pk.to_python(value))
+    except (ValidationError, TypeError, ValueError):
+        return None
+
+
+def _linked_one(model: type[models.Model], value: Any, names: Names) -> str:
+    pk = _id(model, value)
+    if pk is None:
+        return _plain(value)
+    return names.get((model, pk), f"{capfirst(model._meta.verbose_name)} no longer held")
 
 
 def _by_field(field: Any, value: Any, names: Names) -> str:
@@ -149,19 +173,25 @@ def _model_of(entry: AuditEntry) -> type[models.Model] | None:
     return ContentType.objects.get_for_id(entry.content_type_id).model_class()
 
 
+def _values(entry: AuditEntry) -> Iterable[tuple[str, Any]]:
+    for side in (entry.before, entry.after):
+        if isinstance(side, dict):
+            yield from side.items()
+
+
+def _ids(model: type[models.Model], value: Any) -> set[str]:
+    items = value if isinstance(value, list) else [value]
+    return {pk for item in items if (pk := _id(model, item)) is not None}
+
+
 def _linked_ids(entries: list[AuditEntry]) -> dict[type[models.Model], set[str]]:
     wanted: dict[type[models.Model], set[str]] = defaultdict(set)
     for entry in entries:
         model = _model_of(entry)
-        for side in (entry.before, entry.after):
-            for name, value in side.items() if isinstance(side, dict) else ():
-                field = _field(model, name)
-                if field is None or not field.is_relation or _is_blank(value):
-                    continue
-                if value == REDACTED:
-                    continue
-                values = value if isinstance(value, list) else [value]
-                wanted[field.related_model].update(str(pk) for pk in values)
+        for name, value in _values(entry):
+            field = _field(model, name)
+            if field is not None and field.is_relation:
+                wanted[field.related_model].update(_ids(field.related_model, value))
     return wanted
 
 

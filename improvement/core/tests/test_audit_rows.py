@@ -97,3 +97,22 @@ def test_a_nested_record_is_said_to_be_kept_and_a_flat_one_is_read(council, boar
         "Rating scale": "Complete, Off track",
         "Extra": "Lead officer: Sam",
     }
+
+
+def test_a_label_django_guessed_from_a_name_reads_as_written(council, board_manager):
+    from improvement.core.audit_rows import label_of
+    from improvement.forward_plan.models import ForwardDecision
+
+    assert label_of(ForwardDecision, "is_private") == "Private"
+    assert label_of(None, "report_url") == "Report web address"
+    assert label_of(None, "call_in_ends_on") == "Call-in ends on"
+    assert label_of(Representation, "stage1_route") == "Stage 1 route"
+
+
+def test_linked_records_kept_by_name_are_shown_by_that_name(council, board_manager):
+    from improvement.meetings.tests.factories import BodyFactory
+
+    board = BodyFactory(council=council, name="Improvement Board")
+    named = {"reports_to": ["Cabinet", "Full Council"]}
+    entry = audit.record(board_manager, "reporting routes set", board, {"reports_to": []}, named)
+    assert _shown(entry) == ({"Reports to": EMPTY}, {"Reports to": "Cabinet, Full Council"})
