@@ -200,7 +200,10 @@ def _names(entries: list[AuditEntry]) -> Names:
     Archived records keep their names: the base manager reads them too."""
     names: Names = {}
     for model, ids in _linked_ids(entries).items():
-        for pk, record in model._base_manager.in_bulk(list(ids)).items():
+        # A name often reads a record it links to (a meeting's body): read those with it.
+        linked = [field.name for field in model._meta.concrete_fields if field.is_relation]
+        rows = model._base_manager.select_related(*linked)
+        for pk, record in rows.in_bulk(list(ids)).items():
             names[(model, str(pk))] = str(record)
     return names
 

@@ -14,6 +14,8 @@ from django.urls import reverse
 from improvement.accounts.tests.factories import OrganisationFactory
 from improvement.core import audit
 from improvement.core.models import AuditEntry
+from improvement.meetings.models import AgendaItem
+from improvement.meetings.tests.factories import BodyFactory, MeetingFactory
 from improvement.plans import services
 from improvement.plans.models import Action, Inspection
 from improvement.plans.tests.factories import ActionFactory, InspectionFactory, ObjectiveFactory
@@ -73,23 +75,26 @@ def test_the_activity_shows_yes_and_no_and_linked_records_by_name(
 
 
 def _linked_changes(council, count: int) -> None:
-    """`count` changes of actions, each moving one to a new organisation and owners."""
-    kind = ContentType.objects.get_for_model(Action)
+    """`count` changes: actions moved between organisations, and agenda items each
+    moved to a meeting of its own (a meeting is named by its body: a linked read)."""
     objective = ObjectiveFactory(council=council).pk
     organisations = [OrganisationFactory(council=council, name=f"Org {n}").pk for n in range(3)]
-    AuditEntry.objects.bulk_create(
+    meetings = [MeetingFactory(body=BodyFactory(council=council)).pk for _ in range(count)]
+    action, item = (ContentType.objects.get_for_model(m) for m in (Action, AgendaItem))
+    entries = [
         AuditEntry(
             council=council,
             actor_name="Penny Aubert",
             verb="changed",
-            content_type=kind,
+            content_type=action if n % 2 else item,
             object_id=str(n),
             object_repr=f"change number {n}",
             before={"organisation": organisations[n % 3], "objective": objective},
-            after={"organisation": organisations[(n + 1) % 3], "due_on": "2025-03-31"},
+            after={"organisation": organisations[(n + 1) % 3], "meeting": meetings[n]},
         )
         for n in range(count)
-    )
+    ]
+    AuditEntry.objects.bulk_create(entries)
 
 
 def _queries(client, url: str) -> int:
@@ -105,7 +110,8 @@ def test_naming_linked_records_costs_no_query_per_row(council, board_manager, cl
     few = _queries(client, url)
     _linked_changes(council, 48)
     assert _queries(client, url) == few
-    assert "Org 1" in _table(client.get(url))
+    table = _table(client.get(url))
+    assert "Org 1" in table and "<strong>Meeting</strong></dt><dd>" in table
 
 
 def test_a_complaint_cases_history_reads_as_words(council, complaints_manager, client_for):
@@ -115,8 +121,12 @@ def test_a_complaint_cases_history_reads_as_words(council, complaints_manager, c
     case = ComplaintFactory(
         council=council, reference="T-1", received_on=datetime.date(2024, 2, 1), stage1_route=""
     )
-    data = {"stage1_route": "formal", "stage1_extended": True,
-            "stage1_responded_on": datetime.date(2024, 2, 7), "stage1_outcome": "not_upheld"}  # fmt: skip
+    data = {
+        "stage1_route": "formal",
+        "stage1_extended": True,
+        "stage1_responded_on": datetime.date(2024, 2, 7),
+        "stage1_outcome": "not_upheld",
+    }
     complaints.record_stage1(complaints_manager, case, data, case.version)
     page = client_for(complaints_manager).get(
         reverse("complaints:case", args=[council.slug, case.pk])
