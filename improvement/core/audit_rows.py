@@ -31,6 +31,7 @@ DETAILS = "(details kept, not shown)"
 # How Django labels a field its model names no label for ("stage1 route", "is key",
 # "report url"), put as a person writes it ("Stage 1 route", "Key", "Report web address").
 LETTER_THEN_DIGIT = re.compile(r"(?<=[a-z])(?=\d)")
+SYSTEM_JOB = re.compile(r"System \([\w ]+\)")
 WORDS = {"url": "web address", "co opted": "co-opted", "call in": "call-in"}
 
 Names = dict[tuple[type[models.Model], str], str]
@@ -44,6 +45,14 @@ class Row:
     kind: str
     before: list[tuple[str, str]]
     after: list[tuple[str, str]]
+
+    @property
+    def who(self) -> str:
+        """The person, or the system's job in words: "System (load demo)", as its
+        command's name `load_demo` is no word a reader uses."""
+        if self.entry.actor_id is None and SYSTEM_JOB.fullmatch(self.entry.actor_name):
+            return self.entry.actor_name.replace("_", " ")
+        return self.entry.actor_name
 
 
 def _field(model: type[models.Model] | None, name: str) -> Any:

@@ -116,3 +116,11 @@ def test_linked_records_kept_by_name_are_shown_by_that_name(council, board_manag
     named = {"reports_to": ["Cabinet", "Full Council"]}
     entry = audit.record(board_manager, "reporting routes set", board, {"reports_to": []}, named)
     assert _shown(entry) == ({"Reports to": EMPTY}, {"Reports to": "Cabinet, Full Council"})
+
+
+def test_the_system_is_named_by_its_job_in_words(council):
+    from improvement.core.actors import SystemActor
+
+    inspection = InspectionFactory(council=council)
+    entry = audit.record(SystemActor("send_agenda_pack_email"), "emailed", inspection)
+    assert readable([entry])[0].who == "System (send agenda pack email)"
