@@ -16,7 +16,7 @@ import numpy as np
 
 from improvement.annex_a.reader import AnnexAError, RawList
 from improvement.annex_a.schema import DATE, ID, INT, LISTS, YES
-from improvement.core import spreadsheets
+from improvement.core import spreadsheets, text
 from improvement.core.spreadsheets import column_letter, is_blank
 from improvement.core.text import clean_text
 
@@ -24,9 +24,29 @@ BLANK = np.int64(-(2**62))
 BAD = np.int64(-(2**62) + 1)
 EPOCH = datetime.date(1970, 1, 1).toordinal()
 REASONS = ("missing_child_unique_id", "unreadable_required_date", "date_after_reference_date")
+# Each reason as the import's pages and messages say it: "2 rows with no Child Unique ID",
+# "row 7 (no Child Unique ID)"; the codes stay in the stored report.
+REASON_WORDS = {
+    "missing_child_unique_id": "no Child Unique ID",
+    "unreadable_required_date": "a required date that could not be read",
+    "date_after_reference_date": "a date after the reference date",
+}
 CODE_PREFIX = re.compile(r"^[a-z]{1,2}\d?\)\s*")
 BRACKETED = re.compile(r"\s*\[.*\]\s*$")
 LONGEST_ID = 100  # case systems' IDs are a dozen characters; a longer one is a wrong column
+
+
+def reason_words(reason: str) -> str:
+    return REASON_WORDS.get(reason, reason.replace("_", " "))
+
+
+def rejected_words(rejected: dict[str, int]) -> list[str]:
+    """The rejected rows counted by reason, in words, leaving out reasons with none."""
+    return [
+        f"{text.plural(count, 'row')} with {reason_words(reason)}"
+        for reason, count in rejected.items()
+        if count
+    ]
 
 
 def day_number(day: datetime.date) -> int:

@@ -7,6 +7,7 @@ from typing import Any
 from improvement.annex_a.kpi_definitions import KPIS
 from improvement.annex_a.measures import Planned
 from improvement.annex_a.output import latest_benchmark
+from improvement.annex_a.parse import reason_words, rejected_words
 from improvement.annex_a.schema import LISTS
 
 
@@ -57,6 +58,7 @@ def kpi_rows(kpis: dict[str, dict], as_at: datetime.date) -> list[KpiRow]:
 
 
 def quality_rows(report: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each list's checks as the pages show them: reasons in words, never their codes."""
     rows = []
     for number, spec in LISTS.items():
         entry = report.get("data_quality", {}).get(spec.key)
@@ -67,7 +69,11 @@ def quality_rows(report: dict[str, Any]) -> list[dict[str, Any]]:
                 "list": f"List {number}: {spec.name}",
                 **entry,
                 "rejected_total": sum(entry["rejected"].values()),
-                "rejected_rows": report.get("rejected_rows", {}).get(spec.key, []),
+                "reasons": rejected_words(entry["rejected"]),
+                "rejected_rows": [
+                    {"row": item["row"], "reason": reason_words(item["reason"])}
+                    for item in report.get("rejected_rows", {}).get(spec.key, [])
+                ],
             }
         )
     return rows

@@ -23,7 +23,7 @@ from improvement.annex_a import measures, queries
 from improvement.annex_a.dates import check_reference
 from improvement.annex_a.kpi_definitions import compute_all, icpc_before_s47_start
 from improvement.annex_a.models import AnnexAImport, AnnexARows
-from improvement.annex_a.parse import Table, build_table, empty_quality
+from improvement.annex_a.parse import Table, build_table, empty_quality, rejected_words
 from improvement.annex_a.reader import AnnexAError, Progress, read_lists
 from improvement.annex_a.schema import LISTS
 from improvement.annex_a.storage import pack
@@ -93,7 +93,7 @@ def _refuse_unusable(tables: dict[int, Table], file_name: str) -> None:
     for table in tables.values():
         for reason, count in table.quality["rejected"].items():
             rejected[reason] = rejected.get(reason, 0) + count
-    reasons = ", ".join(f"{reason.replace('_', ' ')}: {n}" for reason, n in rejected.items() if n)
+    reasons = ", ".join(rejected_words(rejected))
     raise AnnexAError(
         f"No row of {file_name} could be used ({reasons or 'every list is empty'}), so "
         "nothing was imported. Check the reference date and the Child Unique ID and date "

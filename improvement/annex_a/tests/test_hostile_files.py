@@ -53,7 +53,8 @@ def cases(bomb):
         "huge numbers": (
             NAME,
             hostile.xlsx(rows(contact_date=1e30), "List 1"),
-            "No row of annex-a.xlsx could be used (unreadable required date: 1)",
+            "No row of annex-a.xlsx could be used "
+            "(1 row with a required date that could not be read)",
         ),
         "not UTF-8": (
             "List 1.csv",
@@ -184,5 +185,5 @@ def test_a_file_whose_every_row_is_rejected_is_not_imported(council, tmp_path):
     path.write_bytes(hostile.xlsx(rows(child_id=""), "List 1"))
     with pytest.raises(Exception, match="No row of annex-a.xlsx could be used") as refused:
         import_annex_a(SystemActor("test"), council, path, R)
-    assert "missing child unique id: 1" in str(refused.value)
+    assert "(1 row with no Child Unique ID)" in str(refused.value)
     assert not AnnexAImport.objects.exists() and not Measure.objects.exists()

@@ -5,7 +5,7 @@ from typing import Any
 from django import template
 from django.utils.html import format_html
 
-from improvement.core import text
+from improvement.core import audit_rows, text
 
 register = template.Library()
 
@@ -66,3 +66,10 @@ def filesize(value: int) -> str:
     if value < 1024 * 1024:
         return f"{value / 1024:.0f} KB"
     return f"{value / (1024 * 1024):.1f} MB"
+
+
+@register.simple_tag
+def readable_changes(entries: Any) -> list[Any]:
+    """Audit entries with labels and values in words (core.audit_rows), for
+    `{% readable_changes entries as rows %}` in the one audit table."""
+    return audit_rows.readable(entries)

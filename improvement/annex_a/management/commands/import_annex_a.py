@@ -5,6 +5,7 @@ from typing import Any
 
 from django.core.management.base import CommandError, CommandParser
 
+from improvement.annex_a.parse import rejected_words
 from improvement.annex_a.services import AnnexAError, import_annex_a
 from improvement.core.commands import CouncilCommand
 
@@ -42,7 +43,7 @@ class Command(CouncilCommand):
         for key, entry in quality.items():
             if not isinstance(entry, dict) or entry["sheet"] is None:
                 continue
-            rejected = ", ".join(f"{k} {n}" for k, n in entry["rejected"].items() if n) or "none"
+            rejected = ", ".join(rejected_words(entry["rejected"])) or "none"
             self.stdout.write(
                 f"  {key} ({entry['sheet']}): {entry['rows']} rows read, {entry['used']} used, "
                 f"rejected: {rejected}; unreadable optional dates: "
