@@ -5,7 +5,7 @@ import factory
 from improvement.documents.builds import run_build
 from improvement.meetings.models import Body
 from improvement.meetings.tests.factories import BodyFactory, MeetingFactory
-from improvement.reports import files, services
+from improvement.reports import appendix, files, queries, services
 from improvement.reports.models import ReportDocument
 
 
@@ -43,12 +43,32 @@ def build_now(actor, report):
     return build
 
 
+def _finalise_appendix(actor, report):
+    """A committee report binds a finalised board report: finalise it (started as the
+    board manager would, if it never was) before the committee report."""
+    meeting = appendix.board_meeting(report)
+    board = queries.board_report_for(report.council, meeting)
+    if board is None:
+        board = services.create_report(
+            actor,
+            report.council,
+            "board_progress",
+            meeting=meeting,
+            as_at=queries.meeting_day(meeting),
+        )
+    if not board.versions.exists():
+        finalise(actor, board)
+
+
 def complete(actor, report):
     """Write, as the officer would, what finalising needs and is still blank (the
-    recommendations and each required section); a missing meeting stays missing."""
+    recommendations, each required section and a finalised board report to bind in);
+    a missing meeting stays missing."""
     changes = {}
     for field, _ in services.missing(report):
-        if field == "recommendations":
+        if field == "appendix":
+            _finalise_appendix(actor, report)
+        elif field == "recommendations":
             changes["recommendations"] = "Note the progress of the improvement plan."
         elif field.startswith("section_"):
             changes.setdefault("sections", {})[field.removeprefix("section_")] = "As written."

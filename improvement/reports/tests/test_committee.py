@@ -16,7 +16,7 @@ from improvement.documents.render import render
 from improvement.documents.structure import Document
 from improvement.meetings.tests.factories import MeetingFactory
 from improvement.plans.tests.factories import NoticeFactory
-from improvement.reports import bound, files, services
+from improvement.reports import bound, files, queries, services
 from improvement.reports.build import build_document
 from improvement.reports.models import ReportSettings
 from improvement.reports.tests.factories import board_meeting, finalise, scrutiny
@@ -308,17 +308,18 @@ def test_a_frozen_committee_report_binds_the_appendix_it_was_read_with(
     council, committee, next_meeting, board, officer
 ):
     report = _start(officer, council, committee, next_meeting)
+    # Finalising binds the board report's final version (finalised first, as it must be).
     version = finalise(officer, report)
     assert version.figures["appendix"]["meeting"] == board.pk
-    assert version.figures["appendix"]["version"] is None
-    services.create_report(
-        officer,
-        council,
-        "board_progress",
-        meeting=board,
-        as_at=D(2024, 2, 7),
-        recommendations="Started after the committee report was final",
+    assert version.figures["appendix"]["version"] == 1
+    progress = queries.board_report_for(council, board)
+    services.revise(officer, progress)
+    progress.refresh_from_db()
+    services.update_draft(
+        officer, progress, {"recommendations": "Started after the committee report was final"}
     )
+    finalise(officer, progress)
+    assert progress.versions.count() == 2
     pdf, _ = files._make(council, files.parameters(report, version), "pdf")
     _, text = _pdf_text(pdf)
     assert "Started after the committee report was final" not in text

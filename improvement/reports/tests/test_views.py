@@ -7,6 +7,7 @@ from django.utils.html import escape
 from improvement.documents.builds import run_build
 from improvement.documents.models import DocumentBuild
 from improvement.documents.tests.helpers import content, fetch_built, page_built
+from improvement.plans.ports import ReviewArea
 from improvement.reports import services
 from improvement.reports.tests.factories import board_meeting, finalise, scrutiny
 
@@ -125,6 +126,9 @@ def test_only_the_board_manager_edits_and_finalises(
     assert form.status_code == 200
     data = {"title": "Self-assessment, February", "version": reports["draft"].version}
     data["section_summary"] = "Good progress at the front door."
+    # A self-assessment is finalised with each review area and supervision written.
+    data["section_supervision"] = "Monthly, recorded on the case file."
+    data.update({f"section_{code}": "Assessed with partners." for code, _ in ReviewArea.choices})
     assert client.post(edit, data).status_code == 302
     reports["draft"].refresh_from_db()
     assert reports["draft"].sections["summary"] == "Good progress at the front door."
