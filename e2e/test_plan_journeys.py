@@ -56,11 +56,11 @@ def test_owner_records_an_update_with_evidence_and_proposes_blue_and_the_chair_a
     page.get_by_text("Proposed, awaiting the board").first.wait_for()
     check_page(page, "owner-proposed-blue")
 
-    # Then the chair sees it on the dashboard and accepts it
+    # Then the chair sees it on their start page and accepts it
     page.context.clear_cookies()
     sign_in(page, "chair")
-    page.get_by_role("heading", name="Completions awaiting the board").wait_for()
-    check_page(page, "chair-dashboard")
+    page.get_by_role("heading", name="Completions awaiting your decision").wait_for()
+    check_page(page, "chair-start")
     page.get_by_role("link", name="decide").first.click()
     check_page(page, "chair-decide")
     page.get_by_label("Accept").check()
