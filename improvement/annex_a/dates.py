@@ -10,6 +10,7 @@ from typing import Any
 
 from improvement.annex_a.parse import Table, to_date
 from improvement.annex_a.reader import AnnexAError
+from improvement.core.text import plural
 
 # The latest date in an extract is rarely more than a month before it was taken.
 STALE_DAYS = 31
@@ -48,7 +49,7 @@ def check_reference(tables: dict[int, Table], reference: datetime.date) -> list[
             )
         warnings.append(
             f"Sheet '{sheet}', cell {cell} holds {day}, after the reference date "
-            f"{_day(reference)}: {count} row{'s' if count != 1 else ''} dated after it "
+            f"{_day(reference)}: {plural(count, 'row')} dated after it "
             "were left out. If the extract was taken later, import it again with that date."
         )
     return warnings + _stale(tables, reference)

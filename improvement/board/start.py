@@ -35,31 +35,10 @@ class Panel:
     context: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
-class ItemView:
-    """An agenda item as the reader may see it: an exempt item's title and papers only
-    for those allowed to see exempt items, otherwise its paragraph alone."""
-
-    number: int
-    title: str
-    papers: list[Any]
-
-
-def agenda_of(user: Any, meeting: Any) -> list[ItemView]:
-    see_exempt = access.allowed(user, "meetings.see_exempt", meeting.body)
-    views = []
-    for item in meeting.items.all():
-        if item.is_exempt and not see_exempt:
-            views.append(ItemView(item.number, item.exempt_notice, []))
-        else:
-            views.append(ItemView(item.number, item.title, list(item.papers.all())))
-    return views
-
-
 def _meeting(user: Any, meeting: Any) -> dict[str, Any] | None:
     if meeting is None:
         return None
-    return {"meeting": meeting, "agenda": agenda_of(user, meeting)}
+    return {"meeting": meeting, "agenda": meetings.agenda_for(user, meeting)}
 
 
 def action_owner(user: Any, council: Council, today: datetime.date) -> Panel:

@@ -10,11 +10,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.defaultfilters import pluralize
 from django.utils import timezone
 
 from improvement.core import access
 from improvement.core.forms import GovukForm, bound, run_service
+from improvement.core.text import plural
 from improvement.evidence import queries, request_queries, request_services
 from improvement.evidence.forms import ActionAnswerForm, UpdateRequestForm
 
@@ -100,9 +100,9 @@ def _made_message(sending: request_queries.Sending) -> str:
     """What was made, not what was sent: the emails go from the worker, and the
     request's page counts them as they go."""
     emails = sending.asked - sending.no_email
-    text = f"Update request made: {emails} email{pluralize(emails)} to send"
+    text = f"Update request made: {plural(emails, 'email')} to send"
     if sending.no_email:
-        text += f"; {sending.no_email} owner{pluralize(sending.no_email)} to ask another way"
+        text += f"; {plural(sending.no_email, 'owner')} to ask another way"
     return text
 
 
@@ -135,13 +135,14 @@ def request_answer(request: HttpRequest, slug: str, token: str) -> HttpResponse:
     access.check(request, "evidence.answer", recipient)
     actions = list(request_services.actions_for(recipient.person))
     forms = [bound(request, ActionAnswerForm, action=action, council=council) for action in actions]
-    if request.method == "POST" and all(form.is_valid() for form in forms):
+    # An owner whose actions have all closed has nothing to answer: no form to post.
+    if request.method == "POST" and forms and all(form.is_valid() for form in forms):
         today = timezone.localdate()
         answers = [(form.action, {"as_of": today, **form.cleaned_data}) for form in forms]
         if run_service(
             forms[0], lambda: request_services.answer_request(request.user, recipient, answers)
         ):
-            messages.success(request, f"Thank you: {len(answers)} updates recorded")
+            messages.success(request, f"Thank you: {plural(len(answers), 'update')} recorded")
             return redirect("evidence:request_answer", council.slug, token)
     return render(
         request,

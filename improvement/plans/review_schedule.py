@@ -12,9 +12,10 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
+from improvement.core.templatetags.ib import ukdate
+from improvement.core.text import plural
 
-def _d(day: datetime.date) -> str:
-    return f"{day:%-d %B %Y}"
+_d = ukdate
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ class HeldReview:
 def _months(start: datetime.date, end: datetime.date) -> str:
     delta = relativedelta(end, start)
     months = delta.years * 12 + delta.months
-    return f"{months} month{'s' if months != 1 else ''}"
+    return plural(months, "month")
 
 
 def held_reviews(notice: Any, reviews: list[Any], as_at: datetime.date) -> list[HeldReview]:
