@@ -8,7 +8,7 @@ is text" (OWASP's advice on CSV injection).
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -31,3 +31,20 @@ def csv_bytes(headers: list[str], rows: Iterable[list[Any]]) -> bytes:
     for row in rows:
         writer.writerow([safe_cell(cell) for cell in row])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def csv_lines(headers: list[str], rows: Iterable[list[Any]]) -> Iterator[bytes]:
+    """The same file as `csv_bytes`, a line at a time, for a response streamed as it is
+    read (a long list's download never sits in memory whole)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+
+    def line(cells: list[Any]) -> bytes:
+        out.seek(0)
+        out.truncate()
+        writer.writerow([safe_cell(cell) for cell in cells])
+        return out.getvalue().encode("utf-8")
+
+    yield "\ufeff".encode() + line(headers)
+    for row in rows:
+        yield line(row)
