@@ -17,7 +17,7 @@ from improvement.core.working_days import is_working_day
 from improvement.demo import meetings_data as seed
 from improvement.demo.records import DEMO, ensure
 from improvement.forward_plan.call_in import publish_executive_decision
-from improvement.meetings import minutes, services
+from improvement.meetings import agenda, minutes, services
 from improvement.meetings.models import Body, Meeting
 
 D = datetime.date
@@ -135,7 +135,42 @@ def _bodies(demo: Demo) -> dict[str, Body]:
             "description": description,
         }
         made[slug] = services.create_body(demo.actor, demo.council, data)
+        standard = STANDARD_AGENDAS.get(slug)
+        if standard:
+            agenda.set_standard_agenda(demo.actor, made[slug], "\n".join(standard))
     return made
+
+
+# The items each body's agendas open and close with; a new meeting may start from them.
+_OPENING = ["Apologies for absence", "Declarations of interest"]
+STANDARD_AGENDAS = {
+    "improvement-board": [
+        "Welcome, introductions and apologies",
+        "Declarations of interest",
+        "Minutes and action log of the previous meeting",
+        "Any other business",
+        "Date of the next meeting",
+    ],
+    "children-education-scrutiny": [
+        "Apologies for absence and substitutions",
+        "Declarations of interest and whipping declarations",
+        "Minutes of the previous meeting and matters arising",
+        "Monitoring scrutiny recommendations",
+        "Work programme",
+    ],
+    "cabinet": [
+        *_OPENING,
+        "Minutes of the previous meeting",
+        "Forward Plan of Executive Decisions",
+    ],
+    "council": [*_OPENING, "Minutes of the previous meeting", "Mayor's announcements"],
+    "safeguarding-partnership": [
+        "Welcome and apologies",
+        "Declarations of interest",
+        "Minutes and action log of the previous meeting",
+        "Any other business",
+    ],
+}
 
 
 # Seed 000: recommendations go "through Cabinet, Children and Education Scrutiny

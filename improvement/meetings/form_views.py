@@ -93,6 +93,7 @@ def _schedule(actor: Any, body: Any, data: dict[str, Any]) -> Any:
         data["location"],
         data["is_public"],
         held_in_public=data["held_in_public"],
+        standard_agenda=data.get("standard_agenda", False),
     )
 
 
@@ -102,7 +103,13 @@ def meeting_create(request: HttpRequest, slug: str, body_slug: str) -> HttpRespo
     body = _body(council, body_slug)
     # The body says whether its meetings are usually open: a board's are held in private.
     initial = {"held_in_public": body.meets_in_public}
-    form = bound(request, forms.MeetingForm, council=council, initial=initial)
+    form = bound(
+        request,
+        forms.MeetingForm,
+        council=council,
+        initial=initial,
+        standard_items=body.standard_items,
+    )
     return form_page(
         request,
         form,

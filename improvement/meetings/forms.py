@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 
 from improvement.core.forms import DateField, GovukForm, TimeField, VersionedForm
-from improvement.core.text import LONG_TEXT, NOTES_TEXT, SHORT_TEXT
+from improvement.core.text import LONG_TEXT, NOTES_TEXT, SHORT_TEXT, plural
 from improvement.core.uploads import check_upload
 from improvement.meetings.models import (
     EXEMPT_PARAGRAPHS,
@@ -16,6 +16,17 @@ from improvement.meetings.models import (
     BodyMembership,
     Declaration,
 )
+
+
+def _people(council: Any) -> Any:
+    """A council's people as a list of them reads: by name."""
+    return council.people.live().order_by("name", "pk")
+
+
+def _plan_actions(council: Any) -> Any:
+    """A council's plan actions in the plan's own order: 1.1, 1.2, 2.1, never 1.10
+    before 1.2."""
+    return council.actions.live().in_plan_order()
 
 
 class CouncilChoices:
@@ -89,10 +100,10 @@ class MemberForm(CouncilForm):
     ends_on = DateField(required=False)
 
     def source_person(self, council: Any) -> Any:
-        return council.people.live()
+        return _people(council)
 
     def source_organisation(self, council: Any) -> Any:
-        return council.organisations.live()
+        return council.organisations.live().order_by("name", "pk")
 
 
 class TermsForm(CouncilForm):
@@ -136,7 +147,9 @@ class TermsForm(CouncilForm):
     )
 
 
-class MeetingForm(CouncilForm):
+class MeetingFields(forms.Form):
+    """What a meeting is scheduled with and may be changed to until its agenda is out."""
+
     date = DateField()
     time = TimeField()
     location = forms.CharField(max_length=300, required=False)
@@ -153,7 +166,36 @@ class MeetingForm(CouncilForm):
     )
 
 
-class ItemForm(CouncilForm):
+class MeetingForm(CouncilForm, MeetingFields):
+    """Schedule a meeting; where the body has a standard agenda, start from it."""
+
+    standard_agenda = forms.BooleanField(
+        required=False,
+        label="Start the agenda from the standard agenda",
+        help_text="Adds the body's standard items in their order",
+    )
+
+    def __init__(self, *args: Any, standard_items: list[str] | None = None, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        if not standard_items:
+            del self.fields["standard_agenda"]
+            return
+        field = self.fields["standard_agenda"]
+        field.initial = True
+        field.help_text = (
+            f"Adds {plural(len(standard_items), 'item')} in this order: "
+            f"{'; '.join(standard_items)}. You can change, move or withdraw them until "
+            "the agenda is published."
+        )
+
+
+class MeetingEditForm(CouncilEditForm, MeetingFields):
+    """Change a meeting's date, time, venue and openness, read at a version."""
+
+
+class ItemFields(forms.Form):
+    """What an agenda item is added with and may be changed to until the agenda is out."""
+
     title = forms.CharField(max_length=500)
     description = forms.CharField(widget=forms.Textarea, required=False, max_length=LONG_TEXT)
     report_author = forms.CharField(max_length=SHORT_TEXT, required=False)
@@ -169,7 +211,28 @@ class ItemForm(CouncilForm):
     )
 
     def source_actions(self, council: Any) -> Any:
-        return council.actions.live()
+        return _plan_actions(council)
+
+
+class ItemForm(CouncilForm, ItemFields):
+    """Add an item to a meeting's agenda."""
+
+
+class ItemEditForm(CouncilEditForm, ItemFields):
+    """Change an agenda item, read at a version."""
+
+
+class StandardAgendaForm(CouncilEditForm):
+    items = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 10}),
+        required=False,
+        max_length=LONG_TEXT,
+        label="Standard agenda items",
+        help_text=(
+            "Each item on a line of its own, in the order it comes on the agenda, without "
+            "its number. Leave empty for no standard agenda"
+        ),
+    )
 
 
 class PaperForm(CouncilForm):
@@ -193,7 +256,7 @@ class AttendanceForm(CouncilForm):
     capacity = forms.CharField(max_length=SHORT_TEXT, required=False)
 
     def source_person(self, council: Any) -> Any:
-        return council.people.live()
+        return _people(council)
 
     source_substitute_for = source_person
 
@@ -248,7 +311,7 @@ class MeetingActionForm(CouncilForm):
     source_owner = AttendanceForm.source_person
 
     def source_plan_action(self, council: Any) -> Any:
-        return council.actions.live()
+        return _plan_actions(council)
 
 
 class CloseForm(CouncilEditForm):

@@ -62,6 +62,9 @@ class Body(Tracked, Archivable):
         related_name="receives_reports_from",
         help_text="A board's reporting routes: the bodies each of its reports goes to.",
     )
+    # The items every agenda of the body opens or closes with (apologies, declarations,
+    # the last minutes...), one a line in their order: a new meeting may start from them.
+    standard_agenda = models.TextField(blank=True, max_length=LONG_TEXT)
 
     class Meta:
         ordering = ["kind", "name"]
@@ -70,6 +73,10 @@ class Body(Tracked, Archivable):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def standard_items(self) -> list[str]:
+        return _lines(self.standard_agenda)
 
 
 class BodyMembership(Tracked):

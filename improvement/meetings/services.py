@@ -42,7 +42,7 @@ def clear_days(published_on: datetime.date, meeting_on: datetime.date) -> int:
     return clear_days_between(published_on, meeting_on, working=True)
 
 
-def _not_a_working_day(day: datetime.date) -> str:
+def not_a_working_day(day: datetime.date) -> str:
     if is_working_day(day):
         return ""
     kind = "a weekend" if day.weekday() >= 5 else "a bank holiday"
@@ -138,12 +138,14 @@ def schedule_meeting(
     is_public: bool = True,
     series: str = "",
     held_in_public: bool | None = None,
+    standard_agenda: bool = False,
 ) -> Meeting:
     """A meeting on a working day. Whether the public may attend defaults to the body's
     setting (an improvement board meets in private); `is_public` is whether its papers
-    and minutes are published, as a board's are."""
+    and minutes are published, as a board's are. With `standard_agenda` its agenda
+    starts from the body's standard items, in their order."""
     access.require(actor, MANAGE, body)
-    problem = _not_a_working_day(timezone.localtime(starts_at).date())
+    problem = not_a_working_day(timezone.localtime(starts_at).date())
     if problem:
         # Refused, not moved: a date a person chose is theirs to change, and a meeting
         # quietly moved would differ from the date members and the public were given.
@@ -159,7 +161,11 @@ def schedule_meeting(
         held_in_public=body.meets_in_public if held_in_public is None else held_in_public,
         series=series,
     )
-    return create_tracked(meeting, actor, verb="scheduled")
+    create_tracked(meeting, actor, verb="scheduled")
+    if standard_agenda:
+        for title in body.standard_items:
+            add_agenda_item(actor, meeting, title)
+    return meeting
 
 
 @transaction.atomic
@@ -263,7 +269,7 @@ def publish_agenda(
     (working) days remain before the meeting."""
     access.require(actor, MANAGE, meeting)
     on = on or timezone.localdate()
-    problem = _not_a_working_day(on)
+    problem = not_a_working_day(on)
     if problem:
         raise ValidationError(f"{problem}: an agenda is published on a working day")
     needed = meeting.council.agenda_clear_days

@@ -1,7 +1,7 @@
 from django.urls import path
 from django.views.generic import RedirectView
 
-from improvement.meetings import form_views, views
+from improvement.meetings import agenda_views, form_views, views
 
 app_name = "meetings"
 
@@ -23,8 +23,14 @@ urlpatterns = [
     path("bodies/<slug:body_slug>/terms/add/", form_views.terms_add, name="terms_add"),
     path("bodies/<slug:body_slug>/routes/", form_views.body_routes, name="body_routes"),
     path("bodies/<slug:body_slug>/schedule/", form_views.meeting_create, name="meeting_create"),
+    path(
+        "bodies/<slug:body_slug>/standard-agenda/",
+        agenda_views.standard_agenda,
+        name="standard_agenda",
+    ),
     path("bodies/<slug:body_slug>/programme/add/", form_views.programme_add, name="programme_add"),
     path("<int:pk>/", views.meeting_detail, name="meeting_detail"),
+    path("<int:pk>/change/", agenda_views.meeting_edit, name="meeting_edit"),
     path("<int:pk>/items/add/", form_views.item_add, name="item_add"),
     path("<int:pk>/publish-agenda/", form_views.agenda_publish, name="agenda_publish"),
     path("<int:pk>/attendance/", form_views.attendance_add, name="attendance_add"),
@@ -36,6 +42,7 @@ urlpatterns = [
     path("<int:pk>/reporting-routes/", form_views.reporting_routes, name="reporting_routes"),
     path("items/<int:pk>/papers/add/", form_views.paper_add, name="paper_add"),
     path("items/<int:pk>/declarations/add/", form_views.declaration_add, name="declaration_add"),
+    path("items/<int:pk>/change/", agenda_views.item_edit, name="item_edit"),
     path("items/<int:pk>/withdraw/", form_views.item_withdraw, name="item_withdraw"),
     path("items/<int:pk>/move/<str:direction>/", form_views.item_move, name="item_move"),
     path("items/<int:pk>/minute/", form_views.minute_edit, name="minute_edit"),
