@@ -23,6 +23,12 @@ def test_the_demo_loads_without_a_plan_and_is_idempotent(db):
     scrutiny = council.bodies.get(slug="children-education-scrutiny")
     assert board.memberships.get(position="chair").person.name == "Sally Rowe"
     assert board.terms.get().approver == "Full Council"
+    # Each body has a standard agenda for its next meeting to start from.
+    assert board.standard_items[:2] == [
+        "Welcome, introductions and apologies",
+        "Declarations of interest",
+    ]
+    assert all(body.standard_items for body in council.bodies.all())
     first = board.meetings.first()
     assert first.starts_at.date() == datetime.date(2023, 11, 8)
     assert first.minutes_status == "published" and first.items.filter(exempt_paragraph=1).exists()
