@@ -20,6 +20,7 @@ from improvement.core.forms import bound, form_page
 from improvement.meetings import agenda, forms, services
 from improvement.meetings.form_views import (
     MANAGE,
+    _back_to,
     _body,
     _body_page,
     _item,
@@ -133,6 +134,7 @@ def item_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         done=_meeting_page(slug, item.meeting_id),
         title=title,
         success="Item changed",
+        **_back_to(_meeting_page(slug, item.meeting_id)),
     )
 
 

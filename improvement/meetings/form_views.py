@@ -39,6 +39,15 @@ def _body_page(council: Any, body: Any) -> str:
     return reverse("meetings:body_detail", args=[council.slug, body.slug])
 
 
+FORM = "meetings/form.html"
+
+
+def _back_to(url: str) -> dict[str, str]:
+    """A form at an item's address cancels back to its meeting, not to a parent
+    address that is no page."""
+    return {"template": FORM, "back": url}
+
+
 def _version(record: Any) -> dict[str, int]:
     return {"version": record.version}
 
@@ -145,6 +154,7 @@ def item_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         service=lambda data: services.add_agenda_item(request.user, meeting, **data),
         done=_meeting_page(slug, pk),
         title=f"Add an item: {meeting}",
+        **_back_to(_meeting_page(slug, pk)),
     )
 
 
@@ -160,6 +170,7 @@ def paper_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         done=_meeting_page(slug, item.meeting_id),
         title=f"Add a paper to {item}",
         multipart=True,
+        **_back_to(_meeting_page(slug, item.meeting_id)),
     )
 
 
@@ -216,6 +227,7 @@ def item_withdraw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         title=f"Withdraw item {item}",
         success="Item withdrawn from the agenda",
         button="Withdraw item",
+        **_back_to(_meeting_page(slug, item.meeting_id)),
     )
 
 
@@ -236,6 +248,7 @@ def item_move(request: HttpRequest, slug: str, pk: int, direction: str) -> HttpR
         title=f"Move item {item} {direction}",
         success="Item moved",
         button=f"Move {direction}",
+        **_back_to(_meeting_page(slug, item.meeting_id)),
     )
 
 
@@ -272,6 +285,7 @@ def attendance_change(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         ),
         done=_meeting_page(slug, record.meeting_id),
         title=f"Change the attendance of {record.person.name}: {record.meeting}",
+        **_back_to(_meeting_page(slug, record.meeting_id)),
     )
 
 
@@ -286,6 +300,7 @@ def declaration_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         service=lambda data: services.declare_interest(request.user, item, **data),
         done=_meeting_page(slug, item.meeting_id),
         title=f"Declare an interest: {item}",
+        **_back_to(_meeting_page(slug, item.meeting_id)),
     )
 
 
@@ -333,6 +348,7 @@ def minute_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         ),
         done=_meeting_page(slug, item.meeting_id),
         title=f"Minute of item {item}",
+        **_back_to(_meeting_page(slug, item.meeting_id)),
     )
 
 
@@ -347,6 +363,7 @@ def resolution_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         service=lambda data: minutes.record_resolution(request.user, item, data["text"]),
         done=_meeting_page(slug, item.meeting_id),
         title=f"Record a resolution: {item}",
+        **_back_to(_meeting_page(slug, item.meeting_id)),
     )
 
 
@@ -436,4 +453,5 @@ def action_close(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         done=reverse("meetings:action_log", args=[slug]),
         title=f"Close: {entry}",
         button="Close action",
+        **_back_to(reverse("meetings:action_log", args=[slug])),
     )

@@ -177,7 +177,10 @@ def test_an_item_is_changed_and_audited(council, meeting, item, board_manager, c
     action = ActionFactory(council=council, objective=ObjectiveFactory(council=council))
     client = client_for(board_manager)
     url = reverse("meetings:item_edit", args=[council.slug, item.pk])
-    assert 'value="Plan progress"' in client.get(url).content.decode()
+    form = client.get(url).content.decode()
+    assert 'value="Plan progress"' in form
+    meeting_page = reverse("meetings:meeting_detail", args=[council.slug, meeting.pk])
+    assert f'href="{meeting_page}">Cancel' in form  # not to items/<pk>/, which is no page
     response = client.post(
         url,
         {
