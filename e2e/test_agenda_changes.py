@@ -34,6 +34,7 @@ def test_board_manager_starts_from_the_standard_agenda_and_changes_it(page, coun
     )
     page.get_by_role("button", name="Save").click()
     assert page.get_by_role("listitem").filter(has_text="Declarations of interest").count() == 1
+    check_page(page, "body-with-standard-agenda")
 
     # And schedule a meeting, the standard agenda ticked for them
     page.get_by_role("button", name="Schedule a meeting").click()

@@ -123,7 +123,9 @@ def change_meeting(
             "it can no longer be changed here"
         )
     old_day, new_day = meeting_day(meeting), timezone.localtime(starts_at).date()
-    problem = not_a_working_day(new_day)
+    # Only a new day is checked: a meeting set before on a day off (a bank holiday
+    # added since) may still have its venue or time changed.
+    problem = not_a_working_day(new_day) if new_day != old_day else ""
     if problem:
         raise ValidationError(
             {"date": f"{problem}: meetings are held on working days. Choose another date"}

@@ -16,7 +16,7 @@ from improvement.core.models import AuditEntry
 from improvement.core.tracking import StaleEdit
 from improvement.meetings import agenda, forms, services
 from improvement.meetings.models import Body, Meeting
-from improvement.meetings.tests.factories import BodyFactory
+from improvement.meetings.tests.factories import BodyFactory, MeetingFactory
 from improvement.plans.tests.factories import ActionFactory, ObjectiveFactory
 
 UTC = datetime.UTC
@@ -105,6 +105,22 @@ def test_a_meeting_is_not_moved_to_a_weekend(council, meeting, board_manager, cl
     assert "Saturday 16 March 2024 is a weekend" in response.content.decode()
     meeting.refresh_from_db()
     assert meeting.starts_at == WEDNESDAY_20TH
+
+
+def test_a_meeting_already_on_a_day_off_may_still_change_its_venue(board, board_manager):
+    saturday = datetime.datetime(2024, 3, 16, 14, tzinfo=UTC)
+    meeting = MeetingFactory(body=board, starts_at=saturday)
+    agenda.change_meeting(
+        board_manager,
+        meeting,
+        starts_at=saturday,
+        location="Council Chamber",
+        is_public=True,
+        held_in_public=False,
+        expected_version=meeting.version,
+    )
+    meeting.refresh_from_db()
+    assert meeting.location == "Council Chamber"
 
 
 def test_a_stale_change_to_a_meeting_is_refused(council, meeting, board_manager, client_for):
