@@ -170,9 +170,7 @@ ACTION_LOG = ListSpec(
 
 def action_log_rows(council: Council, see: dict[int, bool]) -> QuerySet:
     """The rows of the action log page and its CSV, with all their columns read."""
-    return queries.action_log(council, see).select_related(
-        "owner__organisation", "plan_action__objective"
-    )
+    return queries.action_log(council, see).select_related("owner__organisation")
 
 
 # --- The scrutiny work programme ------------------------------------------------------
