@@ -34,8 +34,14 @@ def upcoming_meetings(council: Council, day: datetime.date | None = None) -> Mee
     return council.meetings.upcoming(day).for_lists()
 
 
-def action_log(council: Council) -> Any:
-    return council.meeting_actions.for_lists()
+def action_log(council: Council, see: dict[int, bool]) -> Any:
+    """The council's action log less each entry raised under an exempt item of a body
+    whose exempt items the reader may not see (`see`: body id to whether they may, as
+    `permissions.exempt_seen_by` gives it; a body missing from it is withheld)."""
+    seen = [body for body, sees in see.items() if sees]
+    return council.meeting_actions.for_lists().filter(
+        Q(item__isnull=True) | Q(item__exempt_paragraph__isnull=True) | Q(meeting__body__in=seen)
+    )
 
 
 def open_actions_carried_forward(meeting: Any) -> Any:

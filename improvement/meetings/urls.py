@@ -8,6 +8,7 @@ app_name = "meetings"
 urlpatterns = [
     path("", views.index, name="index"),
     path("actions/", views.action_log, name="action_log"),
+    path("work-programme/", views.work_programme, name="work_programme"),
     # Executive decisions and their call-in moved to the forward plan; old links still work.
     path(
         "decisions/",

@@ -6,7 +6,8 @@ from django.shortcuts import get_object_or_404, render
 
 from improvement.core import access
 from improvement.core.audit import council_record
-from improvement.meetings import queries
+from improvement.core.listing import list_page
+from improvement.meetings import lists, queries
 from improvement.meetings.models import Paper
 from improvement.meetings.permissions import exempt_seen_by
 from improvement.meetings.presenters import attendance_by_seat, item_views
@@ -77,14 +78,32 @@ def meeting_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @login_required
 def action_log(request: HttpRequest, slug: str) -> HttpResponse:
+    """Every action and request to officers from the council's meetings, filtered,
+    sorted, paged and downloadable (lists.ACTION_LOG); an entry raised under an exempt
+    item is left out for a reader who may not see that body's exempt items."""
     council = access.council_for(request, slug)
-    see = exempt_seen_by(request.user, council)
-    entries = [
-        entry
-        for entry in queries.action_log(council)
-        if entry.item is None or not entry.item.is_exempt or see.get(entry.meeting.body_id)
-    ]
-    return render(request, "meetings/action_log.html", {"entries": entries})
+    rows = lists.action_log_rows(council, exempt_seen_by(request.user, council))
+    return list_page(
+        request,
+        rows,
+        lists.ACTION_LOG,
+        "meetings/action_log.html",
+        filename_prefix=f"{council.slug} meeting",
+    )
+
+
+@login_required
+def work_programme(request: HttpRequest, slug: str) -> HttpResponse:
+    """The work programme of every scrutiny committee of the council, as one list
+    (lists.PROGRAMME)."""
+    council = access.council_for(request, slug)
+    return list_page(
+        request,
+        lists.programme_rows(council),
+        lists.PROGRAMME,
+        "meetings/work_programme.html",
+        filename_prefix=f"{council.slug} scrutiny work programme",
+    )
 
 
 @login_required

@@ -1,0 +1,358 @@
+"""The meetings' long lists, each described once for `core.listing` (docs/adr/037):
+the action log across every meeting, and the council's scrutiny work programme.
+
+Each list's rows are scoped before they are filtered: the action log leaves out an
+entry raised under an exempt item for a reader who may not see that body's exempt
+items (`queries.action_log`, in the query so a page is never short), and the
+work programme holds only the council's live scrutiny committees. The choices each
+filter offers are drawn from those rows, so no choice names what the reader may not
+see.
+"""
+
+import datetime
+from typing import Any
+
+import django_filters
+from django.db.models import F, OuterRef, QuerySet, Subquery
+from django.db.models.functions import TruncDate
+from django.utils import timezone
+
+from improvement.accounts.models import Organisation, Person
+from improvement.core.listing import Column, ListFilterSet, ListSpec, Sort
+from improvement.core.models import Council
+from improvement.meetings import queries
+from improvement.meetings.models import Body, ForwardItem, Meeting, MeetingAction
+from improvement.meetings.services import meeting_day
+
+# --- The action log -------------------------------------------------------------------
+
+OVERDUE, BY_NEXT_MEETING = "overdue", "next_meeting"
+
+
+def _next_meeting_on(today: datetime.date) -> Subquery:
+    """The day of the next meeting (today's counts) of the body that raised an entry."""
+    upcoming = (
+        Meeting.objects.upcoming(today)
+        .filter(body=OuterRef("meeting__body"))
+        .order_by("starts_at")
+        .annotate(day=TruncDate("starts_at"))
+        .values("day")[:1]
+    )
+    return Subquery(upcoming)
+
+
+class ActionLogFilters(ListFilterSet):
+    owner = django_filters.ModelChoiceFilter(
+        label="Owner",
+        queryset=Person.objects.none(),
+        empty_label="Anyone",
+        error_messages={"invalid_choice": "Choose an owner from the list"},
+    )
+    organisation = django_filters.ModelChoiceFilter(
+        field_name="owner__organisation",
+        label="Owner's organisation",
+        queryset=Organisation.objects.none(),
+        empty_label="Any organisation",
+        error_messages={"invalid_choice": "Choose an organisation from the list"},
+    )
+    status = django_filters.ChoiceFilter(
+        label="Open or done",
+        choices=MeetingAction.Status.choices,
+        empty_label="Open and done",
+        error_messages={"invalid_choice": "Choose open or done"},
+    )
+    due = django_filters.ChoiceFilter(
+        method="due_when",
+        label="Due",
+        choices=[
+            (OVERDUE, "Overdue: open and past its due date"),
+            (BY_NEXT_MEETING, "Open and due by the next meeting of its body"),
+        ],
+        empty_label="At any time",
+        error_messages={"invalid_choice": "Choose when the actions are due from the list"},
+    )
+    body = django_filters.ModelChoiceFilter(
+        field_name="meeting__body",
+        label="Raised by",
+        queryset=Body.objects.none(),
+        empty_label="Any board or committee",
+        error_messages={"invalid_choice": "Choose a board or committee from the list"},
+    )
+    meeting = django_filters.ModelChoiceFilter(
+        label="Raised at",
+        queryset=Meeting.objects.none(),
+        empty_label="Any meeting",
+        error_messages={"invalid_choice": "Choose a meeting from the list"},
+    )
+
+    def __init__(self, data: Any = None, queryset: Any = None, **kwargs: Any) -> None:
+        super().__init__(data, queryset, **kwargs)
+        kept = self.queryset
+        self.filters["owner"].queryset = Person.objects.filter(pk__in=kept.values("owner"))
+        self.filters["organisation"].queryset = Organisation.objects.filter(
+            pk__in=kept.values("owner__organisation")
+        )
+        self.filters["body"].queryset = Body.objects.filter(pk__in=kept.values("meeting__body"))
+        self.filters["meeting"].queryset = (
+            Meeting.objects.filter(pk__in=kept.values("meeting"))
+            .select_related("body")
+            .order_by("-starts_at", "-id")
+        )
+
+    def due_when(self, rows: Any, name: str, value: str) -> Any:
+        today = timezone.localdate()
+        if value == OVERDUE:
+            return rows.overdue(today)
+        return (
+            rows.open()
+            .annotate(next_meeting_on=_next_meeting_on(today))
+            .filter(due_on__lte=F("next_meeting_on"))
+        )
+
+
+def is_overdue(entry: MeetingAction, today: datetime.date | None = None) -> bool:
+    today = today or timezone.localdate()
+    return entry.status == MeetingAction.Status.OPEN and bool(entry.due_on and entry.due_on < today)
+
+
+def _with_overdue(entries: list[MeetingAction]) -> list[MeetingAction]:
+    """A page's entries, each marked `overdue` as the page and the CSV say it."""
+    today = timezone.localdate()
+    for entry in entries:
+        entry.overdue = is_overdue(entry, today)
+    return entries
+
+
+def _agenda_item(entry: MeetingAction) -> str:
+    return f"{entry.item.number}. {entry.item.title}" if entry.item_id else ""
+
+
+ACTION_LOG = ListSpec(
+    noun="action",
+    filterset=ActionLogFilters,
+    sorts=(
+        Sort("due", "Due date, soonest first", ("due_on",), "Due date, latest first"),
+        Sort("raised", "Raised, oldest first", ("meeting__starts_at",), "Raised, newest first"),
+        # A plan action's reference in the plan's own order: 1.2 before 1.10 (plans'
+        # in_plan_order), entries linked to no plan action last.
+        Sort(
+            "ref",
+            "Plan action reference",
+            (
+                "plan_action__objective__position",
+                "plan_action__objective_id",
+                "plan_action__position",
+            ),
+        ),
+    ),
+    default_sort="due",
+    columns=(
+        Column("Action", lambda e: e.text),
+        Column("Kind", lambda e: e.get_kind_display()),
+        Column("Raised by", lambda e: e.meeting.body.name),
+        Column("Raised at the meeting of", lambda e: meeting_day(e.meeting)),
+        Column("Agenda item", _agenda_item),
+        Column("Owner", lambda e: e.owner.name if e.owner_id else ""),
+        Column(
+            "Owner's organisation",
+            lambda e: e.owner.organisation.name if e.owner_id and e.owner.organisation_id else "",
+        ),
+        Column("Due", lambda e: e.due_on),
+        Column("Status", lambda e: e.get_status_display()),
+        Column("Overdue", lambda e: e.overdue),
+        Column("Closed on", lambda e: e.closed_on),
+        Column("Outcome", lambda e: e.outcome),
+        Column("Plan action", lambda e: e.plan_action.ref if e.plan_action_id else ""),
+    ),
+    detail=_with_overdue,
+)
+
+
+def action_log_rows(council: Council, see: dict[int, bool]) -> QuerySet:
+    """The rows of the action log page and its CSV, with all their columns read."""
+    return queries.action_log(council, see).select_related("owner__organisation")
+
+
+# --- The scrutiny work programme ------------------------------------------------------
+
+COMING, UNSET, PAST, REPORT_OVERDUE, RECEIVED = "coming", "unset", "past", "overdue", "received"
+PROGRAMME_STATUSES = [
+    (COMING, "Meeting still to come"),
+    (UNSET, "Meeting date to be set"),
+    (PAST, "Meeting date passed"),
+    (REPORT_OVERDUE, "Report past its deadline"),
+    (RECEIVED, "Report received"),
+]
+BOARD_REPORT, ADDED = "board", "added"
+SOURCES = [
+    (BOARD_REPORT, "A report of the improvement board (its reporting route)"),
+    (ADDED, "Added to the work programme"),
+]
+# A municipal year runs from May to April.
+YEAR_STARTS = 5
+
+
+def municipal_year(day: datetime.date) -> int:
+    """The year a municipal year starts in: May 2023 to April 2024 is 2023."""
+    return day.year if day.month >= YEAR_STARTS else day.year - 1
+
+
+def year_words(start: int) -> str:
+    return f"May {start} to April {start + 1}"
+
+
+def programme_rows(council: Council) -> QuerySet:
+    """Every item on the work programme of the council's live scrutiny committees."""
+    return ForwardItem.objects.filter(
+        body__council=council,
+        body__kind=Body.Kind.SCRUTINY,
+        body__archived_at__isnull=True,
+    ).select_related("body", "source_meeting", "source_meeting__body")
+
+
+class ProgrammeFilters(ListFilterSet):
+    committee = django_filters.ModelChoiceFilter(
+        field_name="body",
+        label="Committee",
+        queryset=Body.objects.none(),
+        empty_label="Every scrutiny committee",
+        error_messages={"invalid_choice": "Choose a committee from the list"},
+    )
+    status = django_filters.ChoiceFilter(
+        method="by_status",
+        label="Status",
+        choices=PROGRAMME_STATUSES,
+        empty_label="Any status",
+        error_messages={"invalid_choice": "Choose a status from the list"},
+    )
+    year = django_filters.ChoiceFilter(
+        method="in_year",
+        label="Municipal year",
+        help_text="A municipal year runs from May to April.",
+        choices=[],
+        empty_label="Any year",
+        error_messages={"invalid_choice": "Choose a municipal year from the list"},
+    )
+    month = django_filters.ChoiceFilter(
+        method="in_month",
+        label="Meeting month",
+        choices=[],
+        empty_label="Any month",
+        error_messages={"invalid_choice": "Choose a meeting month from the list"},
+    )
+    source = django_filters.ChoiceFilter(
+        method="from_source",
+        label="Where it came from",
+        choices=SOURCES,
+        empty_label="Anywhere",
+        error_messages={"invalid_choice": "Choose where the items came from from the list"},
+    )
+
+    def __init__(self, data: Any = None, queryset: Any = None, **kwargs: Any) -> None:
+        super().__init__(data, queryset, **kwargs)
+        kept = self.queryset
+        self.filters["committee"].queryset = Body.objects.filter(pk__in=kept.values("body"))
+        months = list(kept.dates("meeting_on", "month"))
+        years = sorted({municipal_year(month) for month in months})
+        self.filters["year"].extra["choices"] = [(str(y), year_words(y)) for y in years]
+        self.filters["month"].extra["choices"] = [
+            (f"{month:%Y-%m}", f"{month:%B %Y}") for month in months
+        ]
+
+    def by_status(self, rows: Any, name: str, value: str) -> Any:
+        today = timezone.localdate()
+        if value == COMING:
+            return rows.filter(meeting_on__gte=today)
+        if value == UNSET:
+            return rows.filter(meeting_on__isnull=True)
+        if value == PAST:
+            return rows.filter(meeting_on__lt=today)
+        if value == REPORT_OVERDUE:
+            return rows.past_deadline(today)
+        return rows.filter(report_received_on__isnull=False)
+
+    def in_year(self, rows: Any, name: str, value: str) -> Any:
+        start = int(value)
+        return rows.filter(
+            meeting_on__gte=datetime.date(start, YEAR_STARTS, 1),
+            meeting_on__lt=datetime.date(start + 1, YEAR_STARTS, 1),
+        )
+
+    def in_month(self, rows: Any, name: str, value: str) -> Any:
+        year, month = (int(part) for part in value.split("-"))
+        return rows.filter(meeting_on__year=year, meeting_on__month=month)
+
+    def from_source(self, rows: Any, name: str, value: str) -> Any:
+        return rows.filter(source_meeting__isnull=value != BOARD_REPORT)
+
+
+# Each status an item can be in, the words said of it and the colour of its tag.
+STATUS_TAGS = {
+    RECEIVED: ("Report received", "green"),
+    REPORT_OVERDUE: ("Report past its deadline", "red"),
+    UNSET: ("Meeting date to be set", "grey"),
+    PAST: ("Meeting date passed", "grey"),
+    COMING: ("Planned", "blue"),
+}
+
+
+def programme_status(item: ForwardItem, today: datetime.date | None = None) -> str:
+    """What most needs saying of an item (a key of STATUS_TAGS): its report received
+    or late, else where its meeting stands. The status filter reads each of these."""
+    today = today or timezone.localdate()
+    if item.report_received_on:
+        return RECEIVED
+    deadline = item.final_deadline or item.draft_deadline
+    if deadline and deadline < today:
+        return REPORT_OVERDUE
+    if item.meeting_on is None:
+        return UNSET
+    return PAST if item.meeting_on < today else COMING
+
+
+def _with_status(items: list[ForwardItem]) -> list[ForwardItem]:
+    """A page's items, each with its `status` words and `tag` colour."""
+    today = timezone.localdate()
+    for item in items:
+        item.status, item.tag = STATUS_TAGS[programme_status(item, today)]
+    return items
+
+
+def programme_source(item: ForwardItem) -> str:
+    if item.source_meeting_id:
+        meeting = item.source_meeting
+        return f"Report of the {meeting.body.name} meeting of {meeting_day(meeting):%-d %B %Y}"
+    return "Added to the work programme"
+
+
+PROGRAMME = ListSpec(
+    noun="item",
+    filterset=ProgrammeFilters,
+    sorts=(
+        Sort(
+            "meeting", "Meeting date, soonest first", ("meeting_on",), "Meeting date, latest first"
+        ),
+        Sort(
+            "deadline",
+            "Report deadline, soonest first",
+            ("final_deadline", "draft_deadline"),
+            "Report deadline, latest first",
+        ),
+        Sort("committee", "Committee", ("body__name", "meeting_on")),
+        Sort("title", "Title", ("title",)),
+    ),
+    default_sort="meeting",
+    columns=(
+        Column("Committee", lambda f: f.body.name),
+        Column("Meeting date", lambda f: f.meeting_on),
+        Column("Item", lambda f: f.title),
+        Column("Status", lambda f: f.status),
+        Column("Where it came from", programme_source),
+        Column("Contact officer", lambda f: f.contact_officer),
+        Column("Draft report deadline", lambda f: f.draft_deadline),
+        Column("Final report deadline", lambda f: f.final_deadline),
+        Column("Report received", lambda f: f.report_received_on),
+        Column("Comments", lambda f: f.comments),
+    ),
+    detail=_with_status,
+)
