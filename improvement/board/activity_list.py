@@ -79,14 +79,26 @@ def _start_of(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
+def _choose(what: str) -> dict[str, str]:
+    return {"invalid_choice": f"Choose {what} from the list"}
+
+
 class ActivityFilters(ListFilterSet):
     who = django_filters.ChoiceFilter(
-        label="Who made the change", method="by_person", empty_label="Anyone"
+        label="Who made the change",
+        method="by_person",
+        empty_label="Anyone",
+        error_messages=_choose("who made the change"),
     )
     kind = django_filters.ChoiceFilter(
-        label="Kind of record", field_name="content_type", empty_label="Any kind"
+        label="Kind of record",
+        field_name="content_type",
+        empty_label="Any kind",
+        error_messages=_choose("a kind of record"),
     )
-    verb = django_filters.ChoiceFilter(label="What was done", empty_label="Anything")
+    verb = django_filters.ChoiceFilter(
+        label="What was done", empty_label="Anything", error_messages=_choose("what was done")
+    )
     since = DayFilter(label="From", method="from_day", help_text="For example, 27 3 2024")
     until = DayFilter(label="To", method="to_day", help_text="For example, 27 3 2024")
 

@@ -74,14 +74,16 @@ class Row:
     @property
     def changes(self) -> str:
         """The change in one line: "Field: before → after; ...", a field only set
-        "Field: value", one only removed "Field: was value"."""
+        "Field: value" (a new record's blank fields left out), one only removed
+        "Field: was value"."""
         before, after = dict(self.before), dict(self.after)
         parts = []
         for label in [*after, *(label for label in before if label not in after)]:
             if label in before and label in after:
                 parts.append(f"{label}: {before[label]} → {after[label]}")
             elif label in after:
-                parts.append(f"{label}: {after[label]}")
+                if after[label] != EMPTY:
+                    parts.append(f"{label}: {after[label]}")
             else:
                 parts.append(f"{label}: was {before[label]}")
         return "; ".join(parts)
