@@ -37,7 +37,7 @@ WORDS = {"url": "web address", "co opted": "co-opted", "call in": "call-in"}
 Names = dict[tuple[type[models.Model], str], str]
 
 # What core cannot know of the apps above it, told at app-ready time (docs/adr/042):
-# the words for each kind of record ("Complaint case", not "Representation"), and the
+# the words for each kind of record ("Plan objective", not "Objective"), and the
 # labels of codes a field holds without choices of its own (a JSON list of review
 # areas). A field with choices is read by them; these are read the same one way.
 KIND_WORDS: dict[str, str] = {}
