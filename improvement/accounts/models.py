@@ -89,7 +89,9 @@ class Membership(Tracked):
         ]
 
     def __str__(self) -> str:
-        return f"{self.user} – {self.get_role_display()}, {self.council}"
+        # The person by name: a username ("manager") is a sign-in, not a name.
+        who = self.user.get_full_name() or self.user.get_username()
+        return f"{who} – {self.get_role_display()}, {self.council}"
 
 
 class Person(Tracked, Archivable):

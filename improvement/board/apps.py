@@ -12,3 +12,9 @@ class BoardConfig(AppConfig):
     def ready(self) -> None:
         # Declares the board's permissions.
         from improvement.board import permissions  # noqa: F401
+
+        # Names each kind of record for the activity and history pages.
+        from improvement.board.record_kinds import RECORD_KINDS
+        from improvement.core.audit_rows import name_kinds
+
+        name_kinds(RECORD_KINDS)

@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from improvement.board.activity_list import activity_page
 from improvement.board.forms import ActionFilterForm
 from improvement.board.picture import board_summary
 from improvement.board.portfolio import portfolio_for
@@ -19,7 +20,6 @@ from improvement.board.start import panels_for
 from improvement.complaints.ports import experience_lines
 from improvement.core import access
 from improvement.core.audit import council_record, history_for
-from improvement.core.paging import keyset_page
 from improvement.evidence.queries import evidence_for_objective, measures_for_action
 from improvement.plans.forms import as_at_of
 from improvement.plans.picture import actions_as_at, with_details
@@ -195,10 +195,11 @@ def activity(request: HttpRequest, slug: str) -> HttpResponse:
     the values before and after; complaint case records only for those who see cases."""
     council = access.council_for(request, slug, "board.see_activity")
     entries = council.audit_entries.select_related("content_type")
-    if not access.allowed(request.user, "complaints.view_cases", council):
+    sees_cases = access.allowed(request.user, "complaints.view_cases", council)
+    if not sees_cases:
         entries = entries.exclude(content_type__app_label="complaints")
-    page = keyset_page(entries, request.GET)
-    return render(request, "board/activity.html", {"page": page})
+    # Filtered, paged by keyset and downloadable as CSV (docs/adr/042).
+    return activity_page(request, council, entries, sees_cases)
 
 
 @login_required

@@ -36,6 +36,31 @@ WORDS = {"url": "web address", "co opted": "co-opted", "call in": "call-in"}
 
 Names = dict[tuple[type[models.Model], str], str]
 
+# What core cannot know of the apps above it, told at app-ready time (docs/adr/042):
+# the words for each kind of record ("Plan objective", not "Objective"), and the
+# labels of codes a field holds without choices of its own (a JSON list of review
+# areas). A field with choices is read by them; these are read the same one way.
+KIND_WORDS: dict[str, str] = {}
+CODE_LABELS: dict[tuple[str, str], dict[Any, str]] = {}
+
+
+def name_kinds(words: dict[str, str]) -> None:
+    """Words for kinds of record, by model label ("complaints.Representation")."""
+    KIND_WORDS.update(words)
+
+
+def name_codes(model: type[models.Model], field: str, choices: Iterable[tuple[Any, Any]]) -> None:
+    """The labels of the codes `model.field` holds (one, or a list of them), for a field
+    that cannot carry `choices` itself (a JSONField would refuse a list as no choice)."""
+    CODE_LABELS[(model._meta.label, field)] = {code: str(label) for code, label in choices}
+
+
+def kind_of(model: type[models.Model] | None) -> str:
+    """A kind of record as the activity names it: its words, else its verbose name."""
+    if model is None:
+        return "Record"
+    return KIND_WORDS.get(model._meta.label) or capfirst(str(model._meta.verbose_name))
+
 
 @dataclass(frozen=True)
 class Row:
@@ -45,6 +70,23 @@ class Row:
     kind: str
     before: list[tuple[str, str]]
     after: list[tuple[str, str]]
+
+    @property
+    def changes(self) -> str:
+        """The change in one line: "Field: before → after; ...", a field only set
+        "Field: value" (a new record's blank fields left out), one only removed
+        "Field: was value"."""
+        before, after = dict(self.before), dict(self.after)
+        parts = []
+        for label in [*after, *(label for label in before if label not in after)]:
+            if label in before and label in after:
+                parts.append(f"{label}: {before[label]} → {after[label]}")
+            elif label in after:
+                if after[label] != EMPTY:
+                    parts.append(f"{label}: {after[label]}")
+            else:
+                parts.append(f"{label}: was {before[label]}")
+        return "; ".join(parts)
 
     @property
     def who(self) -> str:
@@ -146,9 +188,24 @@ def _linked_one(model: type[models.Model], value: Any, names: Names) -> str:
     return names.get((model, pk), f"{capfirst(model._meta.verbose_name)} no longer held")
 
 
-def _by_field(field: Any, value: Any, names: Names) -> str:
+def _labels(model: type[models.Model], field: Any) -> dict[Any, str] | None:
+    """The labels of the codes a field holds: its choices, or those named for it."""
     if field.choices:
-        return str(dict(field.flatchoices).get(value, value))
+        return {code: str(label) for code, label in field.flatchoices}
+    return CODE_LABELS.get((model._meta.label, field.name))
+
+
+def _coded(labels: dict[Any, str], value: Any) -> str:
+    """A code, or a list of codes, by its labels; a code with none is kept as it is."""
+    if isinstance(value, list):
+        return ", ".join(_coded(labels, item) for item in value)
+    return labels.get(value, str(value))
+
+
+def _by_field(model: type[models.Model], field: Any, value: Any, names: Names) -> str:
+    labels = _labels(model, field)
+    if labels is not None:
+        return _coded(labels, value)
     if isinstance(field, models.BooleanField):
         return "Yes" if value else "No"
     if field.is_relation:
@@ -173,7 +230,7 @@ def value_of(model: type[models.Model] | None, name: str, value: Any, names: Nam
     if field is None:
         return _plain(value)
     try:
-        return _by_field(field, value, names)
+        return _by_field(model, field, value, names)
     except (TypeError, ValueError):
         return _plain(value)
 
@@ -233,8 +290,6 @@ def readable(entries: Iterable[AuditEntry]) -> list[Row]:
     rows = []
     for entry in entries:
         model = _model_of(entry)
-        kind = capfirst(model._meta.verbose_name) if model else "Record"
-        rows.append(
-            Row(entry, kind, _side(model, entry.before, names), _side(model, entry.after, names))
-        )
+        before, after = _side(model, entry.before, names), _side(model, entry.after, names)
+        rows.append(Row(entry, kind_of(model), before, after))
     return rows

@@ -81,7 +81,8 @@ class Measure(Tracked, Archivable):
         ]
 
     def __str__(self) -> str:
-        return f"{self.code}: {self.name}"
+        # Named as people know it: the code is the import files' key, not a word.
+        return self.name
 
 
 class MeasureValue(Tracked):
@@ -105,7 +106,7 @@ class MeasureValue(Tracked):
         ]
 
     def __str__(self) -> str:
-        return f"{self.measure.code} {self.period:%B %Y}"
+        return f"{self.measure.name}, {self.period:%B %Y}"
 
     @property
     def council(self) -> Council:
@@ -149,7 +150,7 @@ class Benchmark(Tracked):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.year} for {self.measure.code}"
+        return f"{self.get_kind_display()} {self.year} for {self.measure.name}"
 
     @staticmethod
     def assumed_published_on(year: str) -> datetime.date | None:

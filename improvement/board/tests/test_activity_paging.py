@@ -13,7 +13,9 @@ from improvement.core.models import AuditEntry
 from improvement.core.paging import cursor_for
 from improvement.plans.models import Action
 
-QUERIES = 6
+# The page, its readers and the filters: their choices are reused until the record
+# changes (the latest change and a cache read, board.activity_list).
+QUERIES = 8
 
 
 def _changes(council, count: int, model=Action, label="change") -> list[AuditEntry]:
