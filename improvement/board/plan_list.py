@@ -23,6 +23,7 @@ from improvement.core.listing import Column, ListFilterSet, ListSpec, Rows, Sort
 from improvement.core.models import Council
 from improvement.core.templatetags.ib import rating_label
 from improvement.meetings.ports import meeting_day, next_meeting
+from improvement.plans.models import Rating
 from improvement.plans.picture import PlanPicture, with_details
 from improvement.plans.presenters import NOT_RATED, Standing
 from improvement.plans.queries import organisations_in_plan, owners_in_plan
@@ -33,6 +34,9 @@ AS_AT_FIELDS = ("as_at_day", "as_at_month", "as_at_year")
 # With no board meeting scheduled, "this cycle" is the next six weeks.
 CYCLE_WITHOUT_MEETING = datetime.timedelta(weeks=6)
 PLAN_ORDER = "plan"
+# Ratings most serious first, for the sort by rating: off track, at risk, not started,
+# on track, complete (not yet rated goes last, as empty values do).
+SEVERITY = (Rating.RED, Rating.AMBER, Rating.GREY, Rating.GREEN, Rating.BLUE)
 DUE_THIS_CYCLE, OVERDUE = "cycle", "overdue"
 
 
@@ -50,7 +54,7 @@ class PlanRow(Standing):
     last_update_on: datetime.date | None
     plan_index: int
     owner_ids: frozenset[int]
-    # Most serious first (the council's scale read from its end); None if not yet rated.
+    # Its place in SEVERITY; None if not yet rated.
     rating_rank: int | None
 
 
@@ -84,8 +88,7 @@ def cycle_from(council: Council, day: datetime.date) -> Cycle:
 
 def plan_rows(picture: PlanPicture, owners: dict[int, frozenset[int]]) -> list[PlanRow]:
     """The picture's lean rows, in plan order, with their owners and ranks."""
-    codes = [row["code"] for row in picture.council.rating_scale]
-    ranks = {code: rank for rank, code in enumerate(reversed(codes))}
+    ranks = {code: rank for rank, code in enumerate(SEVERITY)}
     return [
         PlanRow(
             row.action_id,
