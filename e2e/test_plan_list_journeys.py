@@ -46,4 +46,3 @@ def test_an_invalid_filter_is_named_and_the_list_fits_375px(page, plan):
     # The list's controls and table fit; axe at this width is left to the navigation's
     # own test, since its links' target size fails on every page at 375 px today.
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
-
