@@ -17,7 +17,7 @@ from typing import Any
 
 import django_filters
 from django import forms
-from django.http import HttpRequest, QueryDict
+from django.http import QueryDict
 
 from improvement.core.listing import Column, ListFilterSet, ListSpec, Rows, Sort
 from improvement.core.models import Council
@@ -215,9 +215,7 @@ SPEC = ListSpec(
 )
 
 
-def plan_list(
-    request: HttpRequest, picture: PlanPicture
-) -> tuple[ListSpec, list[PlanRow], dict[str, Any]]:
+def plan_list(picture: PlanPicture) -> tuple[ListSpec, list[PlanRow], dict[str, Any]]:
     """The spec of the picture's list (detailing rows as at its date), its rows, and
     the FilterSet's arguments: what `core.listing.list_page` takes."""
     council = picture.council

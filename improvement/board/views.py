@@ -104,7 +104,7 @@ def objective_list(request: HttpRequest, slug: str) -> HttpResponse:
     council = access.council_for(request, slug, "plans.view_plan")
     form, as_at = as_at_of(request)
     picture = board_summary(council, as_at)
-    spec, rows, arguments = plan_list(request, picture)
+    spec, rows, arguments = plan_list(picture)
     as_at_link = urlencode(as_at_query(request.GET))
     context = {"picture": picture, "as_at_form": form, "as_at_query": as_at_link}
     return list_page(
@@ -146,7 +146,7 @@ def objective_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     objective = get_object_or_404(council.objectives.prefetch_related("findings"), pk=pk)
     form, as_at = as_at_of(request)
     picture = board_summary(council, as_at, objective)
-    spec, rows, arguments = plan_list(request, picture)
+    spec, rows, arguments = plan_list(picture)
     evidence = {
         **evidence_for_objective(objective, picture.as_at),
         "complaints": experience_lines(council, picture.as_at),
