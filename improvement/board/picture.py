@@ -12,6 +12,10 @@ from improvement.core.models import Council
 from improvement.evidence.queries import objective_measure_flags
 from improvement.plans.picture import PlanPicture, plan_picture, plan_summary
 
+# The kept summary's name: a new one whenever `ActionRow` gains a field (pickled rows
+# of the old shape would lack it).
+SUMMARY_FIGURES = "board-summary-2"
+
 
 def _day(as_at: datetime.date | None) -> datetime.date:
     today = timezone.localdate()
@@ -39,7 +43,9 @@ def board_summary(
         return plan_summary(council, day, measure_flags=flags, objective=objective)
 
     part = objective.pk if objective is not None else "plan"
-    return _with_live_council(reuse_figures(council, "board-summary", compute, day, part), council)
+    # The name changes with the rows' shape, so no figures kept in the old one are read.
+    kept = reuse_figures(council, SUMMARY_FIGURES, compute, day, part)
+    return _with_live_council(kept, council)
 
 
 def _with_live_council(picture: PlanPicture, council: Council) -> PlanPicture:

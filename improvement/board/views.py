@@ -11,8 +11,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from improvement.board.activity_list import activity_page
-from improvement.board.forms import ActionFilterForm
 from improvement.board.picture import board_summary
+from improvement.board.plan_list import as_at_query, plan_list
 from improvement.board.portfolio import portfolio_for
 from improvement.board.presenters import by_objective
 from improvement.board.queries import councils_of
@@ -20,11 +20,12 @@ from improvement.board.start import panels_for
 from improvement.complaints.ports import experience_lines
 from improvement.core import access
 from improvement.core.audit import council_record, history_for
+from improvement.core.listing import list_page
 from improvement.evidence.queries import evidence_for_objective, measures_for_action
 from improvement.plans.forms import as_at_of
 from improvement.plans.picture import actions_as_at, with_details
 from improvement.plans.presenters import SHORT_PAGE_SIZE, paged
-from improvement.plans.queries import organisations_in_plan, updates_of
+from improvement.plans.queries import updates_of
 
 # The records that have a history page, by the name used in its URL.
 HISTORY_MODELS = {
@@ -98,23 +99,22 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def objective_list(request: HttpRequest, slug: str) -> HttpResponse:
-    """The objectives' figures, and the plan's actions a page at a time."""
+    """The objectives' figures, and the plan's actions filtered, sorted and a page at a
+    time, or as a CSV of every action the filters keep (board.plan_list)."""
     council = access.council_for(request, slug, "plans.view_plan")
     form, as_at = as_at_of(request)
     picture = board_summary(council, as_at)
-    filters = ActionFilterForm(request.GET, council, organisations_in_plan(council))
-    detail = partial(with_details, council, picture.as_at)
-    actions = paged(filters.apply(picture.actions), request.GET, "page", detail, "actions")
-    return render(
+    spec, rows, arguments = plan_list(picture)
+    as_at_link = urlencode(as_at_query(request.GET))
+    context = {"picture": picture, "as_at_form": form, "as_at_query": as_at_link}
+    return list_page(
         request,
+        rows,
+        spec,
         "plans/objective_list.html",
-        {
-            "picture": picture,
-            "as_at_form": form,
-            "filters": filters,
-            "actions": actions,
-            "groups": by_objective(actions.items),
-        },
+        context,
+        filename_prefix=f"{council.slug} plan",
+        **arguments,
     )
 
 
@@ -146,26 +146,27 @@ def objective_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     objective = get_object_or_404(council.objectives.prefetch_related("findings"), pk=pk)
     form, as_at = as_at_of(request)
     picture = board_summary(council, as_at, objective)
-    filters = ActionFilterForm(request.GET, council, organisations_in_plan(council))
-    detail = partial(with_details, council, picture.as_at)
-    actions = paged(filters.apply(picture.actions), request.GET, "page", detail, "actions")
+    spec, rows, arguments = plan_list(picture)
     evidence = {
         **evidence_for_objective(objective, picture.as_at),
         "complaints": experience_lines(council, picture.as_at),
     }
-    return render(
+    context = {
+        "objective": objective,
+        "picture": picture,
+        "as_at": picture.as_at,
+        "as_at_form": form,
+        "as_at_query": urlencode(as_at_query(request.GET)),
+        "evidence": evidence,
+    }
+    return list_page(
         request,
+        rows,
+        spec,
         "board/objective_detail.html",
-        {
-            "objective": objective,
-            "picture": picture,
-            "actions": actions,
-            "filters": filters,
-            "as_at": picture.as_at,
-            "as_at_form": form,
-            "as_at_query": urlencode(filters.as_at),
-            "evidence": evidence,
-        },
+        context,
+        filename_prefix=f"{council.slug} objective {objective.ref}",
+        **arguments,
     )
 
 

@@ -224,9 +224,15 @@ class Listing:
 
     @property
     def clear_href(self) -> str:
-        """The list with no filter, in the order it is sorted now."""
-        sort = self.query.get(SORT)
-        return f"?{SORT}={sort}" if sort else "?"
+        """The list with no filter, in the order it is sorted now, keeping the page's own
+        parameters (the date a plan is shown as at, say)."""
+        query = QueryDict(mutable=True)
+        for name, value in self.kept:
+            query.appendlist(name, value)
+        if self.query.get(SORT):
+            query[SORT] = self.query[SORT]
+        encoded = query.urlencode()
+        return f"?{encoded}" if encoded else "?"
 
     @property
     def sorts(self) -> list[dict[str, Any]]:

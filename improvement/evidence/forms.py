@@ -55,8 +55,9 @@ class MeasureForm(GovukForm, forms.ModelForm):
     def __init__(self, *args: Any, council: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = council.people.live()
-        self.fields["objectives"].queryset = council.objectives.live()
-        self.fields["actions"].queryset = council.actions.live()
+        self.fields["objectives"].queryset = council.objectives.live().in_plan_order()
+        # In plan order, 1.1, 1.2, 2.1, as the plan lists them.
+        self.fields["actions"].queryset = council.actions.live().in_plan_order()
 
 
 class MeasureEditForm(VersionedForm, MeasureForm):
@@ -163,7 +164,7 @@ class AuditForm(GovukForm, forms.ModelForm):
 
     def __init__(self, *args: Any, council: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["objectives"].queryset = council.objectives.live()
+        self.fields["objectives"].queryset = council.objectives.live().in_plan_order()
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
@@ -196,7 +197,7 @@ class ThemeForm(GovukForm, forms.ModelForm):
 
     def __init__(self, *args: Any, council: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["objectives"].queryset = council.objectives.live()
+        self.fields["objectives"].queryset = council.objectives.live().in_plan_order()
 
 
 class UpdateRequestForm(GovukForm, forms.Form):

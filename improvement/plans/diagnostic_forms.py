@@ -73,4 +73,4 @@ class DiagnosticFindingForm(RecordForm):
 
     def __init__(self, *args: Any, council: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["objectives"].queryset = council.objectives.live()
+        self.fields["objectives"].queryset = council.objectives.live().in_plan_order()

@@ -5,6 +5,7 @@ from django import forms
 from django.http import HttpRequest
 
 from improvement.core.forms import DateField, GovukForm, VersionedForm
+from improvement.core.listing import natural_key
 from improvement.core.text import LONG_TEXT, NOTES_TEXT
 from improvement.core.uploads import check_upload
 from improvement.plans.models import (
@@ -40,6 +41,23 @@ def without_version(data: dict[str, Any]) -> dict[str, Any]:
     return {name: value for name, value in data.items() if name != "version"}
 
 
+class NaturalRefChoices(forms.models.ModelChoiceIterator):
+    """Findings as people count them: by kind, then reference, PA2 before PA10
+    (`core.listing.natural_key`), which the database's text order cannot give."""
+
+    def __iter__(self) -> Any:
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for finding in sorted(
+            self.queryset, key=lambda found: (found.kind, natural_key(found.ref), found.pk)
+        ):
+            yield self.choice(finding)
+
+
+class FindingsField(forms.ModelMultipleChoiceField):
+    iterator = NaturalRefChoices
+
+
 class RecordForm(VersionedForm, forms.ModelForm):
     """A form for a plan record: editing one carries the version it was read at (and a
     form without it is refused); adding one has no version to carry."""
@@ -72,6 +90,7 @@ class ObjectiveForm(RecordForm):
             "requirements": forms.CheckboxSelectMultiple,
             "title": forms.Textarea(attrs={"rows": 2}),
         }
+        field_classes = {"findings": FindingsField}
         labels = {
             "ref": "Reference",
             "findings": "Findings it answers",
@@ -113,6 +132,7 @@ class ActionForm(RecordForm):
             "success_measure": forms.Textarea(attrs={"rows": 3}),
             "evidence_planned": forms.Textarea(attrs={"rows": 3}),
         }
+        field_classes = {"findings": FindingsField}
         labels = {
             "ref": "Reference",
             "title": "Action",

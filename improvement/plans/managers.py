@@ -147,5 +147,9 @@ class ActionQuerySet(_AsAtMixin, LiveQuerySet):
 
 
 class ObjectiveQuerySet(_AsAtMixin, LiveQuerySet):
+    def in_plan_order(self) -> "ObjectiveQuerySet":
+        """As the plan lists them: by the order the board gave them (see Action's)."""
+        return self.order_by("position", "id")
+
     def changed_since(self, since: datetime.datetime) -> "ObjectiveQuerySet":
         return changed_since(self, since)

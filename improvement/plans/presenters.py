@@ -56,6 +56,7 @@ class ActionRow(Standing):
     rating: str
     due_on: datetime.date | None
     reasons: list[str]
+    last_update_on: datetime.date | None = None
 
 
 class Tally:

@@ -62,7 +62,7 @@ def assess_row(
         council.board_cycle_days,
         council.due_soon_days,
     )
-    return ActionRow(pk, objective_id, organisation_id, rating, due_on, reasons)
+    return ActionRow(pk, objective_id, organisation_id, rating, due_on, reasons, latest_as_of)
 
 
 def assess(action: Any, as_at: datetime.date, latest_update: Any = None) -> ActionProgress:
