@@ -341,9 +341,7 @@ def grow(council, number):
 
 
 @pytest.mark.parametrize("number", [5, 60])
-def test_a_page_and_the_csv_cost_the_same_queries_however_many_records(
-    manager, council, number
-):
+def test_a_page_and_the_csv_cost_the_same_queries_however_many_records(manager, council, number):
     grow(council, number)
     with CaptureQueriesContext(connection) as page:
         assert manager.get(url("status=open&sort=due")).status_code == 200
