@@ -353,3 +353,13 @@ def test_a_page_and_the_csv_cost_the_same_queries_however_many_records(manager, 
 # The session, the user, the council and the role (access), then the records and the
 # council's corporate timescales: nothing more per record.
 PAGE_QUERIES = 6
+
+
+def test_the_ombudsman_decisions_table_scrolls_on_its_own_on_a_narrow_screen(manager, council):
+    page = manager.get(reverse("complaints:decisions", args=["testshire"])).content.decode()
+    region = (
+        '<div class="ib-table-scroll" role="region" tabindex="0" '
+        'aria-label="Ombudsman decisions, newest first">'
+    )
+    assert region in page
+    assert page.index(region) < page.index('<table class="govuk-table">')
