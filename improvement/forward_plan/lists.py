@@ -142,6 +142,12 @@ class RegisterFilters(DecisionFilters):
         "Status", ForwardDecision.Status.choices, "Select a status from the list", "exactly"
     )
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The status beside the other facets of what a decision is, before when and who.
+        order = ["directorate", "key", "status", "maker", "month", "call_in"]
+        self.filters = {name: self.filters[name] for name in order}
+
 
 REGISTER = ListSpec(
     noun="decision",

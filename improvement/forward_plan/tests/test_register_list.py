@@ -412,3 +412,8 @@ def test_the_lists_cost_the_same_queries_however_long_the_plan(
 # the same less the count, with every row in one read; the executive decisions read
 # their facets, the count, the page, who called each in and the call-in requests.
 EXPECTED_QUERIES = [9, 8, 9, 8]
+
+
+def test_the_register_facets_come_in_the_order_people_narrow_by(reader, plan):
+    form = reader.get(url("register")).context["listing"].filters.form
+    assert list(form.fields) == ["directorate", "key", "status", "maker", "month", "call_in"]
