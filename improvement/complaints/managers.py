@@ -62,10 +62,6 @@ class RepresentationQuerySet(models.QuerySet):
             .filter(stage1 | stage2 | stage3)
         )
 
-    def recent(self, limit: int = 200) -> "RepresentationQuerySet":
-        """The latest live records, newest first, for the list of records."""
-        return self.live().order_by("-received_on", "reference")[:limit]
-
     def naming(self, name: str) -> "RepresentationQuerySet":
         """A subject access request: every record naming the person, as complainant or
         child (none for a blank name)."""

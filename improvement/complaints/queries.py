@@ -9,10 +9,6 @@ from improvement.complaints.models import ComplaintsSettings
 from improvement.core.models import Council
 
 
-def recent_records(council: Council) -> Any:
-    return council.representations.recent()
-
-
 def records_for_person(council: Council, name: str) -> models.QuerySet:
     """A subject access request: every record naming the person, as complainant or child."""
     return council.representations.naming(name)

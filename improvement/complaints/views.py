@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from improvement.complaints import queries, services
+from improvement.complaints import lists, queries, services
 from improvement.complaints.casefile import case_groups
 from improvement.complaints.clock import late_acknowledgement, open_stage, with_clocks
 from improvement.complaints.forms import (
@@ -39,6 +39,7 @@ from improvement.complaints.report import BUILT, KIND, report_for_page, report_r
 from improvement.complaints.years import year_label
 from improvement.core import access, audit
 from improvement.core.forms import bound, form_page, run_service
+from improvement.core.listing import list_page
 from improvement.documents.download import download
 from improvement.documents.views import start
 
@@ -70,9 +71,15 @@ def index(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def case_list(request: HttpRequest, slug: str) -> HttpResponse:
+    """Every record, filtered, sorted and paged, or as a CSV without personal data."""
     council = access.council_for(request, slug, CASES)
-    records = queries.recent_records(council)
-    return render(request, "complaints/case_list.html", {"records": records})
+    return list_page(
+        request,
+        lists.case_rows(council),
+        lists.CASES,
+        "complaints/case_list.html",
+        filename_prefix=council.slug,
+    )
 
 
 @login_required

@@ -6,23 +6,27 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from improvement.core.access import council_for
-from improvement.forward_plan import notice, outputs, queries
+from improvement.core.listing import list_page
+from improvement.forward_plan import lists, notice, outputs, queries
 from improvement.forward_plan.editions import edition_notes
 from improvement.forward_plan.presenters import edition_parts, urgency_statement
 
 
 @login_required
 def register(request: HttpRequest, slug: str) -> HttpResponse:
+    """The register, filtered, sorted and paged, or as a CSV of what the filters keep."""
     council = council_for(request, slug)
-    return render(
+    return list_page(
         request,
+        lists.register_rows(council),
+        lists.REGISTER,
         "forward_plan/register.html",
         {
             "council": council,
-            "decisions": queries.register(council),
             "current": queries.current_edition(council),
             "draft": queries.draft_edition(council),
         },
+        filename_prefix=f"{council.slug} forward plan",
     )
 
 
@@ -100,8 +104,11 @@ def comment_list(request: HttpRequest, slug: str) -> HttpResponse:
 def executive_decisions(request: HttpRequest, slug: str) -> HttpResponse:
     """Executive decisions published for call-in, and whether each was called in."""
     council = council_for(request, slug)
-    return render(
+    return list_page(
         request,
+        lists.executive_rows(council),
+        lists.EXECUTIVE,
         "forward_plan/executive_decisions.html",
-        {"decisions": queries.executive_decisions_of(council), "today": timezone.localdate()},
+        {"today": timezone.localdate()},
+        filename_prefix=council.slug,
     )
