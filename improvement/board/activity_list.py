@@ -80,7 +80,7 @@ def _start_of(day: datetime.date) -> datetime.datetime:
 
 
 def _choose(what: str) -> dict[str, str]:
-    return {"invalid_choice": f"Choose {what} from the list"}
+    return {"invalid_choice": f"Select {what} from the list"}
 
 
 class ActivityFilters(ListFilterSet):

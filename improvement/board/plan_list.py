@@ -19,7 +19,7 @@ import django_filters
 from django import forms
 from django.http import QueryDict
 
-from improvement.core.listing import Column, ListFilterSet, ListSpec, Rows, Sort
+from improvement.core.listing import Column, ListFilterSet, ListSpec, Rows, Sort, choice_filter
 from improvement.core.models import Council
 from improvement.core.templatetags.ib import rating_label
 from improvement.meetings.ports import meeting_day, next_meeting
@@ -118,10 +118,7 @@ class TickFilter(django_filters.Filter):
 
 
 def _choice(label: str, empty: str, error: str, **kwargs: Any) -> django_filters.ChoiceFilter:
-    """A select of the list's facet, with an error that names it."""
-    return django_filters.ChoiceFilter(
-        label=label, empty_label=empty, error_messages={"invalid_choice": error}, **kwargs
-    )
+    return choice_filter(label, error, empty=empty, **kwargs)
 
 
 class PlanActionFilters(ListFilterSet):

@@ -20,7 +20,7 @@ from django.utils import timezone
 from improvement.complaints.clock import Timescales, corporate_timescales, open_stage
 from improvement.complaints.models import Kind, Outcome, Process
 from improvement.complaints.years import financial_year_of, year_label
-from improvement.core.listing import Column, ListFilterSet, ListSpec, Sort
+from improvement.core.listing import Column, ListFilterSet, ListSpec, Sort, choice_filter
 from improvement.core.models import Council
 
 # The fields a row is made from; personal data is left out on purpose.
@@ -179,15 +179,7 @@ def case_rows(council: Council, today: datetime.date | None = None) -> list[Case
 
 
 def _choice(label: str, choices: Any, invalid: str) -> django_filters.ChoiceFilter:
-    """A facet of the list: a select of `choices`, "All" when none is chosen, and an
-    error naming the facet when the address asks for something it does not offer."""
-    return django_filters.ChoiceFilter(
-        method="keep",
-        label=label,
-        choices=choices,
-        empty_label="All",
-        error_messages={"invalid_choice": invalid},
-    )
+    return choice_filter(label, invalid, choices=choices, method="keep")
 
 
 class CaseFilters(ListFilterSet):

@@ -110,6 +110,17 @@ class ListFilterSet(django_filters.FilterSet):
         )
 
 
+def choice_filter(
+    label: str, invalid: str, *, empty: str = "All", **kwargs: Any
+) -> django_filters.ChoiceFilter:
+    """A facet drawn as a select: `empty` when none is chosen, and `invalid`, which
+    names the facet ("Select a team from the list"), when the address asks for a choice
+    the list does not offer. `kwargs` go to the filter (choices, method, field_name)."""
+    return django_filters.ChoiceFilter(
+        label=label, empty_label=empty, error_messages={"invalid_choice": invalid}, **kwargs
+    )
+
+
 class Rows(list):
     """A list of rows that a FilterSet can take as its queryset."""
 

@@ -16,7 +16,7 @@ from django.db.models import Case, DateField, F, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce, Lower, TruncMonth
 from django.utils import timezone
 
-from improvement.core.listing import Column, ListFilterSet, ListSpec, Sort
+from improvement.core.listing import Column, ListFilterSet, ListSpec, Sort, choice_filter
 from improvement.core.models import Council
 from improvement.forward_plan import queries
 from improvement.forward_plan.models import ForwardDecision
@@ -77,15 +77,7 @@ def executive_rows(council: Council) -> QuerySet:
 
 
 def _choice(label: str, choices: Any, invalid: str, method: str) -> django_filters.ChoiceFilter:
-    """A facet: a select of `choices`, "All" when none is chosen, and an error naming
-    the facet when the address asks for something it does not offer."""
-    return django_filters.ChoiceFilter(
-        method=method,
-        label=label,
-        choices=choices,
-        empty_label="All",
-        error_messages={"invalid_choice": invalid},
-    )
+    return choice_filter(label, invalid, choices=choices, method=method)
 
 
 class DecisionFilters(ListFilterSet):

@@ -46,14 +46,14 @@ class ActionLogFilters(ListFilterSet):
         label="Owner",
         queryset=Person.objects.none(),
         empty_label="Anyone",
-        error_messages={"invalid_choice": "Choose an owner from the list"},
+        error_messages={"invalid_choice": "Select an owner from the list"},
     )
     organisation = django_filters.ModelChoiceFilter(
         field_name="owner__organisation",
         label="Owner's organisation",
         queryset=Organisation.objects.none(),
         empty_label="Any organisation",
-        error_messages={"invalid_choice": "Choose an organisation from the list"},
+        error_messages={"invalid_choice": "Select an organisation from the list"},
     )
     status = django_filters.ChoiceFilter(
         label="Open or done",
@@ -76,13 +76,13 @@ class ActionLogFilters(ListFilterSet):
         label="Raised by",
         queryset=Body.objects.none(),
         empty_label="Any board or committee",
-        error_messages={"invalid_choice": "Choose a board or committee from the list"},
+        error_messages={"invalid_choice": "Select a board or committee from the list"},
     )
     meeting = django_filters.ModelChoiceFilter(
         label="Raised at",
         queryset=Meeting.objects.none(),
         empty_label="Any meeting",
-        error_messages={"invalid_choice": "Choose a meeting from the list"},
+        error_messages={"invalid_choice": "Select a meeting from the list"},
     )
 
     def __init__(self, data: Any = None, queryset: Any = None, **kwargs: Any) -> None:
@@ -216,14 +216,14 @@ class ProgrammeFilters(ListFilterSet):
         label="Committee",
         queryset=Body.objects.none(),
         empty_label="Every scrutiny committee",
-        error_messages={"invalid_choice": "Choose a committee from the list"},
+        error_messages={"invalid_choice": "Select a committee from the list"},
     )
     status = django_filters.ChoiceFilter(
         method="by_status",
         label="Status",
         choices=PROGRAMME_STATUSES,
         empty_label="Any status",
-        error_messages={"invalid_choice": "Choose a status from the list"},
+        error_messages={"invalid_choice": "Select a status from the list"},
     )
     year = django_filters.ChoiceFilter(
         method="in_year",
@@ -231,14 +231,14 @@ class ProgrammeFilters(ListFilterSet):
         help_text="A municipal year runs from May to April.",
         choices=[],
         empty_label="Any year",
-        error_messages={"invalid_choice": "Choose a municipal year from the list"},
+        error_messages={"invalid_choice": "Select a municipal year from the list"},
     )
     month = django_filters.ChoiceFilter(
         method="in_month",
         label="Meeting month",
         choices=[],
         empty_label="Any month",
-        error_messages={"invalid_choice": "Choose a meeting month from the list"},
+        error_messages={"invalid_choice": "Select a meeting month from the list"},
     )
     source = django_filters.ChoiceFilter(
         method="from_source",

@@ -126,7 +126,7 @@ def test_complaint_cases_stay_hidden_even_when_asked_for_by_kind(
     response = client.get(f"{url}?kind={cases}")
     assert _shown(response) == ["action 1", "action 0"]  # the unknown kind narrows nothing
     form = response.context["activity"].filters.form
-    assert form.errors["kind"] == ["Choose a kind of record from the list"]
+    assert form.errors["kind"] == ["Select a kind of record from the list"]
     assert "Complaint or compliment case" not in [label for _, label in form.fields["kind"].choices]
     csv_rows = _csv(client.get(f"{url}?kind={cases}&format=csv"))
     assert [row[4] for row in csv_rows[1:]] == ["action no. 1", "action no. 0"]

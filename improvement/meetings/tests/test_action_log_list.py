@@ -203,9 +203,9 @@ def test_the_csv_holds_every_kept_row_in_words(council, board_manager, client_fo
 @pytest.mark.parametrize(
     ("query", "message", "anchor"),
     [
-        ("owner=999999", "Choose an owner from the list", "id_owner"),
+        ("owner=999999", "Select an owner from the list", "id_owner"),
         ("due=soon", "Choose when the actions are due from the list", "id_due"),
-        ("meeting=x", "Choose a meeting from the list", "id_meeting"),
+        ("meeting=x", "Select a meeting from the list", "id_meeting"),
     ],
 )
 def test_a_filter_that_cannot_be_read_is_named(

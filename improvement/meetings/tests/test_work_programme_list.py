@@ -213,10 +213,10 @@ def test_the_csv_holds_every_kept_item_in_words(council, board_manager, client_f
 @pytest.mark.parametrize(
     ("query", "message", "anchor"),
     [
-        ("month=2024-13", "Choose a meeting month from the list", "id_month"),
-        ("year=1999", "Choose a municipal year from the list", "id_year"),
-        ("committee=999999", "Choose a committee from the list", "id_committee"),
-        ("status=lost", "Choose a status from the list", "id_status"),
+        ("month=2024-13", "Select a meeting month from the list", "id_month"),
+        ("year=1999", "Select a municipal year from the list", "id_year"),
+        ("committee=999999", "Select a committee from the list", "id_committee"),
+        ("status=lost", "Select a status from the list", "id_status"),
     ],
 )
 def test_a_filter_that_cannot_be_read_is_named(
@@ -235,7 +235,7 @@ def test_a_committee_outside_scrutiny_is_not_a_choice(
 ):
     cabinet = council.bodies.get(slug="cabinet")
     response = client_for(board_manager).get(url(council, f"committee={cabinet.pk}"))
-    assert "Choose a committee from the list" in response.content.decode()
+    assert "Select a committee from the list" in response.content.decode()
     assert "Cabinet&#x27;s own item" not in response.content.decode()
 
 
