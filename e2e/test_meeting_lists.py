@@ -64,7 +64,7 @@ def test_the_board_manager_filters_the_action_log(page, lists):
     rows = page.locator("tbody th").all_inner_texts()
     assert rows == ["Action 2", "Action 0"]
     page.goto("/councils/testshire/meetings/actions/?due=soon")
-    assert page.get_by_text("Choose when the actions are due from the list").first.is_visible()
+    assert page.get_by_text("Select when the actions are due").first.is_visible()
     check_both(page, "action-log-error")
 
 

@@ -69,7 +69,7 @@ class ActionLogFilters(ListFilterSet):
             (BY_NEXT_MEETING, "Open and due by the next meeting of its body"),
         ],
         empty_label="At any time",
-        error_messages={"invalid_choice": "Choose when the actions are due from the list"},
+        error_messages={"invalid_choice": "Select when the actions are due"},
     )
     body = django_filters.ModelChoiceFilter(
         field_name="meeting__body",
@@ -245,7 +245,7 @@ class ProgrammeFilters(ListFilterSet):
         label="Where it came from",
         choices=SOURCES,
         empty_label="Anywhere",
-        error_messages={"invalid_choice": "Choose where the items came from from the list"},
+        error_messages={"invalid_choice": "Select where the items came from"},
     )
 
     def __init__(self, data: Any = None, queryset: Any = None, **kwargs: Any) -> None:

@@ -204,7 +204,7 @@ def test_the_csv_holds_every_kept_row_in_words(council, board_manager, client_fo
     ("query", "message", "anchor"),
     [
         ("owner=999999", "Select an owner from the list", "id_owner"),
-        ("due=soon", "Choose when the actions are due from the list", "id_due"),
+        ("due=soon", "Select when the actions are due", "id_due"),
         ("meeting=x", "Select a meeting from the list", "id_meeting"),
     ],
 )
