@@ -15,7 +15,14 @@ def imports_of(council: Council) -> Any:
 
 
 def latest_import(council: Council) -> AnnexAImport | None:
+    """The latest import in the board's measures: whose KPIs are the council's figures."""
     return imports_of(council).filter(status=AnnexAImport.Status.DONE).first()
+
+
+def latest_upload(council: Council) -> AnnexAImport | None:
+    """The latest import whatever its state (waiting, reading, read and awaiting the
+    officer, imported, failed or undone): what the performance officer last did."""
+    return imports_of(council).first()
 
 
 def import_of(council: Council, pk: int) -> AnnexAImport | None:
