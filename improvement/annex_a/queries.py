@@ -51,6 +51,17 @@ def applied_after(record: AnnexAImport) -> AnnexAImport | None:
     )
 
 
+def confirmed_after(record: AnnexAImport) -> AnnexAImport | None:
+    """An import uploaded after this one that is already in the measures: confirming
+    this one then would put older figures over newer (docs/adr/045)."""
+    later = Q(created_at__gt=record.created_at) | Q(created_at=record.created_at, pk__gt=record.pk)
+    return (
+        record.council.annex_a_imports.filter(later, status=AnnexAImport.Status.DONE)
+        .order_by("-created_at", "-id")
+        .first()
+    )
+
+
 def undoable(council: Council) -> AnnexAImport | None:
     """The import an officer may undo: the latest one put into the measures."""
     return (
