@@ -90,8 +90,10 @@ def test_councillor_opens_a_call_in_from_their_start_page(page, demo):
     _start(page, "councillor", "Your committees")
     _check(page, "councillor")
 
-    page.get_by_role("link", name="call in").first.click()
-    page.get_by_role("button", name="Record call-in").wait_for()
+    # The panel lists the decisions that fall to the councillor's scrutiny committee,
+    # each to its call-in page, where a member requests or joins one.
+    page.get_by_role("link", name="see the call-in").first.click()
+    page.get_by_role("heading", name="Request for call-in").wait_for()
     _check(page, "councillor-call-in")
 
 

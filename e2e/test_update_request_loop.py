@@ -44,5 +44,6 @@ def test_the_manager_checks_whom_a_request_reaches_then_sends_it(
     page.get_by_role("button", name="Send requests").click()
 
     page.get_by_role("heading", name="Board of next week").wait_for()
-    assert "Sent to 1 of 2 owners; 1 with no email address" in page.content()
+    sent_on = f"{timezone.localdate():%-d %B %Y}"
+    assert f"Sent to 1 of 2 owners on {sent_on}; 1 with no email address" in page.content()
     check_both(page, "update-request-sent")

@@ -15,7 +15,14 @@ def imports_of(council: Council) -> Any:
 
 
 def latest_import(council: Council) -> AnnexAImport | None:
+    """The latest import in the board's measures: whose KPIs are the council's figures."""
     return imports_of(council).filter(status=AnnexAImport.Status.DONE).first()
+
+
+def latest_upload(council: Council) -> AnnexAImport | None:
+    """The latest import whatever its state (waiting, reading, read and awaiting the
+    officer, imported, failed or undone): what the performance officer last did."""
+    return imports_of(council).first()
 
 
 def import_of(council: Council, pk: int) -> AnnexAImport | None:
@@ -40,6 +47,17 @@ def applied_after(record: AnnexAImport) -> AnnexAImport | None:
     return (
         record.council.annex_a_imports.filter(later, status=AnnexAImport.Status.DONE)
         .order_by("-applied_at", "-id")
+        .first()
+    )
+
+
+def confirmed_after(record: AnnexAImport) -> AnnexAImport | None:
+    """An import uploaded after this one that is already in the measures: confirming
+    this one then would put older figures over newer (docs/adr/045)."""
+    later = Q(created_at__gt=record.created_at) | Q(created_at=record.created_at, pk__gt=record.pk)
+    return (
+        record.council.annex_a_imports.filter(later, status=AnnexAImport.Status.DONE)
+        .order_by("-created_at", "-id")
         .first()
     )
 

@@ -161,6 +161,8 @@ def _save(actor: Any, record: AnnexAImport, analysis: Analysis, apply: bool) -> 
     (the command, run by someone who has chosen), else leave that to `confirm_import`
     after the officer has seen the preview."""
     verb = "imported Annex A" if apply else "read Annex A"
+    if apply:
+        _lock_council(record.council_id)
     if record.pk is None:
         _fill(record, analysis, apply)
         create_tracked(record, actor, verb=verb)
@@ -386,16 +388,41 @@ def _require_importer(actor: Any, record: AnnexAImport) -> None:
     access.require(actor, "annex_a.import", record.council)
 
 
-@transaction.atomic
-def confirm_import(actor: Any, record: AnnexAImport, expected_version: int | None) -> AnnexAImport:
-    """Put a read import's KPIs into the board's measures, once the officer has seen
-    the preview of each measure's values before and after."""
-    _require_importer(actor, record)
+def _lock_council(council_id: int) -> None:
+    """Serialise confirming and undoing imports within one council: each takes the
+    council's row lock (SELECT ... FOR UPDATE on PostgreSQL) before it reads which
+    imports are in the measures, so two officers confirming (or one confirming while
+    another undoes) run one after the other and the second sees what the first did.
+    SQLite ignores FOR UPDATE, and needs nothing more: its writers queue for the one
+    database lock when their transaction starts (settings: IMMEDIATE)."""
+    list(Council.objects.select_for_update().filter(pk=council_id).values_list("pk", flat=True))
+
+
+def _refuse_confirm(record: AnnexAImport) -> None:
     if record.status != AnnexAImport.Status.READY:
         raise ValidationError(
             f"Import {record.pk} is {record.get_status_display().lower()}: only an import "
             "waiting for confirmation can be confirmed."
         )
+    later = queries.confirmed_after(record)
+    if later is not None:
+        raise ValidationError(
+            f"Import {later.pk} ({later.file_name}) was uploaded after this one and is "
+            "already in the board's measures: confirming this older one would put its "
+            f"figures over the newer ones. Undo import {later.pk} first if this one "
+            "should be in the measures."
+        )
+
+
+@transaction.atomic
+def confirm_import(actor: Any, record: AnnexAImport, expected_version: int | None) -> AnnexAImport:
+    """Put a read import's KPIs into the board's measures, once the officer has seen
+    the preview of each measure's values before and after. Refused once an import
+    uploaded after it is in the measures (docs/adr/045)."""
+    _require_importer(actor, record)
+    _lock_council(record.council_id)
+    record = AnnexAImport.objects.select_related("council").get(pk=record.pk)
+    _refuse_confirm(record)
 
     def apply() -> None:
         record.status = AnnexAImport.Status.DONE
@@ -434,7 +461,8 @@ def undo_import(actor: Any, record: AnnexAImport, expected_version: int | None) 
     it added removed, values it changed restored, measures it made archived. Only the
     latest import in the measures can be undone (docs/adr/032)."""
     _require_importer(actor, record)
-    record = AnnexAImport.objects.select_for_update().get(pk=record.pk)
+    _lock_council(record.council_id)
+    record = AnnexAImport.objects.select_for_update().select_related("council").get(pk=record.pk)
     _refuse_undo(record)
     measures.restore(actor, record)
 

@@ -10,8 +10,9 @@ from typing import Any
 
 from improvement.accounts.models import Role
 from improvement.accounts.permissions import roles_in
+from improvement.annex_a.models import AnnexAImport
 from improvement.annex_a.presenters import quality_rows
-from improvement.annex_a.queries import latest_import
+from improvement.annex_a.queries import latest_import, latest_upload
 from improvement.complaints import ports as complaints
 from improvement.core import access
 from improvement.core.models import Council
@@ -81,15 +82,18 @@ def board_manager(user: Any, council: Council, today: datetime.date) -> Panel:
     papers = list(meetings.papers_due(meeting)) if meeting else []
     outstanding = list(evidence.requests_outstanding(council, today))
     deadline = meetings.agenda_deadline(meeting) if meeting else None
-    late_papers = [p for p in papers if not p.report_received_on]
+    # Waiting on the manager: a paper not received whose deadline has passed (the
+    # meetings app's one rule). One not yet due reads "due <date>" and waits on nobody.
+    late = set(meetings.papers_overdue(meeting, today)) if meeting else set()
     return Panel(
         Role.BOARD_MANAGER,
         "The board cycle",
         "board/start/_board_manager.html",
-        waiting=len(late_papers) + len(outstanding),
+        waiting=len(late) + len(outstanding),
         context={
             "next": _meeting(user, meeting),
             "papers": papers,
+            "late": late,
             "deadline": deadline,
             "deadline_passed": bool(
                 deadline and meeting.agenda_published_on is None and deadline < today
@@ -105,10 +109,12 @@ def board_manager(user: Any, council: Council, today: datetime.date) -> Panel:
 
 
 def councillor(user: Any, council: Council, today: datetime.date) -> Panel:
-    """My committees and their next meetings, open call-in windows, my officer requests."""
+    """My committees and their next meetings, the call-in windows open for decisions
+    that fall to my scrutiny committees (an exempt one by its paragraph only, unless I
+    see its body's exempt items), my committees' officer requests."""
     bodies = meetings.bodies_of_person(council, user, today)
     body_ids = [body.pk for body in bodies]
-    call_ins = list(meetings.open_call_ins(council, today))
+    call_ins = meetings.call_ins_open_to(council, user, today, body_ids)
     return Panel(
         Role.COUNCILLOR,
         "Your committees",
@@ -140,16 +146,24 @@ def complaints_manager(user: Any, council: Council, today: datetime.date) -> Pan
 
 
 def performance_officer(user: Any, council: Council, today: datetime.date) -> Panel:
-    """The latest Annex A import and the checks it made."""
-    record = latest_import(council)
+    """The latest Annex A import whatever its state (waiting, failed, awaiting the
+    officer's confirmation or imported), the checks it made, and, when that import is
+    not the one in use, the import whose figures the board reads."""
+    record = latest_upload(council)
+    in_use = record
+    if record is not None and record.status != AnnexAImport.Status.DONE:
+        in_use = latest_import(council)
     warnings = record.report.get("warnings", []) if record else []
+    # A failed import, or one read and waiting for the officer to confirm, waits on them.
+    acting = (AnnexAImport.Status.FAILED, AnnexAImport.Status.READY)
     return Panel(
         Role.PERFORMANCE_OFFICER,
         "Annex A",
         "board/start/_performance_officer.html",
-        waiting=len(warnings) + (1 if record and record.status == "failed" else 0),
+        waiting=len(warnings) + (1 if record and record.status in acting else 0),
         context={
             "record": record,
+            "in_use": in_use,
             "warnings": warnings,
             "quality": quality_rows(record.report) if record else [],
         },

@@ -106,42 +106,77 @@ class DateField(forms.MultiValueField):
             ) from exc
 
 
-# "2pm", "2.30pm", "2:30 pm", "14:00", "14.00", "1400": what people type for a time.
-TIME_PATTERN = re.compile(
-    r"^(?P<hour>\d{1,2})(?:[:.]?(?P<minute>\d{2}))?\s*(?P<half>[ap]\.?m\.?)?$"
+# How a time may be written (docs/adr/045):
+# - with am or pm, on the 12-hour clock: "2pm", "2.30pm", "2:30 p.m.", "12am" (midnight),
+#   "12pm" (midday); the hour 1 to 12, minutes (if any) two digits;
+# - without, on the 24-hour clock with a two-digit hour: "14:30", "14.30", "1430",
+#   "09:15", "00:00"; "24:00" is refused (write "midnight" or "00:00");
+# - "noon", "midday", "12 noon", "12 midday" and "midnight" (00:00).
+# A one-digit hour with no am or pm ("2.30", "9:15") is refused, not guessed: in
+# Britain "2.30" is usually the afternoon, and reading it as 02:30 would put a meeting
+# in the small hours without a word. Single-digit minutes ("2.3") are refused too.
+TWELVE_HOUR = re.compile(r"^(?P<hour>\d{1,2})(?:[:.](?P<minute>\d{2}))?\s*(?P<half>[ap])\.?m\.?$")
+TWENTY_FOUR_HOUR = re.compile(r"^(?P<hour>\d{2})[:.]?(?P<minute>\d{2})$")
+ONE_DIGIT_HOUR = re.compile(r"^\d[:.]\d{2}$")
+NAMED_TIMES = {
+    "midday": datetime.time(12),
+    "noon": datetime.time(12),
+    "12 noon": datetime.time(12),
+    "12 midday": datetime.time(12),
+    "midnight": datetime.time(0),
+}
+TIME_HINT = "For example, 2pm, 2:30pm or 14:30"
+AMBIGUOUS_TIME = (
+    "must say am or pm, for example 2:30pm, or use the 24-hour clock, for example 14:30"
 )
-NAMED_TIMES = {"midday": datetime.time(12), "noon": datetime.time(12), "midnight": datetime.time(0)}
+NOT_A_TIME = "must be a real time, for example 2pm, 2:30pm or 14:30"
 
 
-def parse_time(text: str) -> datetime.time | None:
-    """A time as a person writes it, or None when it is not one: a 12-hour time needs
-    am or pm, so "2" alone is refused rather than guessed."""
-    text = text.strip().lower()
+class TimeError(ValueError):
+    """Why a text is not a time: `ambiguous` when it needs am or pm to be one."""
+
+    def __init__(self, ambiguous: bool = False) -> None:
+        super().__init__(AMBIGUOUS_TIME if ambiguous else NOT_A_TIME)
+        self.ambiguous = ambiguous
+
+
+def read_time(text: str) -> datetime.time:
+    """A time as a person writes it, by the rule above, or `TimeError` saying why not."""
+    text = " ".join(text.strip().lower().split())
     if text in NAMED_TIMES:
         return NAMED_TIMES[text]
-    match = TIME_PATTERN.match(text)
+    if ONE_DIGIT_HOUR.match(text):
+        raise TimeError(ambiguous=True)
+    twelve = TWELVE_HOUR.match(text)
+    if twelve is not None:
+        hour, minute = int(twelve["hour"]), int(twelve["minute"] or 0)
+        if not 1 <= hour <= 12 or minute > 59:
+            raise TimeError
+        return datetime.time(hour % 12 + (12 if twelve["half"] == "p" else 0), minute)
+    match = TWENTY_FOUR_HOUR.match(text)
     if match is None:
-        return None
-    hour, minute = int(match["hour"]), int(match["minute"] or 0)
-    half = (match["half"] or "").replace(".", "")
-    if half:
-        if not 1 <= hour <= 12:
-            return None
-        hour = hour % 12 + (12 if half == "pm" else 0)
-    elif match["minute"] is None:
-        return None
+        raise TimeError
+    hour, minute = int(match["hour"]), int(match["minute"])
     if hour > 23 or minute > 59:
-        return None
+        raise TimeError
     return datetime.time(hour, minute)
 
 
+def parse_time(text: str) -> datetime.time | None:
+    """A time as a person writes it (`read_time`), or None when it is not one."""
+    try:
+        return read_time(text)
+    except TimeError:
+        return None
+
+
 class TimeField(forms.Field):
-    """A time of day typed as people write it: "2pm", "2.30pm", "14:00"."""
+    """A time of day typed as people write it: "2pm", "2:30pm", "14:30" (`read_time`)."""
 
     widget = forms.TextInput
 
     def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("help_text", "For example, 2pm, 2.30pm or 14:00")
+        kwargs.setdefault("help_text", TIME_HINT)
         super().__init__(**kwargs)
         self.widget.attrs.setdefault("class", "govuk-input--width-5")
         self.widget.attrs.setdefault("maxlength", "20")
@@ -157,11 +192,13 @@ class TimeField(forms.Field):
         text = str(value or "").strip()
         if not text:
             return None
-        parsed = parse_time(text) if len(text) <= 20 else None
-        if parsed is None:
-            label = self.label or "The time"
-            raise forms.ValidationError(f"{label} must be a real time, for example 2pm or 14:00")
-        return parsed
+        label = self.label or "The time"
+        try:
+            if len(text) > 20:
+                raise TimeError
+            return read_time(text)
+        except TimeError as error:
+            raise forms.ValidationError(f"{label} {error}") from error
 
 
 # Django's own message, which names no field: replaced by one built from the label.

@@ -216,14 +216,17 @@ class UpdateRequestForm(GovukForm, forms.Form):
     people = forms.ModelMultipleChoiceField(
         label="Owners to ask",
         queryset=None,
-        required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Leave all unticked to ask every owner of an open action",
+        help_text="Every owner of an open action is ticked: untick any you do not want to ask",
+        # An empty choice is refused by name, never read as "everyone" (docs/adr/045).
+        error_messages={"required": "Select the owners to ask"},
     )
 
     def __init__(self, *args: Any, owners: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["people"].queryset = owners
+        if not self.is_bound and "people" not in self.initial:
+            self.initial["people"] = [person.pk for person in owners]
 
 
 class ActionAnswerForm(GovukForm, forms.Form):

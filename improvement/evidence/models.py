@@ -315,3 +315,34 @@ class UpdateRequestRecipient(models.Model):
     @property
     def council(self) -> Any:
         return self.request.council
+
+
+class UpdateReminder(models.Model):
+    """One reminder emailed to an owner who had not replied, and how it went: kept
+    apart from the request's own email, so a reminder never changes what the request
+    counted as sent (docs/adr/045)."""
+
+    class Kind(models.TextChoices):
+        BEFORE = "before", "Before the due date"
+        AFTER = "after", "After the due date"
+
+    recipient = models.ForeignKey(
+        UpdateRequestRecipient, on_delete=models.CASCADE, related_name="reminders"
+    )
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    sent_on = models.DateField(help_text="The day the reminder went (or was queued to go).")
+    email_status = models.CharField(max_length=10, choices=EmailStatus.choices)
+    email_attempts = models.PositiveIntegerField(default=0)
+    email_error = models.CharField(max_length=500, blank=True)
+
+    council_path = "recipient__request__council"
+
+    class Meta:
+        ordering = ["sent_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} reminder to {self.recipient.person} on {self.sent_on}"
+
+    @property
+    def council(self) -> Any:
+        return self.recipient.request.council

@@ -2,14 +2,16 @@
 or by an ordinary update recorded since), how the emails went, and what waits for
 a person (docs/adr/032)."""
 
+import datetime
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Min, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from improvement.core.models import Council
-from improvement.evidence.models import EmailStatus, UpdateRequestRecipient
+from improvement.evidence.models import EmailStatus, UpdateReminder, UpdateRequestRecipient
 from improvement.plans.ports import Action, Rating
 
 
@@ -56,18 +58,25 @@ def recipients_of(update_request: Any) -> list[Any]:
 
 @dataclass
 class Sending:
-    """How a request's emails went, counted from what the worker recorded: a request
-    says "sent to 15 owners" only once 15 emails have gone."""
+    """How a request's own emails went, counted from what the worker recorded: a
+    request says "sent to 15 owners" only once 15 emails have gone. Reminders are
+    counted apart (`reminder_rounds`) and never change these counts."""
 
     asked: int
     sent: int
     waiting: int
     failed: int
     no_email: int
+    first_sent_at: datetime.datetime | None = None
 
     @property
     def finished(self) -> bool:
         return self.waiting == 0
+
+    @property
+    def sent_on(self) -> datetime.date | None:
+        """The day the request's emails went (the first of them)."""
+        return timezone.localdate(self.first_sent_at) if self.first_sent_at else None
 
 
 def sending(update_request: Any) -> Sending:
@@ -77,8 +86,35 @@ def sending(update_request: Any) -> Sending:
         waiting=Count("pk", filter=Q(email_kind="asked", email_status=EmailStatus.QUEUED)),
         failed=Count("pk", filter=Q(sent_at__isnull=True, email_status=EmailStatus.FAILED)),
         no_email=Count("pk", filter=Q(email="")),
+        first_sent_at=Min("sent_at"),
     )
     return Sending(**counts)
+
+
+@dataclass
+class ReminderRound:
+    """The reminders of one day: how many owners were reminded, and how the emails went."""
+
+    sent_on: datetime.date
+    owners: int
+    failed: int
+    waiting: int
+
+
+def reminder_rounds(update_request: Any) -> list[ReminderRound]:
+    """The request's reminders by the day they went, earliest first (one query): what
+    the request's page says after "sent to 15 owners on 3 May", as "reminded 4 on 10 May"."""
+    rows = (
+        UpdateReminder.objects.filter(recipient__request=update_request)
+        .values("sent_on")
+        .annotate(
+            owners=Count("recipient", distinct=True),
+            failed=Count("pk", filter=Q(email_status=EmailStatus.FAILED)),
+            waiting=Count("pk", filter=Q(email_status=EmailStatus.QUEUED)),
+        )
+        .order_by("sent_on")
+    )
+    return [ReminderRound(**row) for row in rows]
 
 
 @dataclass

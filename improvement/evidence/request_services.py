@@ -23,7 +23,12 @@ from improvement.core.models import Council
 from improvement.core.tasks import MAIL_ERRORS, enqueue_after_commit, retry
 from improvement.core.tracking import create_tracked
 from improvement.evidence import request_queries
-from improvement.evidence.models import EmailStatus, UpdateRequest, UpdateRequestRecipient
+from improvement.evidence.models import (
+    EmailStatus,
+    UpdateReminder,
+    UpdateRequest,
+    UpdateRequestRecipient,
+)
 from improvement.plans.ports import record_update
 
 ASKED, BEFORE, AFTER = "asked", "before", "after"
@@ -61,9 +66,20 @@ def without_email(people: list[Person]) -> list[Person]:
     return [person for person in people if not email_for(person)]
 
 
+# Said of the "people" field when a choice of owners is empty: never read as "everyone".
+NO_OWNER_CHOSEN = "Select the owners to ask"
+
+
 def chosen_owners(council: Council, people: Any) -> list[Person]:
-    """The owners a request will go to: those chosen, or every owner of an open action."""
-    return list(people) if people else list(owners_of_live_actions(council))
+    """The owners a request will go to: every owner of an open action when no choice
+    was made (`people` is None), else exactly those chosen. An empty choice is refused
+    on the field, never widened to everyone (docs/adr/045)."""
+    if people is None:
+        return list(owners_of_live_actions(council))
+    chosen = list(people)
+    if not chosen:
+        raise ValidationError({"people": NO_OWNER_CHOSEN})
+    return chosen
 
 
 def email_for(person: Person) -> str:
@@ -93,51 +109,93 @@ def _message(
     return mail.EmailMessage(subject, body, None, [recipient.email], connection=connection)
 
 
-def deliver(pk: int, kind: str, attempt: int = 1, connection: Any = None) -> str:
-    """Send one email to one owner and record how it went on their row. A refusing
-    mail server gets the message again later (as a new task) until EMAIL_ATTEMPTS."""
-    recipient = UpdateRequestRecipient.objects.select_related(
-        "request__council", "person__user"
-    ).get(pk=pk)
-    row = UpdateRequestRecipient.objects.filter(pk=pk)
-    message = _message(recipient, kind, connection)
+def _send(row: Any, message: mail.EmailMessage, attempt: int, again: Any, **sent: Any) -> str:
+    """Send one message and record how it went on `row` (a one-row queryset). A refusing
+    mail server gets it again later (`again()`, a new task) until EMAIL_ATTEMPTS."""
     try:
         message.send(fail_silently=False)
     except MAIL_ERRORS as error:
         reason = (str(error) or type(error).__name__)[:500]
         # Recorded before the retry is enqueued: an immediate backend runs it at once.
         row.update(email_status=EmailStatus.QUEUED, email_attempts=attempt, email_error=reason)
-        if connection is not None or not retry(send_request_email, pk, kind, attempt=attempt):
+        if not again():
             row.update(email_status=EmailStatus.FAILED)
             return EmailStatus.FAILED
         return EmailStatus.QUEUED
-    sent: dict[str, Any] = {"email_status": EmailStatus.SENT, "email_attempts": attempt}
-    if kind == ASKED:
-        sent["sent_at"] = timezone.now()
-    row.update(**sent)
+    row.update(email_status=EmailStatus.SENT, email_attempts=attempt, **sent)
     return EmailStatus.SENT
 
 
+def deliver(pk: int, kind: str = ASKED, attempt: int = 1, connection: Any = None) -> str:
+    """Send the request's own email to one owner and record how it went on their row:
+    what the request counts as sent. Reminders go by `deliver_reminder`."""
+    recipient = UpdateRequestRecipient.objects.select_related(
+        "request__council", "person__user"
+    ).get(pk=pk)
+    row = UpdateRequestRecipient.objects.filter(pk=pk)
+
+    def again() -> bool:
+        return connection is None and retry(send_request_email, pk, kind, attempt=attempt)
+
+    message = _message(recipient, kind, connection)
+    return _send(row, message, attempt, again, sent_at=timezone.now())
+
+
+def deliver_reminder(pk: int, attempt: int = 1, connection: Any = None) -> str:
+    """Send one reminder and record how it went on the reminder's own row, leaving the
+    request's email (and what it counted) as it was."""
+    reminder = UpdateReminder.objects.select_related(
+        "recipient__request__council", "recipient__person__user"
+    ).get(pk=pk)
+
+    def again() -> bool:
+        return connection is None and retry(send_reminder_email, pk, attempt=attempt)
+
+    message = _message(reminder.recipient, reminder.kind, connection)
+    return _send(UpdateReminder.objects.filter(pk=pk), message, attempt, again)
+
+
 @task()
-def send_request_email(pk: int, kind: str, attempt: int = 1) -> str:
-    """The worker's job: one email to one owner (docs/adr/012)."""
+def send_request_email(pk: int, kind: str = ASKED, attempt: int = 1) -> str:
+    """The worker's job: the request's email to one owner (docs/adr/012)."""
     return deliver(pk, kind, attempt)
 
 
-def _queue(recipient: UpdateRequestRecipient, kind: str, connection: Any = None) -> bool:
-    """Queue one email to go once the transaction commits: a failed email never rolls
-    back the request, nor repeats the others. A connection given (the demo's dummy
-    one) sends in this process after commit, since a connection cannot go to a worker."""
+@task()
+def send_reminder_email(pk: int, attempt: int = 1) -> str:
+    """The worker's job: one reminder to one owner (docs/adr/012, 045)."""
+    return deliver_reminder(pk, attempt)
+
+
+def _queue(recipient: UpdateRequestRecipient, connection: Any = None) -> bool:
+    """Queue the request's email to go once the transaction commits: a failed email
+    never rolls back the request, nor repeats the others. A connection given (the
+    demo's dummy one) sends in this process after commit, since a connection cannot
+    go to a worker."""
     if not recipient.email:
         return False
     UpdateRequestRecipient.objects.filter(pk=recipient.pk).update(
-        email_kind=kind, email_status=EmailStatus.QUEUED, email_attempts=0, email_error=""
+        email_kind=ASKED, email_status=EmailStatus.QUEUED, email_attempts=0, email_error=""
     )
     if connection is None:
-        enqueue_after_commit(send_request_email, recipient.pk, kind)
+        enqueue_after_commit(send_request_email, recipient.pk, ASKED)
     else:
-        transaction.on_commit(lambda: deliver(recipient.pk, kind, connection=connection))
+        transaction.on_commit(lambda: deliver(recipient.pk, ASKED, connection=connection))
     return True
+
+
+def _queue_reminder(
+    recipient: UpdateRequestRecipient, kind: str, today: datetime.date, connection: Any = None
+) -> UpdateReminder:
+    """A reminder of its own, queued to go once this commits, as `_queue`."""
+    reminder = UpdateReminder.objects.create(
+        recipient=recipient, kind=kind, sent_on=today, email_status=EmailStatus.QUEUED
+    )
+    if connection is None:
+        enqueue_after_commit(send_reminder_email, reminder.pk)
+    else:
+        transaction.on_commit(lambda: deliver_reminder(reminder.pk, connection=connection))
+    return reminder
 
 
 def check_request(council: Council, data: dict[str, Any], people: Any) -> list[Person]:
@@ -159,9 +217,12 @@ def request_updates(
     people: list[Person] | None = None,
     connection: Any = None,
 ) -> UpdateRequest:
-    """Ask owners (all owners of live actions, or those chosen) for updates by a date."""
+    """Ask owners for updates by a date: those chosen (`people`, or the data's
+    "people"), or, when neither is given, every owner of an open action. An empty
+    choice is refused, not widened."""
     access.require(actor, "evidence.change", council)
-    people = people or data.get("people")
+    if people is None:
+        people = data.get("people")
     data = {name: value for name, value in data.items() if name != "people"}
     chosen = check_request(council, data, people)
     update_request = create_tracked(
@@ -171,7 +232,7 @@ def request_updates(
         recipient = UpdateRequestRecipient.objects.create(
             request=update_request, person=person, email=email_for(person)
         )
-        _queue(recipient, ASKED, connection)
+        _queue(recipient, connection)
     return update_request
 
 
@@ -212,8 +273,10 @@ def send_reminders(
         if not actions_for(recipient.person).exists():
             continue  # every action it asked about has since been closed
         kind = reminder_due(recipient, today)
-        if kind and _queue(recipient, kind, connection):
-            _mark_reminded(actor, recipient, kind, today)
+        if kind:  # reminder_due asks only an owner with an address
+            with transaction.atomic():
+                _queue_reminder(recipient, kind, today, connection)
+                _mark_reminded(actor, recipient, kind, today)
             sent += 1
     return sent
 

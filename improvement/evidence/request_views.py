@@ -46,8 +46,10 @@ def _draft(data: dict[str, Any]) -> dict[str, Any]:
 def _from_draft(council: Any, draft: dict[str, Any]) -> tuple[dict[str, Any], list[Any]]:
     data = {name: value for name, value in draft.items() if name != "people"}
     data["due_on"] = datetime.date.fromisoformat(draft["due_on"])
+    # Exactly those chosen, still owning an open action: an empty choice is refused
+    # when sent, never widened to every owner.
     people = request_services.owners_of_live_actions(council).filter(pk__in=draft["people"])
-    return data, request_services.chosen_owners(council, list(people))
+    return data, list(people)
 
 
 @login_required
@@ -121,6 +123,7 @@ def request_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "replied": [r for r in recipients if r.replied_at],
             "overdue": update_request.due_on < timezone.localdate(),
             "sending": sending,
+            "reminders": request_queries.reminder_rounds(update_request),
             "refresh": REFRESH_SECONDS,
             "check_state": f"{sending.sent} {sending.waiting} {sending.failed}",
         },

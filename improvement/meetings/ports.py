@@ -17,7 +17,10 @@ Used by:
 """
 
 import datetime
+from dataclasses import dataclass
 from typing import Any
+
+from django.db.models import Q
 
 from improvement.core.access import allowed
 from improvement.core.models import Council
@@ -46,8 +49,10 @@ __all__ = [
     "minutes_awaiting_approval",
     "next_meeting",
     "open_call_ins",
+    "call_ins_open_to",
     "open_officer_requests",
     "papers_due",
+    "papers_overdue",
     "SCRUTINY",
     "Decision",
     "add_work_programme_item",
@@ -132,6 +137,12 @@ def papers_due(meeting: Meeting) -> Any:
     return ForwardItem.objects.filter(meeting=meeting).order_by("final_deadline", "id")
 
 
+def papers_overdue(meeting: Meeting, day: datetime.date) -> list[int]:
+    """The ids of a meeting's planned reports not received whose deadline has passed
+    on `day` (`ForwardItemQuerySet.past_deadline`): one not yet due is not overdue."""
+    return list(papers_due(meeting).past_deadline(day).values_list("pk", flat=True))
+
+
 def minutes_awaiting_approval(council: Council) -> Any:
     """Improvement board meetings held whose draft minutes await the chair's approval."""
     return (
@@ -158,6 +169,43 @@ def open_call_ins(council: Council, day: datetime.date) -> Any:
         call_in_ends_on__gte=day,
         called_in_on__isnull=True,
     ).order_by("call_in_ends_on", "id")
+
+
+@dataclass(frozen=True)
+class OpenCallIn:
+    """A decision open to call-in as one reader may see it: a decision taken under an
+    exempt item is named by its paragraph only to a reader who does not see the
+    exempt items of the body that took it."""
+
+    decision: Decision
+    withheld: bool
+
+    @property
+    def text(self) -> str:
+        return self.decision.item.exempt_notice if self.withheld else self.decision.text
+
+
+def call_ins_open_to(
+    council: Council, user: Any, day: datetime.date, body_ids: list[int]
+) -> list[OpenCallIn]:
+    """The decisions open to call-in on `day` that fall to the reader's committees: those
+    whose scrutiny committee is one of `body_ids`, and those that name none (so a
+    decision left without a committee is hidden from no councillor). One query, and
+    one a body for the exempt rule when a decision was taken under an exempt item."""
+    decisions = (
+        open_call_ins(council, day)
+        .filter(Q(scrutiny__isnull=True) | Q(scrutiny_id__in=body_ids))
+        .select_related("item__meeting")
+    )
+    seen: dict[int, bool] | None = None
+    shown = []
+    for decision in decisions:
+        withheld = False
+        if decision.item is not None and decision.item.is_exempt:
+            seen = exempt_seen_by(user, council) if seen is None else seen
+            withheld = not seen.get(decision.item.meeting.body_id)
+        shown.append(OpenCallIn(decision, withheld))
+    return shown
 
 
 def open_officer_requests(council: Council, body_ids: list[int]) -> Any:

@@ -5,12 +5,14 @@ import datetime
 
 import pytest
 from django.db import connection
+from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from improvement.accounts.models import Membership, Person, Role
 from improvement.accounts.tests.factories import MembershipFactory, UserFactory
 from improvement.annex_a.models import AnnexAImport
+from improvement.board import start as start_panels
 from improvement.complaints.tests.factories import ComplaintFactory
 from improvement.evidence.models import UpdateRequest, UpdateRequestRecipient
 from improvement.meetings.models import Body, Decision, ForwardItem, MeetingAction
@@ -132,7 +134,9 @@ def test_chair_sees_completions_and_minutes_first_then_the_next_meeting_and_pape
     assert item.title in body and "20 March 2024" in body
 
 
-def test_an_exempt_item_is_named_by_paragraph_only_to_a_councillor(council, councillor, client_for):
+def test_an_exempt_item_is_shown_in_full_to_a_councillor_who_sits_on_the_body(
+    council, councillor, client_for
+):
     scrutiny = BodyFactory(council=council, slug="scrutiny", kind=Body.Kind.SCRUTINY)
     BodyMembershipFactory(body=scrutiny, person=_person_of(councillor))
     meeting = MeetingFactory(body=scrutiny, starts_at=NEXT_BOARD)
@@ -144,6 +148,26 @@ def test_an_exempt_item_is_named_by_paragraph_only_to_a_councillor(council, coun
     assert "Open item" in body
     # A current member of the body sees exempt items (meetings.permissions).
     assert "Secret placement costs" in body
+    assert "Exempt: paragraph 3 of Schedule 12A" not in body
+
+
+def test_an_exempt_item_is_named_by_paragraph_only_to_a_reader_who_may_not_see_it(
+    council, councillor
+):
+    scrutiny = BodyFactory(council=council, slug="scrutiny", kind=Body.Kind.SCRUTINY)
+    meeting = MeetingFactory(body=scrutiny, starts_at=NEXT_BOARD)
+    AgendaItemFactory(meeting=meeting, title="Open item")
+    AgendaItemFactory(meeting=meeting, title="Secret placement costs", exempt_paragraph=3)
+
+    # The meeting as a panel shows it to a councillor who does not sit on the body.
+    html = render_to_string(
+        "board/start/_meeting.html",
+        {"next": start_panels._meeting(councillor, meeting), "council": council},
+    )
+
+    assert "Open item" in html
+    assert "Secret placement costs" not in html
+    assert "Exempt: paragraph 3 of Schedule 12A" in html
 
 
 def _person_of(user):
@@ -277,3 +301,187 @@ def test_board_manager_start_page_costs_the_same_for_one_reply_outstanding_or_te
         ForwardItem.objects.create(body=meeting.body, meeting=meeting, title=f"Report {n}")
         _request(council, PersonFactory(council=council, name=f"Owner {n}"))
     assert _queries(client, start(council)) == one
+
+
+def _executive(council, text, scrutiny=None, item=None):
+    return Decision.objects.create(
+        council=council,
+        kind="executive",
+        text=text,
+        decided_on=datetime.date(2024, 2, 27),
+        published_on=datetime.date(2024, 2, 28),
+        call_in_ends_on=datetime.date(2024, 3, 6),
+        scrutiny=scrutiny,
+        item=item,
+        meeting=item.meeting if item else None,
+    )
+
+
+def _councillor_panel(user, council):
+    (panel,) = start_panels.panels_for(user, council, datetime.date(2024, 3, 1))
+    return panel
+
+
+def test_a_councillor_sees_the_call_ins_for_their_own_scrutiny_committee_and_those_naming_none(
+    council, councillor, client_for
+):
+    mine = BodyFactory(council=council, slug="cyp", kind=Body.Kind.SCRUTINY, name="CYP")
+    theirs = BodyFactory(council=council, slug="adults", kind=Body.Kind.SCRUTINY, name="Adults")
+    BodyMembershipFactory(body=mine, person=_person_of(councillor))
+    _executive(council, "Close the Oak Lodge home", scrutiny=mine)
+    _executive(council, "Raise the care charges", scrutiny=theirs)
+    unnamed = _executive(council, "Merge the two hubs")
+    _executive(council, "Already called in", scrutiny=mine).__class__.objects.filter(
+        text="Already called in"
+    ).update(called_in_on=datetime.date(2024, 2, 29))
+
+    body = client_for(councillor).get(start(council)).content.decode()
+
+    assert "Close the Oak Lodge home" in body and "Merge the two hubs" in body
+    assert "Raise the care charges" not in body and "Already called in" not in body
+    assert "no scrutiny committee named" in body
+    assert reverse("forward_plan:call_in_detail", args=[council.slug, unnamed.pk]) in body
+    assert _councillor_panel(councillor, council).waiting == 2
+
+
+def test_a_councillor_on_no_committee_sees_only_the_call_ins_naming_none(council, councillor):
+    other = BodyFactory(council=council, slug="cyp", kind=Body.Kind.SCRUTINY)
+    _executive(council, "For another committee", scrutiny=other)
+    _executive(council, "Names none")
+    panel = _councillor_panel(councillor, council)
+    assert [open.text for open in panel.context["call_ins"]] == ["Names none"]
+
+
+def test_a_decision_under_an_exempt_item_is_named_by_paragraph_only_to_a_councillor_off_its_body(
+    council, councillor, client_for
+):
+    scrutiny = BodyFactory(council=council, slug="cyp", kind=Body.Kind.SCRUTINY)
+    BodyMembershipFactory(body=scrutiny, person=_person_of(councillor))
+    cabinet = BodyFactory(council=council, slug="cabinet", kind=Body.Kind.CABINET, name="Cabinet")
+    held = MeetingFactory(
+        body=cabinet, starts_at=datetime.datetime(2024, 2, 27, tzinfo=datetime.UTC)
+    )
+    secret = AgendaItemFactory(meeting=held, title="Named provider", exempt_paragraph=3)
+    _executive(council, "Award the contract to Acme Care Ltd", scrutiny=scrutiny, item=secret)
+
+    body = client_for(councillor).get(start(council)).content.decode()
+
+    assert "Acme Care" not in body
+    assert "Exempt: paragraph 3 of Schedule 12A" in body and "6 March 2024" in body
+
+    BodyMembershipFactory(body=cabinet, person=councillor.people.get())
+    councillor = type(councillor).objects.get(pk=councillor.pk)  # a fresh permission cache
+    assert "Award the contract to Acme Care Ltd" in (
+        client_for(councillor).get(start(council)).content.decode()
+    )
+
+
+def test_the_councillor_panel_costs_the_same_for_one_call_in_or_ten(
+    council, councillor, client_for
+):
+    scrutiny = BodyFactory(council=council, slug="cyp", kind=Body.Kind.SCRUTINY)
+    BodyMembershipFactory(body=scrutiny, person=_person_of(councillor))
+    cabinet = BodyFactory(council=council, slug="cabinet", kind=Body.Kind.CABINET)
+    held = MeetingFactory(body=cabinet)
+    _executive(
+        council, "One", scrutiny=scrutiny, item=AgendaItemFactory(meeting=held, exempt_paragraph=3)
+    )
+    client = client_for(councillor)
+    one = _queries(client, start(council))
+    for n in range(9):
+        item = AgendaItemFactory(meeting=held, exempt_paragraph=3 if n % 2 else None)
+        _executive(council, f"Decision {n}", scrutiny=scrutiny, item=item)
+    assert _queries(client, start(council)) == one
+
+
+def test_a_paper_not_yet_due_reads_due_and_waits_on_nobody(council, board_manager, client_for):
+    meeting = _board_meeting(council)
+    ForwardItem.objects.create(
+        body=meeting.body, meeting=meeting, title="Audit report",
+        final_deadline=datetime.date(2024, 3, 12),
+    )  # fmt: skip
+    ForwardItem.objects.create(
+        body=meeting.body, meeting=meeting, title="Sufficiency report",
+        draft_deadline=datetime.date(2024, 3, 5),
+    )  # fmt: skip
+    ForwardItem.objects.create(body=meeting.body, meeting=meeting, title="Unscheduled report")
+
+    body = client_for(board_manager).get(start(council)).content.decode()
+
+    assert "Audit report: due 12 March 2024" in body
+    assert "Sufficiency report: draft due 5 March 2024" in body
+    assert "Unscheduled report: no deadline set" in body
+    assert "Overdue" not in body
+    (panel,) = start_panels.panels_for(board_manager, council, datetime.date(2024, 3, 1))
+    assert panel.waiting == 0
+
+
+def test_a_paper_past_its_deadline_and_not_received_is_overdue_and_waits(
+    council, board_manager, client_for
+):
+    meeting = _board_meeting(council)
+    ForwardItem.objects.create(
+        body=meeting.body, meeting=meeting, title="Audit report",
+        final_deadline=datetime.date(2024, 2, 28),
+    )  # fmt: skip
+    ForwardItem.objects.create(
+        body=meeting.body, meeting=meeting, title="Received report",
+        final_deadline=datetime.date(2024, 2, 28), report_received_on=datetime.date(2024, 2, 27),
+    )  # fmt: skip
+
+    body = client_for(board_manager).get(start(council)).content.decode()
+
+    assert "Audit report: was due 28 February 2024" in body and "Overdue" in body
+    assert "Received report: received 27 February 2024" in body
+    (panel,) = start_panels.panels_for(board_manager, council, datetime.date(2024, 3, 1))
+    assert panel.waiting == 1
+
+
+def _import(council, name, status, created, **kwargs):
+    record = AnnexAImport.objects.create(
+        council=council, reference_date=datetime.date(2024, 1, 31), file_name=name,
+        status=status, **kwargs,
+    )  # fmt: skip
+    AnnexAImport.objects.filter(pk=record.pk).update(
+        created_at=datetime.datetime(2024, 2, created, tzinfo=datetime.UTC)
+    )
+    return record
+
+
+@pytest.mark.parametrize(
+    ("status", "words"),
+    [
+        ("queued", "Waiting to start"),
+        ("running", "Reading the workbook"),
+        ("failed", "Could not be imported"),
+        ("ready", "Read: waiting for you to confirm"),
+        ("undone", "Undone"),
+    ],
+)
+def test_performance_officer_sees_the_latest_import_whatever_its_state(
+    council, performance_officer, client_for, status, words
+):
+    _import(council, "annex-a-dec.xlsx", "done", 1)
+    latest = _import(council, "annex-a-jan.xlsx", status, 2, error="Sheet 'List 1' is missing")
+
+    body = client_for(performance_officer).get(start(council)).content.decode()
+
+    assert "annex-a-jan.xlsx" in body and words in body
+    assert reverse("annex_a:import_status", args=[council.slug, latest.pk]) in body
+    # The import whose figures the board reads is named beside it.
+    assert "Figures in use" in body and "annex-a-dec.xlsx" in body
+    if status == "ready":
+        assert reverse("annex_a:import_preview", args=[council.slug, latest.pk]) in body
+    if status == "failed":
+        assert "Sheet &#x27;List 1&#x27; is missing" in body
+
+
+def test_a_failed_or_unconfirmed_import_waits_on_the_performance_officer(
+    council, performance_officer
+):
+    _import(council, "annex-a-jan.xlsx", "failed", 2)
+    (panel,) = start_panels.panels_for(performance_officer, council, datetime.date(2024, 3, 1))
+    assert panel.waiting == 1
+    _import(council, "annex-a-feb.xlsx", "ready", 3)
+    (panel,) = start_panels.panels_for(performance_officer, council, datetime.date(2024, 3, 1))
+    assert panel.waiting == 1 and panel.context["record"].file_name == "annex-a-feb.xlsx"

@@ -2,7 +2,7 @@ import datetime
 
 from django import forms
 
-from improvement.core.forms import DateField, GovukForm
+from improvement.core.forms import DateField, GovukForm, parse_time
 
 
 class DueForm(GovukForm, forms.Form):
@@ -105,13 +105,26 @@ class MeetingTimeForm(GovukForm, forms.Form):
 def test_a_time_is_understood_as_people_write_it():
     for typed, meant in [
         ("2pm", datetime.time(14)),
+        ("2 pm", datetime.time(14)),
         ("2.30pm", datetime.time(14, 30)),
         ("2:30 PM", datetime.time(14, 30)),
+        ("2:30 p.m.", datetime.time(14, 30)),
+        ("9.15am", datetime.time(9, 15)),
         ("14:00", datetime.time(14)),
-        ("9.15", datetime.time(9, 15)),
+        ("14.30", datetime.time(14, 30)),
+        ("1430", datetime.time(14, 30)),
+        ("09:15", datetime.time(9, 15)),
+        ("00:00", datetime.time(0)),
+        ("23:59", datetime.time(23, 59)),
         ("12pm", datetime.time(12)),
+        ("12.30pm", datetime.time(12, 30)),
         ("12am", datetime.time(0)),
+        ("12.15am", datetime.time(0, 15)),
         ("midday", datetime.time(12)),
+        ("Noon", datetime.time(12)),
+        ("12 noon", datetime.time(12)),
+        ("12  midday", datetime.time(12)),
+        ("midnight", datetime.time(0)),
     ]:
         form = MeetingTimeForm({"time": typed})
         assert form.is_valid(), typed
@@ -119,6 +132,29 @@ def test_a_time_is_understood_as_people_write_it():
 
 
 def test_a_time_that_is_not_one_is_refused_by_name():
-    for typed in ["2", "13pm", "25:00", "14:75", "teatime"]:
+    for typed in [
+        "2", "14", "13pm", "0am", "25:00", "24:00", "14:75", "2.3", "2.3pm", "14.3",
+        "230", "230pm", "2:60pm", "teatime", "2pm tomorrow", "-1:00", "x" * 21,
+    ]:  # fmt: skip
         form = MeetingTimeForm({"time": typed})
-        assert form.errors["time"] == ["Time must be a real time, for example 2pm or 14:00"], typed
+        assert form.errors["time"] == [
+            "Time must be a real time, for example 2pm, 2:30pm or 14:30"
+        ], typed
+
+
+def test_a_time_with_a_one_digit_hour_and_no_am_or_pm_is_refused_not_guessed():
+    # "2.30" is the afternoon to most who write it; read as 02:30 it would put the
+    # meeting in the small hours without a word.
+    for typed in ["2.30", "2:30", "9.15", "0:30"]:
+        form = MeetingTimeForm({"time": typed})
+        assert form.errors["time"] == [
+            "Time must say am or pm, for example 2:30pm, or use the 24-hour clock, "
+            "for example 14:30"
+        ], typed
+
+
+def test_an_empty_time_is_required_by_name_and_the_hint_gives_the_forms_accepted():
+    form = MeetingTimeForm({"time": "  "})
+    assert form.errors["time"] == ["Enter the time"]
+    assert "For example, 2pm, 2:30pm or 14:30" in str(MeetingTimeForm())
+    assert parse_time("") is None and parse_time("garbage") is None

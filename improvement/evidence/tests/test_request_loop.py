@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from improvement.accounts.tests.factories import PersonFactory
 from improvement.core.actors import SystemActor
+from improvement.core.models import Council
 from improvement.evidence import ports, request_services
 from improvement.evidence.models import UpdateRequest
 from improvement.plans.models import Rating, Update
@@ -45,8 +46,14 @@ def no_email(council, actions):
     return person
 
 
+def _everyone():
+    """The question page opens with every owner of an open action ticked."""
+    council = Council.objects.get(slug="testshire")
+    return {"people": [p.pk for p in request_services.owners_of_live_actions(council)]}
+
+
 def _ask(client):
-    response = client.post(url("request_create"), QUESTION)
+    response = client.post(url("request_create"), {**QUESTION, **_everyone()})
     assert response["Location"] == url("request_check")
     return response
 
@@ -69,7 +76,7 @@ def test_the_check_page_names_owners_without_an_email_before_anything_is_sent(
 
 
 def test_a_past_due_date_is_refused_on_the_question_page(client_for, board_manager, actions):
-    late = {**QUESTION, "due_on_year": "2023"}
+    late = {**QUESTION, **_everyone(), "due_on_year": "2023"}
     response = client_for(board_manager).post(url("request_create"), late)
     assert "The due date must be today or in the future" in response.content.decode()
     assert not UpdateRequest.objects.exists()
@@ -91,7 +98,9 @@ def test_the_request_says_sent_only_for_the_emails_that_went(
     for recipient in made.recipients.exclude(email=""):
         request_services.deliver(recipient.pk, request_services.ASKED)
     page = client.get(url("request_detail", made.pk)).content.decode()
-    assert "Sent to 2 of 3 owners; 1 with no email address to ask another way" in page
+    assert (
+        "Sent to 2 of 3 owners on 1 March 2024; 1 with no email address to ask another way" in page
+    )
     assert "ib-check-again" not in page
 
 

@@ -30,8 +30,9 @@ def actions(council, owner_person, other_owner):
     ]
 
 
-def _ask(client, council, people=()):
-    """The question page, then the check page's "Send requests"."""
+def _ask(client, council, people=None):
+    """The question page (every owner ticked, as it opens, unless `people` are
+    chosen), then the check page's "Send requests"."""
     response = _post(client, council, people)
     assert response["Location"] == reverse("evidence:request_check", args=[council.slug])
     # The emails are tasks enqueued once the request commits: run them as it does.
@@ -39,7 +40,9 @@ def _ask(client, council, people=()):
         return client.post(response["Location"])
 
 
-def _post(client, council, people=()):
+def _post(client, council, people=None):
+    if people is None:
+        people = request_services.owners_of_live_actions(council)
     return client.post(
         reverse("evidence:request_create", args=[council.slug]),
         {
@@ -80,7 +83,13 @@ def test_board_manager_can_ask_a_chosen_set(
 def test_a_due_date_in_the_past_is_refused(board_manager, council, actions, client_for):
     response = client_for(board_manager).post(
         reverse("evidence:request_create", args=[council.slug]),
-        {"title": "Late", "due_on_day": "1", "due_on_month": "1", "due_on_year": "2024"},
+        {
+            "title": "Late",
+            "due_on_day": "1",
+            "due_on_month": "1",
+            "due_on_year": "2024",
+            "people": [p.pk for p in request_services.owners_of_live_actions(council)],
+        },  # fmt: skip
     )
     assert "The due date must be today or in the future" in response.content.decode()
     assert not UpdateRequest.objects.exists() and not mail.outbox
