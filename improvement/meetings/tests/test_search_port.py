@@ -100,3 +100,17 @@ def test_one_kind_alone(council, chair):
     (papers,) = search(council, chair, "sufficiency", kind="papers")
     assert (papers.kind, papers.total) == ("papers", 1)
     assert search(council, chair, "sufficiency", kind="actions") == []
+
+
+def test_a_resolution_of_no_item_is_found_by_every_member(council, board_member):
+    body = BodyFactory(council=council)
+    AgendaItemFactory(meeting__body=body, title="Exempt", exempt_paragraph=1)
+    Decision.objects.create(
+        council=council,
+        meeting=MeetingFactory(body=body),
+        kind=Decision.Kind.MINUTES,
+        text="The minutes of the sufficiency meeting were approved.",
+        decided_on=datetime.date(2024, 2, 7),
+    )
+    (resolutions,) = search(council, board_member, "sufficiency", kind="resolutions")
+    assert resolutions.total == 1
