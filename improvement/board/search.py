@@ -4,7 +4,7 @@ grouped by kind (docs/adr/043).
 
 Each app finds its own records through its port, under the permissions its own pages
 apply; this module only cleans the query, asks each app and keeps what was found.
-Each kind costs two queries (a count and a page of hits), so a search costs the same
+Each kind costs one query (a page of hits, counted by a window function), so a search costs the same
 whatever the size of the record.
 """
 
