@@ -13,5 +13,6 @@ urlpatterns = [
     path("plan/objectives/<int:pk>/", views.objective_detail, name="objective_detail"),
     path("plan/actions/<int:pk>/", views.action_detail, name="action_detail"),
     path("activity/", views.activity, name="activity"),
+    path("search/", views.search, name="search"),
     path("history/<str:model>/<int:pk>/", views.history, name="history"),
 ]

@@ -16,6 +16,8 @@ from improvement.board.plan_list import as_at_query, plan_list
 from improvement.board.portfolio import portfolio_for
 from improvement.board.presenters import by_objective
 from improvement.board.queries import councils_of
+from improvement.board.search import KINDS
+from improvement.board.search import search as search_records
 from improvement.board.start import panels_for
 from improvement.complaints.ports import experience_lines
 from improvement.core import access
@@ -201,6 +203,19 @@ def activity(request: HttpRequest, slug: str) -> HttpResponse:
         entries = entries.exclude(content_type__app_label="complaints")
     # Filtered, paged by keyset and downloadable as CSV (docs/adr/042).
     return activity_page(request, council, entries, sees_cases)
+
+
+@login_required
+def search(request: HttpRequest, slug: str) -> HttpResponse:
+    """The council's records found by their words, grouped by kind, each kind as its
+    own pages let this reader see it (docs/adr/043); an empty query, the empty form."""
+    council = access.council_for(request, slug)
+    results = search_records(council, request.user, request.GET.get("q"), request.GET.get("kind"))
+    return render(
+        request,
+        "board/search.html",
+        {"results": results, "kind_label": KINDS.get(results.kind, "")},
+    )
 
 
 @login_required

@@ -1,6 +1,6 @@
 """What other apps may ask of complaints: the only module of this app they import.
 Figures only, except `case_register`, which the caller serves only to a reader
-allowed to see cases (`complaints.view_cases`)."""
+allowed to see cases (`complaints.view_cases`), and `search`, which asks that itself."""
 
 import datetime
 from typing import Any
@@ -9,7 +9,17 @@ from django.db import models
 
 from improvement.complaints import annual, clock
 from improvement.complaints.figures import annual_figures
+from improvement.complaints.search import KINDS, search
 from improvement.core.models import Council
+
+__all__ = [
+    "KINDS",
+    "case_register",
+    "experience_lines",
+    "figures_for_year",
+    "open_stages",
+    "search",
+]
 
 
 def experience_lines(council: Council, as_at: datetime.date) -> list[str]:

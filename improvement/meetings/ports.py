@@ -13,7 +13,8 @@ Used by:
 - reports (the agenda pack): `meeting_for_pack`, `public_meeting_for_pack`,
   `pack_recipients` and `meeting_day`, and the permission names it checks.
 - board (its start pages, board.start): the next meetings and their papers, minutes
-  awaiting approval, a person's committees, open call-in windows and officer requests.
+  awaiting approval, a person's committees, open call-in windows and officer requests;
+  its search page, `search` (meetings, agenda items, papers, resolutions) and `KINDS`.
 """
 
 import datetime
@@ -36,6 +37,7 @@ from improvement.meetings.models import (
 from improvement.meetings.permissions import exempt_seen_by
 from improvement.meetings.presenters import item_views
 from improvement.meetings.queries import last_board_meeting_on_or_before, meeting_with_items
+from improvement.meetings.search import KINDS, search
 from improvement.meetings.services import add_work_programme_item, agenda_deadline, meeting_day
 
 __all__ = [
@@ -58,6 +60,8 @@ __all__ = [
     "add_work_programme_item",
     "last_board_meeting_before",
     "meeting_day",
+    "KINDS",
+    "search",
 ]
 
 SCRUTINY = Body.Kind.SCRUTINY

@@ -11,6 +11,7 @@ through their `ports.py`, so this is the whole of what they rely on:
 - the board's reports read the adviser's recommendations (`Finding`).
 - the board's start pages read a person's own actions (`actions_owned_by`) and the
   completions awaiting a decision (`completions_awaiting`).
+- the board's search page finds objectives, actions and updates (`search`, `KINDS`).
 """
 
 import datetime
@@ -31,6 +32,7 @@ from improvement.plans.picture import actions_as_at, notice_summary
 from improvement.plans.presenters import ActionProgress
 from improvement.plans.queries import updates_of
 from improvement.plans.review_areas import ReviewArea, area_labels, review_area_field, tagged
+from improvement.plans.search import KINDS, search
 from improvement.plans.services import change_action, create_action, record_update
 
 __all__ = [
@@ -52,6 +54,8 @@ __all__ = [
     "record_update",
     "review_area_field",
     "tagged",
+    "KINDS",
+    "search",
 ]
 
 

@@ -234,7 +234,7 @@ def test_a_member_requests_a_call_in_checking_their_answers_and_others_join_it(
 def test_each_refusal_is_named_on_the_page(decision, members, client_for, who, page, message):
     response = client_for(members[who]).get(url(decision, page))
     assert message in response.content.decode()
-    assert "<form" not in response.content.decode().split("</header>")[-1]
+    assert "<form" not in response.content.decode().split('id="main-content"')[-1]
 
 
 def test_an_already_joined_member_and_a_closed_window_are_named(
