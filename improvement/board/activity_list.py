@@ -80,7 +80,7 @@ def _start_of(day: datetime.date) -> datetime.datetime:
 
 
 def _choose(what: str) -> dict[str, str]:
-    return {"invalid_choice": f"Select {what} from the list"}
+    return {"invalid_choice": f"Select {what} from the list"}  # noqa: S608 (words, not SQL)
 
 
 class ActivityFilters(ListFilterSet):
@@ -117,6 +117,8 @@ class ActivityFilters(ListFilterSet):
         return entries.filter(at__gte=_start_of(value))
 
     def to_day(self, entries: QuerySet, name: str, value: datetime.date) -> QuerySet:
+        if value == datetime.date.max:  # the last day there is: no day after it
+            return entries
         return entries.filter(at__lt=_start_of(value + datetime.timedelta(days=1)))
 
 

@@ -276,7 +276,9 @@ def chosen_sort(spec: ListSpec, query: QueryDict) -> tuple[str, Sort, bool]:
     for wanted in (query.get(SORT, ""), spec.default_sort):
         descending = wanted.startswith("-")
         sort = by_key.get(wanted.removeprefix("-"))
-        if sort is not None:
+        # A reverse is offered only where it has its own words (or is the default).
+        offered = not descending or bool(sort and sort.reverse_label)
+        if sort is not None and (offered or wanted == spec.default_sort):
             return wanted, sort, descending
     raise ValueError(f"{spec.noun}: the default sort {spec.default_sort!r} is not offered")
 

@@ -20,6 +20,10 @@ from improvement.plans.models import (
 )
 from improvement.plans.review_areas import review_area_field
 
+# No plan in this service starts before this (the 2004 Act's children's services): an
+# earlier date is a slip of the keyboard, and years before 1 break date arithmetic.
+EARLIEST_AS_AT = datetime.date(2000, 1, 1)
+
 
 class AsAtForm(GovukForm, forms.Form):
     as_at = DateField(
@@ -27,6 +31,14 @@ class AsAtForm(GovukForm, forms.Form):
         required=False,
         help_text="For example, the date of a past board meeting",
     )
+
+    def clean_as_at(self) -> datetime.date | None:
+        day = self.cleaned_data.get("as_at")
+        if day is not None and day < EARLIEST_AS_AT:
+            raise forms.ValidationError(
+                f"The date to show the plan as at must be {EARLIEST_AS_AT.year} or later"
+            )
+        return day
 
 
 def as_at_of(request: HttpRequest) -> tuple[AsAtForm, datetime.date | None]:

@@ -103,6 +103,9 @@ def test_the_to_date_keeps_the_whole_of_its_day(council, board_manager, client_f
     client = client_for(board_manager)
     assert _shown(client.get(f"{url}?until_day=9&until_month=2&until_year=2024")) == ["late 0"]
     assert _shown(client.get(f"{url}?since_day=10&since_month=2&since_year=2024")) == ["next 0"]
+    # The last day there is has no day after it: everything up to it, not a server error.
+    everything = client.get(f"{url}?until_day=31&until_month=12&until_year=9999")
+    assert _shown(everything) == ["next 0", "late 0"]
 
 
 def test_a_date_that_is_no_date_is_named_and_narrows_nothing(

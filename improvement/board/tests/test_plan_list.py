@@ -295,3 +295,19 @@ def test_a_page_or_the_csv_costs_the_same_queries_for_5_or_40_actions(
         assert response.status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def test_an_as_at_date_before_any_plan_is_named_not_a_server_error(
+    council, board_manager, client_for, plan
+):
+    objective = council.objectives.get(ref="1")
+    client = client_for(board_manager)
+    query = "?as_at_day=1&as_at_month=1&as_at_year=0001"
+    pages = [
+        reverse("board:objective_list", args=[council.slug]),
+        reverse("board:objective_detail", args=[council.slug, objective.pk]),
+    ]
+    for page in pages:
+        response = client.get(page + query)
+        assert response.status_code == 200
+        assert "must be 2000 or later" in response.content.decode()

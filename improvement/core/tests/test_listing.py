@@ -148,3 +148,11 @@ def test_a_page_costs_the_same_queries_however_long_the_list(council, number):
         page = listing(get("verb=changed&sort=record"), council.audit_entries.all(), SPEC)
         page.rows  # noqa: B018
     assert len(queries) == 2  # the count and the page
+
+
+@pytest.mark.django_db
+def test_a_reverse_is_offered_only_where_it_has_words(council):
+    entries(council, 3)
+    assert listing(get("sort=-record"), council.audit_entries.all(), SPEC).sort == "-at"
+    assert listing(get("sort=-at"), council.audit_entries.all(), SPEC).sort == "-at"
+    assert listing(get("sort=at"), council.audit_entries.all(), SPEC).sort == "at"
