@@ -79,7 +79,9 @@ def axe_violations(page: Page) -> list[dict]:
 
 
 def check_page(page: Page, name: str) -> None:
-    """Screenshot the page and fail on any WCAG 2.2 A or AA violation."""
+    """Screenshot the page and fail on any WCAG 2.2 A or AA violation, or if the page
+    as a whole scrolls sideways at the width it is shown at (WCAG 1.4.10: at 375 pixels
+    only a wide table's own region may scroll)."""
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(
         path=str(SHOTS / f"{re.sub(r'[^a-z0-9-]+', '-', name.lower())}.png"), full_page=True
@@ -91,6 +93,22 @@ def check_page(page: Page, name: str) -> None:
         for v in violations
     ]
     assert summary == [], "\n".join(summary)
+    assert_no_sideways_scroll(page)
+
+
+def assert_no_sideways_scroll(page: Page) -> None:
+    """The page is no wider than the window (a pixel's rounding allowed)."""
+    widths = page.evaluate(
+        "({page: document.documentElement.scrollWidth, window: window.innerWidth,"
+        " wide: [...document.querySelectorAll('body *')]"
+        ".filter(e => e.getBoundingClientRect().right > window.innerWidth + 1"
+        " && !e.closest('.ib-table-scroll'))"
+        ".slice(0, 3).map(e => e.outerHTML.slice(0, 200))})"
+    )
+    assert widths["page"] <= widths["window"] + 1, (
+        f"{page.url} is {widths['page']} pixels wide in a {widths['window']} pixel window; "
+        f"too wide: {widths['wide']}"
+    )
 
 
 def sign_in(page: Page, username: str, password: str = "correct-horse-battery") -> None:

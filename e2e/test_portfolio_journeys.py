@@ -63,7 +63,6 @@ def test_an_adviser_compares_her_councils_side_by_side_then_opens_one(page, advi
     page.set_viewport_size({"width": 375, "height": 800})
     first, second = _boxes(page)
     assert second["y"] >= first["y"] + first["height"]
-    assert page.evaluate("document.documentElement.scrollWidth") <= 375
     check_page(page, "portfolio-375")
 
     page.get_by_role("link", name="Otherton Council").click()

@@ -54,7 +54,6 @@ def test_the_public_read_the_plans_progress_on_a_desktop_a_phone_and_paper(page,
     check_page(page, "public-progress-desktop")
 
     page.set_viewport_size({"width": 375, "height": 800})
-    assert page.evaluate("document.documentElement.scrollWidth") <= 375
     check_page(page, "public-progress-375")
 
     page.emulate_media(media="print")
@@ -67,5 +66,4 @@ def test_the_open_data_page_lists_its_files_on_a_phone(page, progress):
     page.goto("/public/testshire/data/")
     page.get_by_role("heading", name="Open data").wait_for()
     assert page.get_by_text("CSV, ").count() == 5
-    assert page.evaluate("document.documentElement.scrollWidth") <= 375
     check_page(page, "public-open-data-375")
