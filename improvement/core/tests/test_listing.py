@@ -8,6 +8,7 @@ import django_filters
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
+from django.http import QueryDict
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -17,6 +18,7 @@ from improvement.core.listing import (
     ListFilterSet,
     ListSpec,
     Sort,
+    hidden_fields,
     list_page,
     listing,
     natural_key,
@@ -148,3 +150,12 @@ def test_a_page_costs_the_same_queries_however_long_the_list(council, number):
         page = listing(get("verb=changed&sort=record"), council.audit_entries.all(), SPEC)
         page.rows  # noqa: B018
     assert len(queries) == 2  # the count and the page
+
+
+def test_hidden_fields_keep_what_a_form_does_not_draw_less_the_page_and_format():
+    query = QueryDict("verb=created&verb=changed&sort=at&page=3&format=csv&as_at_day=1")
+    assert hidden_fields(query, ["as_at_day"]) == [
+        ("verb", "created"),
+        ("verb", "changed"),
+        ("sort", "at"),
+    ]
