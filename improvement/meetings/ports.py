@@ -51,7 +51,7 @@ __all__ = [
     "next_meeting",
     "open_call_ins",
     "call_ins_open_to",
-    "decision_as_seen_by",
+    "DecisionAsSeen",
     "decisions_as_seen_by",
     "open_officer_requests",
     "papers_due",
@@ -207,11 +207,6 @@ def decisions_as_seen_by(user: Any, council: Council, decisions: Any) -> list[De
             withheld = not seen.get(decision.item.meeting.body_id)
         shown.append(DecisionAsSeen(decision, withheld))
     return shown
-
-
-def decision_as_seen_by(user: Any, decision: Decision) -> DecisionAsSeen:
-    """One decision as `user` may see it (`decisions_as_seen_by`)."""
-    return decisions_as_seen_by(user, decision.council, [decision])[0]
 
 
 def call_ins_open_to(

@@ -6,6 +6,7 @@ decisions: the one rule of meetings' ports, as the councillor's start page uses 
 import datetime
 
 import pytest
+from django.core import mail
 from django.urls import reverse
 
 from improvement.forward_plan import call_in
@@ -79,3 +80,26 @@ def test_the_list_of_executive_decisions_and_its_csv_withhold_an_exempt_decision
         assert SECRET not in body and NOTICE in body, query
         body = b"".join(client_for(chair).get(listing + query)).decode()
         assert SECRET in body, query
+
+
+def test_the_paper_call_in_form_names_an_exempt_decision_by_its_paragraph_to_a_councillor(
+    exempt_decision,
+    members,  # noqa: F811
+    client_for,
+):
+    page = client_for(members["a"]).get(url(exempt_decision, "call_in")).content.decode()
+    assert SECRET not in page and NOTICE in page
+
+
+def test_the_officers_email_names_an_exempt_decision_by_its_paragraph_only(
+    exempt_decision,
+    members,  # noqa: F811
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        call_in.start_call_in(members["a"], exempt_decision, "Not consulted")
+        call_in.join_call_in(members["b"], exempt_decision)
+        call_in.join_call_in(members["c"], exempt_decision)
+    [email] = mail.outbox
+    assert email.subject == f"Call-in: {NOTICE}"
+    assert SECRET not in email.body and f"Decision: {NOTICE}" in email.body
