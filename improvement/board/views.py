@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from improvement.board.activity_list import activity_page
 from improvement.board.picture import board_summary
-from improvement.board.plan_list import as_at_query, plan_list
+from improvement.board.plan_list import AS_AT_FIELDS, as_at_query, plan_list
 from improvement.board.portfolio import portfolio_for
 from improvement.board.presenters import by_objective
 from improvement.board.queries import councils_of
@@ -22,7 +22,7 @@ from improvement.board.start import panels_for
 from improvement.complaints.ports import experience_lines
 from improvement.core import access
 from improvement.core.audit import council_record, history_for
-from improvement.core.listing import list_page
+from improvement.core.listing import hidden_fields, list_page
 from improvement.evidence.queries import evidence_for_objective, measures_for_action
 from improvement.plans.forms import as_at_of
 from improvement.plans.picture import actions_as_at, with_details
@@ -108,7 +108,13 @@ def objective_list(request: HttpRequest, slug: str) -> HttpResponse:
     picture = board_summary(council, as_at)
     spec, rows, arguments = plan_list(picture)
     as_at_link = urlencode(as_at_query(request.GET))
-    context = {"picture": picture, "as_at_form": form, "as_at_query": as_at_link}
+    context = {
+        "picture": picture,
+        "as_at_form": form,
+        "as_at_query": as_at_link,
+        # The date form keeps the list's filters and sort (plans/_as_at.html).
+        "as_at_kept": hidden_fields(request.GET, AS_AT_FIELDS),
+    }
     return list_page(
         request,
         rows,
@@ -159,6 +165,7 @@ def objective_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         "as_at": picture.as_at,
         "as_at_form": form,
         "as_at_query": urlencode(as_at_query(request.GET)),
+        "as_at_kept": hidden_fields(request.GET, AS_AT_FIELDS),
         "evidence": evidence,
     }
     return list_page(

@@ -261,13 +261,18 @@ class Listing:
     def kept(self) -> list[tuple[str, str]]:
         """The query's parameters the filter form does not draw (kept as hidden fields
         when the filters are changed), less the page, which starts again."""
-        drawn = set(self.filters.form.fields) | {PAGE, SORT, FORMAT}
-        return [
-            (name, value)
-            for name, values in self.query.lists()
-            if name not in drawn
-            for value in values
-        ]
+        return hidden_fields(self.query, [*self.filters.form.fields, SORT])
+
+
+def hidden_fields(query: QueryDict, drawn: Iterable[str]) -> list[tuple[str, str]]:
+    """The hidden fields of a GET form on a list's page: every parameter of the query
+    but those the form draws (`drawn`), the page, which starts again when the form
+    changes what the list holds, and the CSV format. So a form keeps what it does not
+    ask: the filters and sort beside a date, or the date beside the filters."""
+    dropped = set(drawn) | {PAGE, FORMAT}
+    return [
+        (name, value) for name, values in query.lists() if name not in dropped for value in values
+    ]
 
 
 def chosen_sort(spec: ListSpec, query: QueryDict) -> tuple[str, Sort, bool]:

@@ -28,7 +28,13 @@ from improvement.core.tracking import create_tracked, save_tracked
 from improvement.core.working_days import add_working_days
 from improvement.forward_plan import queries
 from improvement.forward_plan.models import CallInRequest, CallInSupporter, ForwardPlanSettings
-from improvement.meetings.ports import SCRUTINY, Decision, call_in_seats, secretariat_emails
+from improvement.meetings.ports import (
+    SCRUTINY,
+    Decision,
+    DecisionAsSeen,
+    call_in_seats,
+    secretariat_emails,
+)
 
 CALL_IN = "forward_plan.call_in"
 REQUEST_CALL_IN = "forward_plan.request_call_in"
@@ -261,25 +267,28 @@ def officer_emails(decision: Decision) -> list[str]:
 
 
 def _message(decision: Decision) -> tuple[str, str]:
+    """The officer's email. It leaves the system, to an address no permission can be
+    asked of, so a decision taken under an exempt item is named by its paragraph only."""
     people = ", ".join(person.name for person in decision.called_in_by.all())
     request = request_of(decision)
+    text = DecisionAsSeen(decision, withheld=decision.is_exempt).text
     lines = [
         f"The executive decision below was called in on {decision.called_in_on:%-d %B %Y} "
         f"by {people}. Its implementation is suspended until {decision.scrutiny} considers it.",
         "",
-        f"Decision: {decision.text}",
+        f"Decision: {text}",
         f"Made by: {decision.decision_maker}",
         f"Published: {decision.published_on:%-d %B %Y}",
     ]
     if request is not None:
         lines += ["", "Reasons given:", request.reasons]
-    return f"Call-in: {decision.text}"[:200], "\n".join(lines)
+    return f"Call-in: {text}"[:200], "\n".join(lines)
 
 
 @task()
 def send_call_in_email(decision_pk: int, to: str, attempt: int = 1) -> str:
     """The worker's job: tell one address of a call-in, its outcome audited."""
-    decision = Decision.objects.select_related("council", "scrutiny").get(pk=decision_pk)
+    decision = Decision.objects.select_related("council", "scrutiny", "item").get(pk=decision_pk)
     subject, body = _message(decision)
     try:
         EmailMessage(subject, body, None, [to]).send(fail_silently=False)

@@ -15,6 +15,7 @@ from improvement.core import access
 from improvement.core.forms import bound, run_service
 from improvement.forward_plan import call_in, queries
 from improvement.forward_plan.forms import CallInReasonsForm, SignForm
+from improvement.meetings.ports import decisions_as_seen_by
 
 DRAFT = "call_in_reasons:{}"  # one a decision, until the check page sends it
 
@@ -24,8 +25,15 @@ def _decision(request: HttpRequest, slug: str, pk: int) -> tuple[Any, Any]:
     return council, get_object_or_404(queries.executive_decisions_of(council), pk=pk)
 
 
+def _seen(request: HttpRequest, council: Any, decision: Any) -> Any:
+    """The decision as the reader may see it, for the page: one taken under an exempt
+    item by its paragraph only to a reader who does not see the body's exempt items
+    (the rule of meetings' ports). The services are given the decision itself."""
+    return decisions_as_seen_by(request.user, council, [decision])[0]
+
+
 def _refused(request: HttpRequest, council: Any, decision: Any, reason: str) -> HttpResponse:
-    context = {"council": council, "decision": decision, "reason": reason}
+    context = {"council": council, "decision": _seen(request, council, decision), "reason": reason}
     return render(request, "forward_plan/call_in_refused.html", context)
 
 
@@ -45,7 +53,7 @@ def call_in_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     progress = call_in.progress(decision)
     context = {
         "council": council,
-        "decision": decision,
+        "decision": _seen(request, council, decision),
         "progress": progress,
         "refusal": call_in.refusal(request.user, decision),
         "today": timezone.localdate(),
@@ -71,8 +79,8 @@ def call_in_request(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     context = {
         "form": form,
         "title": "Request a call-in",
-        "lead": f"{decision.text} ({decision.decision_maker}). The call-in period ends on "
-        f"{decision.call_in_ends_on:%-d %B %Y}.",
+        "lead": f"{_seen(request, council, decision).text} ({decision.decision_maker}). "
+        f"The call-in period ends on {decision.call_in_ends_on:%-d %B %Y}.",
         "button": "Continue",
     }
     return render(request, "form_page.html", context)
@@ -94,7 +102,7 @@ def call_in_check(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         return _done(request, council, decision, "Call-in requested")
     context = {
         "council": council,
-        "decision": decision,
+        "decision": _seen(request, council, decision),
         "reasons": reasons,
         "form": form,
         "progress": call_in.progress(decision),
@@ -117,5 +125,6 @@ def call_in_join(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         form, lambda: call_in.join_call_in(request.user, decision)
     ):
         return _done(request, council, decision, "You have joined the call-in")
-    context = {"council": council, "decision": decision, "progress": progress, "form": form}
+    seen = _seen(request, council, decision)
+    context = {"council": council, "decision": seen, "progress": progress, "form": form}
     return render(request, "forward_plan/call_in_join.html", context)

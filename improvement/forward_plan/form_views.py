@@ -22,6 +22,7 @@ from improvement.forward_plan.forms import (
     SpecialUrgencyForm,
     TakeForm,
 )
+from improvement.meetings.ports import decisions_as_seen_by
 
 MANAGE = services.MANAGE
 
@@ -205,7 +206,8 @@ def call_in_record(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         ),
         done=reverse("forward_plan:executive_decisions", args=[slug]),
         title="Record a call-in",
-        lead=f"{decision.text} ({decision.decision_maker}). The call-in period ends on "
+        lead=f"{decisions_as_seen_by(request.user, council, [decision])[0].text} "
+        f"({decision.decision_maker}). The call-in period ends on "
         f"{decision.call_in_ends_on:%-d %B %Y}.",
         button="Record call-in",
         success="Call-in recorded: the decision is suspended until scrutiny considers it",

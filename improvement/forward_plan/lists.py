@@ -8,6 +8,7 @@ whether it was a key decision from the forward plan's decision it was published 
 and has none when it was published without one.
 """
 
+import dataclasses
 import datetime
 from typing import Any
 
@@ -20,6 +21,7 @@ from improvement.core.listing import Column, ListFilterSet, ListSpec, Sort, choi
 from improvement.core.models import Council
 from improvement.forward_plan import queries
 from improvement.forward_plan.models import ForwardDecision
+from improvement.meetings.ports import decisions_as_seen_by
 
 KEY = [("yes", "Key decisions"), ("no", "Non-key decisions")]
 CALL_IN = [
@@ -200,3 +202,12 @@ EXECUTIVE = ListSpec(
         Column("Called in by", lambda d: ", ".join(p.name for p in d.called_in_by.all())),
     ),
 )
+
+
+def executive_list_for(user: Any, council: Council) -> ListSpec:
+    """The executive decisions as `user` may read them, on the page and in the CSV: a
+    decision taken under an exempt item by its paragraph only to a reader who does not
+    see the body's exempt items (meetings' one rule, `decisions_as_seen_by`)."""
+    return dataclasses.replace(
+        EXECUTIVE, detail=lambda rows: decisions_as_seen_by(user, council, rows)
+    )

@@ -75,10 +75,11 @@ def comments_of(council: Council) -> Any:
 
 
 def executive_decisions_of(council: Council) -> Any:
-    """Published executive decisions, newest first, with their call-in state."""
+    """Published executive decisions, newest first, with their call-in state (and the
+    item each was taken under, whose exemption says who may read it)."""
     return (
         council.decisions.filter(kind="executive")
-        .select_related("scrutiny")
+        .select_related("scrutiny", "item__meeting")
         .prefetch_related("called_in_by", "call_in_request__supporters")
         .order_by("-published_on", "-id")
     )

@@ -107,7 +107,7 @@ def executive_decisions(request: HttpRequest, slug: str) -> HttpResponse:
     return list_page(
         request,
         lists.executive_rows(council),
-        lists.EXECUTIVE,
+        lists.executive_list_for(request.user, council),
         "forward_plan/executive_decisions.html",
         {"today": timezone.localdate()},
         filename_prefix=council.slug,

@@ -9,7 +9,8 @@ Used by:
 - forward_plan: the bodies and decision records its decisions point at, the exempt
   paragraphs, and `add_work_programme_item` to put a decision on scrutiny's programme;
   for a call-in, `call_in_seats` (who sits on the scrutiny committee, and how) and
-  `secretariat_emails` (whom to tell).
+  `secretariat_emails` (whom to tell); `decisions_as_seen_by`, a decision's text as
+  its reader may see it (an exempt one by its paragraph only).
 - reports (the agenda pack): `meeting_for_pack`, `public_meeting_for_pack`,
   `pack_recipients` and `meeting_day`, and the permission names it checks.
 - board (its start pages, board.start): the next meetings and their papers, minutes
@@ -52,6 +53,8 @@ __all__ = [
     "next_meeting",
     "open_call_ins",
     "call_ins_open_to",
+    "DecisionAsSeen",
+    "decisions_as_seen_by",
     "open_officer_requests",
     "papers_due",
     "papers_overdue",
@@ -176,10 +179,11 @@ def open_call_ins(council: Council, day: datetime.date) -> Any:
 
 
 @dataclass(frozen=True)
-class OpenCallIn:
-    """A decision open to call-in as one reader may see it: a decision taken under an
-    exempt item is named by its paragraph only to a reader who does not see the
-    exempt items of the body that took it."""
+class DecisionAsSeen:
+    """A decision as one reader may see it: a decision taken under an exempt item is
+    named by its paragraph only ("Exempt: paragraph N of Schedule 12A") to a reader who
+    does not see the exempt items of the body that took it. Anything else is read off
+    the decision itself, so a list or a CSV column reads one as it reads a decision."""
 
     decision: Decision
     withheld: bool
@@ -188,19 +192,16 @@ class OpenCallIn:
     def text(self) -> str:
         return self.decision.item.exempt_notice if self.withheld else self.decision.text
 
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__") or name == "decision":  # not yet set (a copy, a pickle)
+            raise AttributeError(name)
+        return getattr(self.decision, name)
 
-def call_ins_open_to(
-    council: Council, user: Any, day: datetime.date, body_ids: list[int]
-) -> list[OpenCallIn]:
-    """The decisions open to call-in on `day` that fall to the reader's committees: those
-    whose scrutiny committee is one of `body_ids`, and those that name none (so a
-    decision left without a committee is hidden from no councillor). One query, and
-    one a body for the exempt rule when a decision was taken under an exempt item."""
-    decisions = (
-        open_call_ins(council, day)
-        .filter(Q(scrutiny__isnull=True) | Q(scrutiny_id__in=body_ids))
-        .select_related("item__meeting")
-    )
+
+def decisions_as_seen_by(user: Any, council: Council, decisions: Any) -> list[DecisionAsSeen]:
+    """`decisions` (fetched with `item__meeting`) as `user` may see each: the one rule
+    for a decision's text on every page, list and file. One query a body, asked only
+    when a decision was taken under an exempt item."""
     seen: dict[int, bool] | None = None
     shown = []
     for decision in decisions:
@@ -208,8 +209,23 @@ def call_ins_open_to(
         if decision.item is not None and decision.item.is_exempt:
             seen = exempt_seen_by(user, council) if seen is None else seen
             withheld = not seen.get(decision.item.meeting.body_id)
-        shown.append(OpenCallIn(decision, withheld))
+        shown.append(DecisionAsSeen(decision, withheld))
     return shown
+
+
+def call_ins_open_to(
+    council: Council, user: Any, day: datetime.date, body_ids: list[int]
+) -> list[DecisionAsSeen]:
+    """The decisions open to call-in on `day` that fall to the reader's committees: those
+    whose scrutiny committee is one of `body_ids`, and those that name none (so a
+    decision left without a committee is hidden from no councillor), each as the reader
+    may see it (`decisions_as_seen_by`)."""
+    decisions = (
+        open_call_ins(council, day)
+        .filter(Q(scrutiny__isnull=True) | Q(scrutiny_id__in=body_ids))
+        .select_related("item__meeting")
+    )
+    return decisions_as_seen_by(user, council, decisions)
 
 
 def open_officer_requests(council: Council, body_ids: list[int]) -> Any:

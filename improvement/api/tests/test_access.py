@@ -8,6 +8,7 @@ import time_machine
 
 from improvement.api import services
 from improvement.complaints.services import grant_case_access
+from improvement.meetings.models import MeetingAction
 
 COUNCIL_LISTS = [
     "objectives",
@@ -184,3 +185,21 @@ def test_exempt_items_are_withheld_from_those_who_may_not_see_them(
     assert shown["withheld"] is False and shown["description"] == "Named officers"
     assert shown["report_author"] == "Head of HR"
     assert log(board_manager) == ["Follow up Progress report", "Follow up Staffing"]
+
+
+def test_a_page_of_the_action_log_is_full_though_exempt_entries_are_withheld(
+    council, councillor, board_meeting, token_for, api_get
+):
+    # After the fixture's open entry and its exempt one: two more open entries.
+    for n in (2, 3):
+        MeetingAction.objects.create(council=council, meeting=board_meeting, text=f"Open {n}")
+    secret = token_for(councillor)
+
+    first = api_get(secret, "councils/testshire/action-log?limit=2").json()
+    cursor = first["next_cursor"]
+    second = api_get(secret, f"councils/testshire/action-log?limit=2&cursor={cursor}").json()
+
+    # The exempt entry is left out by the query, so each page holds `limit` entries.
+    assert [e["text"] for e in first["items"]] == ["Follow up Progress report", "Open 2"]
+    assert [e["text"] for e in second["items"]] == ["Open 3"]
+    assert second["next_cursor"] is None

@@ -81,3 +81,18 @@ def test_a_person_with_roles_in_two_councils_switches_between_them(
 
 def test_a_stranger_to_the_council_is_offered_none_of_its_pages(council, other_officer):
     assert _sections(council, other_officer) == []
+
+
+def test_a_councillor_reaches_the_scrutiny_work_programme_in_one_click_from_meetings(
+    council, councillor, client_for
+):
+    # Not a navigation entry of its own (the bar stays on one line): the Meetings page
+    # links to it, and on it the Meetings section is the current one.
+    client = client_for(councillor)
+    programme = reverse("meetings:work_programme", args=[council.slug])
+    meetings = client.get(reverse("meetings:index", args=[council.slug])).content.decode()
+    assert f'href="{programme}">Scrutiny work programme</a>' in meetings
+    assert client.get(programme).status_code == 200
+    sections = _sections(council, councillor, "meetings/work-programme/")
+    assert [s["label"] for s in sections if s["active"]] == ["Meetings"]
+    assert _active_pages(sections) == ["Meetings"]

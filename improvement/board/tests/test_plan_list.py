@@ -311,3 +311,21 @@ def test_an_as_at_date_before_any_plan_is_named_not_a_server_error(
         response = client.get(page + query)
         assert response.status_code == 200
         assert "must be 2000 or later" in response.content.decode()
+
+
+@pytest.mark.parametrize("page", ["objective_list", "objective_detail"])
+def test_changing_the_as_at_date_keeps_the_filters_and_sort(
+    council, board_manager, client_for, plan, page
+):
+    args = [council.slug]
+    if page == "objective_detail":
+        args.append(council.objectives.get(ref="1").pk)
+    query = {**AS_AT, "rating": "red", "owner": plan["alice"].pk, "sort": "due", "page": "1"}
+    body = client_for(board_manager).get(reverse(f"board:{page}", args=args), query)
+    form = body.content.decode().split("See this as it stood on an earlier date")[1]
+    form = form.split("</form>")[0]
+
+    for name, value in [("rating", "red"), ("owner", plan["alice"].pk), ("sort", "due")]:
+        assert f'<input type="hidden" name="{name}" value="{value}">' in form
+    # The date is the form's own; the page starts again.
+    assert 'type="hidden" name="as_at_day"' not in form and 'name="page"' not in form

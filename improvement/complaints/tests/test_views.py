@@ -337,3 +337,25 @@ def test_report_charts_carry_no_inline_styles_for_the_csp(client_for, councillor
     svg = content[content.index("<svg") : content.index("</svg>")]
     assert "style=" not in svg and "<style" not in svg
     assert 'fill="#1d70b8"' in svg
+
+
+def test_the_open_and_overdue_counts_lead_to_the_records_they_count(
+    client_for, complaints_manager, council, case
+):
+    # Received 1 February: its stage 1 response (10 working days) is due 15 February, so
+    # on 1 March it is overdue; one received today is open and in time.
+    ComplaintFactory(council=council, reference="T-2", received_on=datetime.date(2024, 3, 1))
+    client = client_for(complaints_manager)
+    page = client.get(url("index")).content.decode()
+
+    counts = page.split('id="open-counts">')[1].split("</p>")[0]
+    open_href = f"{url('cases')}?status=open&amp;sort=due"
+    overdue_href = f"{url('cases')}?overdue=yes&amp;sort=due"
+    assert f'<a class="govuk-link" href="{open_href}">2 open' in counts
+    assert f'<a class="govuk-link" href="{overdue_href}">1 overdue' in counts
+    assert (
+        "2 records match these filters"
+        in client.get(url("cases") + "?status=open").content.decode()
+    )
+    overdue = client.get(url("cases") + "?overdue=yes&sort=due").content.decode()
+    assert "1 record matches these filters" in overdue and "T-1" in overdue and "T-2" not in overdue

@@ -8,6 +8,7 @@ import django_filters
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
+from django.http import QueryDict
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -17,6 +18,7 @@ from improvement.core.listing import (
     ListFilterSet,
     ListSpec,
     Sort,
+    hidden_fields,
     list_page,
     listing,
     natural_key,
@@ -156,3 +158,12 @@ def test_a_reverse_is_offered_only_where_it_has_words(council):
     assert listing(get("sort=-record"), council.audit_entries.all(), SPEC).sort == "-at"
     assert listing(get("sort=-at"), council.audit_entries.all(), SPEC).sort == "-at"
     assert listing(get("sort=at"), council.audit_entries.all(), SPEC).sort == "at"
+
+
+def test_hidden_fields_keep_what_a_form_does_not_draw_less_the_page_and_format():
+    query = QueryDict("verb=created&verb=changed&sort=at&page=3&format=csv&as_at_day=1")
+    assert hidden_fields(query, ["as_at_day"]) == [
+        ("verb", "created"),
+        ("verb", "changed"),
+        ("sort", "at"),
+    ]
