@@ -13,7 +13,18 @@ import datetime
 from typing import Any
 
 import django_filters
-from django.db.models import Case, DateField, F, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models import (
+    Case,
+    DateField,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    TextField,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce, Lower, TruncMonth
 from django.utils import timezone
 
@@ -74,7 +85,13 @@ def executive_rows(council: Council) -> QuerySet:
         is_key=Subquery(planned.values("is_key")[:1]),
         month=TruncMonth("published_on", output_field=DateField()),
         maker=F("decision_maker"),
-        text_order=Lower("text"),
+        # A decision under an exempt item sorts by no words at all, for every reader:
+        # where its row sat in an A to Z list would otherwise hint at the withheld text.
+        text_order=Case(
+            When(item__exempt_paragraph__isnull=False, then=Value("")),
+            default=Lower("text"),
+            output_field=TextField(),
+        ),
     )
 
 

@@ -103,3 +103,24 @@ def test_the_officers_email_names_an_exempt_decision_by_its_paragraph_only(
     [email] = mail.outbox
     assert email.subject == f"Call-in: {NOTICE}"
     assert SECRET not in email.body and f"Decision: {NOTICE}" in email.body
+
+
+def test_an_exempt_decision_sorts_by_no_words_so_its_place_hints_at_nothing(
+    council,
+    board_manager,
+    exempt_decision,
+    members,  # noqa: F811
+    scrutiny,  # noqa: F811
+    client_for,
+):
+    day = datetime.date(2024, 3, 2)
+    for text in ("Adopt the kinship care policy", "Zero-based budget for fostering"):
+        call_in.publish_executive_decision(
+            board_manager, council, text, day, "Cabinet", day, scrutiny
+        )
+    listing = reverse("forward_plan:executive_decisions", args=[council.slug])
+    for sort in ("title", "-title"):
+        body = client_for(members["a"]).get(f"{listing}?sort={sort}").content.decode()
+        order = [body.index(NOTICE), body.index("Adopt the"), body.index("Zero-based")]
+        # The exempt decision comes first A to Z and last Z to A, whatever its words.
+        assert order == (sorted(order) if sort == "title" else sorted(order, reverse=True))
