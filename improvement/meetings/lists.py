@@ -13,8 +13,8 @@ import datetime
 from typing import Any
 
 import django_filters
-from django.db.models import F, OuterRef, QuerySet, Subquery
-from django.db.models.functions import TruncDate
+from django.db.models import Case, F, OuterRef, QuerySet, Subquery, Value, When
+from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
 from improvement.accounts.models import Organisation, Person
@@ -201,13 +201,33 @@ def year_words(start: int) -> str:
     return f"May {start} to April {start + 1}"
 
 
-def programme_rows(council: Council) -> QuerySet:
-    """Every item on the work programme of the council's live scrutiny committees."""
-    return ForwardItem.objects.filter(
+def with_programme_status(items: QuerySet, today: datetime.date) -> QuerySet:
+    """The items, each annotated with its report `deadline` (the final one, failing
+    that the draft: the rule of `ForwardItemQuerySet.past_deadline`) and its
+    `programme_status` (a key of STATUS_TAGS): what most needs saying of it, its report
+    received or late, else where its meeting stands. The one rule of an item's status:
+    the status filter keeps the items it tags, and each row shows the tag it has."""
+    return items.annotate(
+        deadline=Coalesce("final_deadline", "draft_deadline"),
+        programme_status=Case(
+            When(report_received_on__isnull=False, then=Value(RECEIVED)),
+            When(deadline__lt=today, then=Value(REPORT_OVERDUE)),
+            When(meeting_on__isnull=True, then=Value(UNSET)),
+            When(meeting_on__lt=today, then=Value(PAST)),
+            default=Value(COMING),
+        ),
+    )
+
+
+def programme_rows(council: Council, today: datetime.date | None = None) -> QuerySet:
+    """Every item on the work programme of the council's live scrutiny committees, each
+    with its deadline and status on `today` (`with_programme_status`)."""
+    items = ForwardItem.objects.filter(
         body__council=council,
         body__kind=Body.Kind.SCRUTINY,
         body__archived_at__isnull=True,
     ).select_related("body", "source_meeting", "source_meeting__body")
+    return with_programme_status(items, today or timezone.localdate())
 
 
 class ProgrammeFilters(ListFilterSet):
@@ -260,16 +280,7 @@ class ProgrammeFilters(ListFilterSet):
         ]
 
     def by_status(self, rows: Any, name: str, value: str) -> Any:
-        today = timezone.localdate()
-        if value == COMING:
-            return rows.filter(meeting_on__gte=today)
-        if value == UNSET:
-            return rows.filter(meeting_on__isnull=True)
-        if value == PAST:
-            return rows.filter(meeting_on__lt=today)
-        if value == REPORT_OVERDUE:
-            return rows.past_deadline(today)
-        return rows.filter(report_received_on__isnull=False)
+        return rows.filter(programme_status=value)
 
     def in_year(self, rows: Any, name: str, value: str) -> Any:
         start = int(value)
@@ -296,25 +307,11 @@ STATUS_TAGS = {
 }
 
 
-def programme_status(item: ForwardItem, today: datetime.date | None = None) -> str:
-    """What most needs saying of an item (a key of STATUS_TAGS): its report received
-    or late, else where its meeting stands. The status filter reads each of these."""
-    today = today or timezone.localdate()
-    if item.report_received_on:
-        return RECEIVED
-    deadline = item.final_deadline or item.draft_deadline
-    if deadline and deadline < today:
-        return REPORT_OVERDUE
-    if item.meeting_on is None:
-        return UNSET
-    return PAST if item.meeting_on < today else COMING
-
-
 def _with_status(items: list[ForwardItem]) -> list[ForwardItem]:
-    """A page's items, each with its `status` words and `tag` colour."""
-    today = timezone.localdate()
+    """A page's items, each with the `status` words and `tag` colour of the status
+    they were annotated with (`with_programme_status`), the one the filter reads."""
     for item in items:
-        item.status, item.tag = STATUS_TAGS[programme_status(item, today)]
+        item.status, item.tag = STATUS_TAGS[item.programme_status]
     return items
 
 
@@ -335,7 +332,7 @@ PROGRAMME = ListSpec(
         Sort(
             "deadline",
             "Report deadline, soonest first",
-            ("final_deadline", "draft_deadline"),
+            ("deadline",),
             "Report deadline, latest first",
         ),
         Sort("committee", "Committee", ("body__name", "meeting_on")),
