@@ -216,7 +216,7 @@ def plan_list(picture: PlanPicture) -> tuple[ListSpec, list[PlanRow], dict[str, 
     """The spec of the picture's list (detailing rows as at its date), its rows, and
     the FilterSet's arguments: what `core.listing.list_page` takes."""
     council = picture.council
-    people, owners = owners_in_plan(council)
+    people, owners = owners_in_plan(council, picture.as_at)
     spec = dataclasses.replace(SPEC, detail=partial(with_details, council, picture.as_at))
     arguments = {"council": council, "cycle": cycle_from(council, picture.as_at), "people": people}
     return spec, Rows(plan_rows(picture, owners)), arguments

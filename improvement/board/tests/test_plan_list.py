@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from improvement.accounts.tests.factories import OrganisationFactory, PersonFactory
 from improvement.meetings.tests.factories import MeetingFactory
+from improvement.plans.models import Action
 from improvement.plans.tests.factories import ActionFactory, ObjectiveFactory, UpdateFactory
 
 pytestmark = pytest.mark.django_db
@@ -137,6 +138,32 @@ def test_each_facet(council, board_manager, client_for, plan, facet, value, expe
 def test_the_facets_combine(council, board_manager, client_for, plan):
     refs, _ = listed(client_for(board_manager), council, owner=plan["alice"].pk, slow="on")
     assert refs == ["1.1", "1.10"]
+
+
+def owners_offered(client, council, **query):
+    response = client.get(url(council), {**AS_AT, **query})
+    field = response.context["listing"].filters.form.fields["owner"]
+    return [name for value, name in field.choices if value]
+
+
+def test_the_owner_facet_offers_only_owners_of_actions_in_the_plan(
+    council, board_manager, client_for, plan
+):
+    """One who owns only an archived action owns nothing in the plan: not a choice.
+    As at a date before it was archived, the action is in the plan, and so is its owner."""
+    carol = PersonFactory(council=council, name="Carol Clark")
+    gone = ActionFactory(
+        objective=ObjectiveFactory(council=council, ref="3", position=3), ref="3.1", owners=[carol]
+    )
+    Action.objects.filter(pk=gone.pk).update(
+        created_at=datetime.datetime(2024, 1, 5, tzinfo=datetime.UTC),
+        archived_at=datetime.datetime(2024, 2, 20, tzinfo=datetime.UTC),
+    )
+    client = client_for(board_manager)
+    assert owners_offered(client, council) == ["Alice Adams", "Bob Brown"]
+    assert "Carol Clark" in owners_offered(
+        client, council, as_at_day="10", as_at_month="2", as_at_year="2024"
+    )
 
 
 def test_due_this_cycle_runs_to_the_next_board_meeting(council, board_manager, client_for, plan):
