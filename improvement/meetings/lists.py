@@ -13,8 +13,8 @@ import datetime
 from typing import Any
 
 import django_filters
-from django.db.models import Case, F, OuterRef, QuerySet, Subquery, Value, When
-from django.db.models.functions import Coalesce, TruncDate
+from django.db.models import Case, Q, QuerySet, Value, When
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from improvement.accounts.models import Organisation, Person
@@ -22,23 +22,12 @@ from improvement.core.listing import Column, ListFilterSet, ListSpec, Sort
 from improvement.core.models import Council
 from improvement.meetings import queries
 from improvement.meetings.models import Body, ForwardItem, Meeting, MeetingAction
+from improvement.meetings.ports import cycle_end
 from improvement.meetings.services import meeting_day
 
 # --- The action log -------------------------------------------------------------------
 
 OVERDUE, BY_NEXT_MEETING = "overdue", "next_meeting"
-
-
-def _next_meeting_on(today: datetime.date) -> Subquery:
-    """The day of the next meeting (today's counts) of the body that raised an entry."""
-    upcoming = (
-        Meeting.objects.upcoming(today)
-        .filter(body=OuterRef("meeting__body"))
-        .order_by("starts_at")
-        .annotate(day=TruncDate("starts_at"))
-        .values("day")[:1]
-    )
-    return Subquery(upcoming)
 
 
 class ActionLogFilters(ListFilterSet):
@@ -103,11 +92,15 @@ class ActionLogFilters(ListFilterSet):
         today = timezone.localdate()
         if value == OVERDUE:
             return rows.overdue(today)
-        return (
-            rows.open()
-            .annotate(next_meeting_on=_next_meeting_on(today))
-            .filter(due_on__lte=F("next_meeting_on"))
-        )
+        # By the one rule of "this cycle" (`ports.cycle_end`): a body meeting today
+        # has its papers out, so its cycle runs to its meeting after. A query a body.
+        bodies = Body.objects.filter(pk__in=rows.values("meeting__body")).select_related("council")
+        due = Q(pk__in=[])
+        for body in bodies:
+            ends_on = cycle_end(body.council, body, today)
+            if ends_on is not None:
+                due |= Q(meeting__body=body, due_on__lte=ends_on)
+        return rows.open().filter(due)
 
 
 def is_overdue(entry: MeetingAction, today: datetime.date | None = None) -> bool:

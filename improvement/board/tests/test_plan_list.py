@@ -181,9 +181,35 @@ def test_due_this_cycle_is_six_weeks_with_no_meeting_scheduled(
     refs, body = listed(client_for(board_manager), council, due="cycle")
     assert refs == ["1.1"]
     assert (
-        "This cycle: no board meeting is scheduled, so due in the next six weeks, by 12 April 2024."
-        in body
+        "This cycle: no board meeting is scheduled after 1 March 2024, so due in the next six "
+        "weeks, by 12 April 2024." in body
     )
+
+
+@pytest.mark.parametrize(
+    ("meetings", "expected", "hint"),
+    [
+        # Today's meeting has its papers out: the cycle runs to the meeting after it.
+        ([(3, 1), (3, 15)], ["1.1"], "due by the next board meeting, on 15 March 2024."),
+        ([(3, 2), (3, 15)], [], "due by the next board meeting, on 2 March 2024."),
+        ([(3, 1)], ["1.1"], "no board meeting is scheduled after 1 March 2024, so due in"),
+        ([], ["1.1"], "no board meeting is scheduled after 1 March 2024, so due in"),
+    ],
+    ids=["meeting today", "meeting tomorrow", "only today's", "none scheduled"],
+)
+def test_due_this_cycle_at_the_boundary_of_a_meeting(
+    council, board_manager, client_for, plan, meetings, expected, hint
+):
+    board = None
+    for month, day in meetings:
+        meeting = MeetingFactory(
+            starts_at=datetime.datetime(2024, month, day, 18, tzinfo=datetime.UTC),
+            **({"body": board} if board else {"body__council": council}),
+        )
+        board = meeting.body
+    refs, body = listed(client_for(board_manager), council, due="cycle")
+    assert refs == expected  # 1.1 is due on 10 March
+    assert f"This cycle: {hint}" in body
 
 
 def test_the_as_at_date_travels_with_the_filters_sort_and_clear_link(
