@@ -22,7 +22,7 @@ from django.http import QueryDict
 from improvement.core.listing import Column, ListFilterSet, ListSpec, Rows, Sort, choice_filter
 from improvement.core.models import Council
 from improvement.core.templatetags.ib import rating_label
-from improvement.meetings.ports import meeting_day, next_meeting
+from improvement.meetings.ports import cycle_end
 from improvement.plans.models import Rating
 from improvement.plans.picture import PlanPicture, with_details
 from improvement.plans.presenters import NOT_RATED, Standing
@@ -60,8 +60,8 @@ class PlanRow(Standing):
 
 @dataclass(frozen=True)
 class Cycle:
-    """The board cycle a filter asks about: up to the next board meeting or, with none
-    scheduled, six weeks from the date the plan is shown as at."""
+    """The board cycle a filter asks about: up to the next board meeting after the date
+    the plan is shown as at or, with none scheduled, six weeks from that date."""
 
     starts_on: datetime.date
     ends_on: datetime.date
@@ -72,17 +72,17 @@ class Cycle:
         if self.meeting:
             return f"Due by the next board meeting, on {self.ends_on:%-d %B %Y}"
         return (
-            "No board meeting is scheduled, so due in the next six weeks, "
-            f"by {self.ends_on:%-d %B %Y}"
+            f"No board meeting is scheduled after {self.starts_on:%-d %B %Y}, so due in "
+            f"the next six weeks, by {self.ends_on:%-d %B %Y}"
         )
 
 
 def cycle_from(council: Council, day: datetime.date) -> Cycle:
-    """The cycle that runs from `day`: to the next improvement board meeting on or after
-    it (meetings' ports), else six weeks."""
-    meeting = next_meeting(council, day)
-    if meeting is not None:
-        return Cycle(day, meeting_day(meeting), True)
+    """The cycle that runs from `day`: to the next improvement board meeting after it
+    (meetings' `cycle_end`, the one rule of "this cycle"), else six weeks."""
+    ends_on = cycle_end(council, None, day)
+    if ends_on is not None:
+        return Cycle(day, ends_on, True)
     return Cycle(day, day + CYCLE_WITHOUT_MEETING, False)
 
 
@@ -216,7 +216,7 @@ def plan_list(picture: PlanPicture) -> tuple[ListSpec, list[PlanRow], dict[str, 
     """The spec of the picture's list (detailing rows as at its date), its rows, and
     the FilterSet's arguments: what `core.listing.list_page` takes."""
     council = picture.council
-    people, owners = owners_in_plan(council)
+    people, owners = owners_in_plan(council, picture.as_at)
     spec = dataclasses.replace(SPEC, detail=partial(with_details, council, picture.as_at))
     arguments = {"council": council, "cycle": cycle_from(council, picture.as_at), "people": people}
     return spec, Rows(plan_rows(picture, owners)), arguments

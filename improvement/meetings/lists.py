@@ -13,8 +13,8 @@ import datetime
 from typing import Any
 
 import django_filters
-from django.db.models import F, OuterRef, QuerySet, Subquery
-from django.db.models.functions import TruncDate
+from django.db.models import Case, Q, QuerySet, Value, When
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from improvement.accounts.models import Organisation, Person
@@ -22,23 +22,12 @@ from improvement.core.listing import Column, ListFilterSet, ListSpec, Sort
 from improvement.core.models import Council
 from improvement.meetings import queries
 from improvement.meetings.models import Body, ForwardItem, Meeting, MeetingAction
+from improvement.meetings.ports import cycle_end
 from improvement.meetings.services import meeting_day
 
 # --- The action log -------------------------------------------------------------------
 
 OVERDUE, BY_NEXT_MEETING = "overdue", "next_meeting"
-
-
-def _next_meeting_on(today: datetime.date) -> Subquery:
-    """The day of the next meeting (today's counts) of the body that raised an entry."""
-    upcoming = (
-        Meeting.objects.upcoming(today)
-        .filter(body=OuterRef("meeting__body"))
-        .order_by("starts_at")
-        .annotate(day=TruncDate("starts_at"))
-        .values("day")[:1]
-    )
-    return Subquery(upcoming)
 
 
 class ActionLogFilters(ListFilterSet):
@@ -103,11 +92,15 @@ class ActionLogFilters(ListFilterSet):
         today = timezone.localdate()
         if value == OVERDUE:
             return rows.overdue(today)
-        return (
-            rows.open()
-            .annotate(next_meeting_on=_next_meeting_on(today))
-            .filter(due_on__lte=F("next_meeting_on"))
-        )
+        # By the one rule of "this cycle" (`ports.cycle_end`): a body meeting today
+        # has its papers out, so its cycle runs to its meeting after. A query a body.
+        bodies = Body.objects.filter(pk__in=rows.values("meeting__body")).select_related("council")
+        due = Q(pk__in=[])
+        for body in bodies:
+            ends_on = cycle_end(body.council, body, today)
+            if ends_on is not None:
+                due |= Q(meeting__body=body, due_on__lte=ends_on)
+        return rows.open().filter(due)
 
 
 def is_overdue(entry: MeetingAction, today: datetime.date | None = None) -> bool:
@@ -201,13 +194,33 @@ def year_words(start: int) -> str:
     return f"May {start} to April {start + 1}"
 
 
-def programme_rows(council: Council) -> QuerySet:
-    """Every item on the work programme of the council's live scrutiny committees."""
-    return ForwardItem.objects.filter(
+def with_programme_status(items: QuerySet, today: datetime.date) -> QuerySet:
+    """The items, each annotated with its report `deadline` (the final one, failing
+    that the draft: the rule of `ForwardItemQuerySet.past_deadline`) and its
+    `programme_status` (a key of STATUS_TAGS): what most needs saying of it, its report
+    received or late, else where its meeting stands. The one rule of an item's status:
+    the status filter keeps the items it tags, and each row shows the tag it has."""
+    return items.annotate(
+        deadline=Coalesce("final_deadline", "draft_deadline"),
+        programme_status=Case(
+            When(report_received_on__isnull=False, then=Value(RECEIVED)),
+            When(deadline__lt=today, then=Value(REPORT_OVERDUE)),
+            When(meeting_on__isnull=True, then=Value(UNSET)),
+            When(meeting_on__lt=today, then=Value(PAST)),
+            default=Value(COMING),
+        ),
+    )
+
+
+def programme_rows(council: Council, today: datetime.date | None = None) -> QuerySet:
+    """Every item on the work programme of the council's live scrutiny committees, each
+    with its deadline and status on `today` (`with_programme_status`)."""
+    items = ForwardItem.objects.filter(
         body__council=council,
         body__kind=Body.Kind.SCRUTINY,
         body__archived_at__isnull=True,
     ).select_related("body", "source_meeting", "source_meeting__body")
+    return with_programme_status(items, today or timezone.localdate())
 
 
 class ProgrammeFilters(ListFilterSet):
@@ -260,16 +273,7 @@ class ProgrammeFilters(ListFilterSet):
         ]
 
     def by_status(self, rows: Any, name: str, value: str) -> Any:
-        today = timezone.localdate()
-        if value == COMING:
-            return rows.filter(meeting_on__gte=today)
-        if value == UNSET:
-            return rows.filter(meeting_on__isnull=True)
-        if value == PAST:
-            return rows.filter(meeting_on__lt=today)
-        if value == REPORT_OVERDUE:
-            return rows.past_deadline(today)
-        return rows.filter(report_received_on__isnull=False)
+        return rows.filter(programme_status=value)
 
     def in_year(self, rows: Any, name: str, value: str) -> Any:
         start = int(value)
@@ -296,25 +300,11 @@ STATUS_TAGS = {
 }
 
 
-def programme_status(item: ForwardItem, today: datetime.date | None = None) -> str:
-    """What most needs saying of an item (a key of STATUS_TAGS): its report received
-    or late, else where its meeting stands. The status filter reads each of these."""
-    today = today or timezone.localdate()
-    if item.report_received_on:
-        return RECEIVED
-    deadline = item.final_deadline or item.draft_deadline
-    if deadline and deadline < today:
-        return REPORT_OVERDUE
-    if item.meeting_on is None:
-        return UNSET
-    return PAST if item.meeting_on < today else COMING
-
-
 def _with_status(items: list[ForwardItem]) -> list[ForwardItem]:
-    """A page's items, each with its `status` words and `tag` colour."""
-    today = timezone.localdate()
+    """A page's items, each with the `status` words and `tag` colour of the status
+    they were annotated with (`with_programme_status`), the one the filter reads."""
     for item in items:
-        item.status, item.tag = STATUS_TAGS[programme_status(item, today)]
+        item.status, item.tag = STATUS_TAGS[item.programme_status]
     return items
 
 
@@ -335,7 +325,7 @@ PROGRAMME = ListSpec(
         Sort(
             "deadline",
             "Report deadline, soonest first",
-            ("final_deadline", "draft_deadline"),
+            ("deadline",),
             "Report deadline, latest first",
         ),
         Sort("committee", "Committee", ("body__name", "meeting_on")),

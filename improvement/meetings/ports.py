@@ -13,6 +13,7 @@ Used by:
   its reader may see it (an exempt one by its paragraph only).
 - reports (the agenda pack): `meeting_for_pack`, `public_meeting_for_pack`,
   `pack_recipients` and `meeting_day`, and the permission names it checks.
+- board (its plan list, board.plan_list): `cycle_end`, the day "due this cycle" runs to.
 - board (its start pages, board.start): the next meetings and their papers, minutes
   awaiting approval, a person's committees, open call-in windows and officer requests;
   its search page, `search` (meetings, agenda items, papers, resolutions) and `KINDS`.
@@ -51,6 +52,7 @@ __all__ = [
     "secretariat_emails",
     "minutes_awaiting_approval",
     "next_meeting",
+    "cycle_end",
     "open_call_ins",
     "call_ins_open_to",
     "DecisionAsSeen",
@@ -128,6 +130,21 @@ def next_meeting(
     else:
         meetings = meetings.filter(body_id__in=body_ids)
     return meetings.with_items().first()
+
+
+def cycle_end(council: Council, body: Body | None, day: datetime.date) -> datetime.date | None:
+    """The day "this cycle" from `day` runs to: that of the first meeting of `body` (of
+    the improvement board when None) after `day`, or None with none scheduled. The one
+    rule of every "due this cycle" (the plan list, the action log). A meeting on `day`
+    itself does not end the cycle: its papers are out, so what is due for it is in hand
+    or late, and what is chased now is due by the meeting after."""
+    meetings = council.meetings.upcoming(day + datetime.timedelta(days=1))
+    if body is None:
+        meetings = meetings.filter(body__kind=Body.Kind.IMPROVEMENT_BOARD)
+    else:
+        meetings = meetings.filter(body=body)
+    first = meetings.order_by("starts_at", "id").first()
+    return meeting_day(first) if first is not None else None
 
 
 def agenda_for(user: Any, meeting: Meeting) -> list[Any]:

@@ -1,6 +1,7 @@
 """Reads that start from the council, for views: nothing is fetched from a table
 except through the council it belongs to."""
 
+import datetime
 from typing import Any
 
 from improvement.plans.managers import EvidenceFileQuerySet, UpdateQuerySet
@@ -27,12 +28,16 @@ def organisations_in_plan(council: Any) -> list[tuple[int, str]]:
     )
 
 
-def owners_in_plan(council: Any) -> tuple[list[tuple[int, str]], dict[int, frozenset[int]]]:
-    """(id, name) of the people who own the council's actions, by name, and the ids of
-    each action's owners: in one query, whatever the plan's size."""
+def owners_in_plan(
+    council: Any, as_at: datetime.date | None = None
+) -> tuple[list[tuple[int, str]], dict[int, frozenset[int]]]:
+    """(id, name) of the people who own the council's actions as the plan stood on
+    `as_at` (its live actions when None; never one archived by then), by name, and the
+    ids of each such action's owners: in one query, whatever the plan's size."""
     people: dict[int, str] = {}
     owners: dict[int, set[int]] = {}
-    pairs = Action.owners.through.objects.filter(action__council=council)
+    actions = Action.objects.filter(council=council).existing_at(as_at)
+    pairs = Action.owners.through.objects.filter(action__in=actions)
     for action_id, person_id, name in pairs.values_list("action_id", "person_id", "person__name"):
         people[person_id] = name
         owners.setdefault(action_id, set()).add(person_id)

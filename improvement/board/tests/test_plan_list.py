@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from improvement.accounts.tests.factories import OrganisationFactory, PersonFactory
 from improvement.meetings.tests.factories import MeetingFactory
+from improvement.plans.models import Action
 from improvement.plans.tests.factories import ActionFactory, ObjectiveFactory, UpdateFactory
 
 pytestmark = pytest.mark.django_db
@@ -139,6 +140,32 @@ def test_the_facets_combine(council, board_manager, client_for, plan):
     assert refs == ["1.1", "1.10"]
 
 
+def owners_offered(client, council, **query):
+    response = client.get(url(council), {**AS_AT, **query})
+    field = response.context["listing"].filters.form.fields["owner"]
+    return [name for value, name in field.choices if value]
+
+
+def test_the_owner_facet_offers_only_owners_of_actions_in_the_plan(
+    council, board_manager, client_for, plan
+):
+    """One who owns only an archived action owns nothing in the plan: not a choice.
+    As at a date before it was archived, the action is in the plan, and so is its owner."""
+    carol = PersonFactory(council=council, name="Carol Clark")
+    gone = ActionFactory(
+        objective=ObjectiveFactory(council=council, ref="3", position=3), ref="3.1", owners=[carol]
+    )
+    Action.objects.filter(pk=gone.pk).update(
+        created_at=datetime.datetime(2024, 1, 5, tzinfo=datetime.UTC),
+        archived_at=datetime.datetime(2024, 2, 20, tzinfo=datetime.UTC),
+    )
+    client = client_for(board_manager)
+    assert owners_offered(client, council) == ["Alice Adams", "Bob Brown"]
+    assert "Carol Clark" in owners_offered(
+        client, council, as_at_day="10", as_at_month="2", as_at_year="2024"
+    )
+
+
 def test_due_this_cycle_runs_to_the_next_board_meeting(council, board_manager, client_for, plan):
     MeetingFactory(
         body__council=council, starts_at=datetime.datetime(2024, 3, 5, 14, tzinfo=datetime.UTC)
@@ -154,9 +181,35 @@ def test_due_this_cycle_is_six_weeks_with_no_meeting_scheduled(
     refs, body = listed(client_for(board_manager), council, due="cycle")
     assert refs == ["1.1"]
     assert (
-        "This cycle: no board meeting is scheduled, so due in the next six weeks, by 12 April 2024."
-        in body
+        "This cycle: no board meeting is scheduled after 1 March 2024, so due in the next six "
+        "weeks, by 12 April 2024." in body
     )
+
+
+@pytest.mark.parametrize(
+    ("meetings", "expected", "hint"),
+    [
+        # Today's meeting has its papers out: the cycle runs to the meeting after it.
+        ([(3, 1), (3, 15)], ["1.1"], "due by the next board meeting, on 15 March 2024."),
+        ([(3, 2), (3, 15)], [], "due by the next board meeting, on 2 March 2024."),
+        ([(3, 1)], ["1.1"], "no board meeting is scheduled after 1 March 2024, so due in"),
+        ([], ["1.1"], "no board meeting is scheduled after 1 March 2024, so due in"),
+    ],
+    ids=["meeting today", "meeting tomorrow", "only today's", "none scheduled"],
+)
+def test_due_this_cycle_at_the_boundary_of_a_meeting(
+    council, board_manager, client_for, plan, meetings, expected, hint
+):
+    board = None
+    for month, day in meetings:
+        meeting = MeetingFactory(
+            starts_at=datetime.datetime(2024, month, day, 18, tzinfo=datetime.UTC),
+            **({"body": board} if board else {"body__council": council}),
+        )
+        board = meeting.body
+    refs, body = listed(client_for(board_manager), council, due="cycle")
+    assert refs == expected  # 1.1 is due on 10 March
+    assert f"This cycle: {hint}" in body
 
 
 def test_the_as_at_date_travels_with_the_filters_sort_and_clear_link(

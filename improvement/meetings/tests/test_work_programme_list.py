@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from improvement.meetings import lists
 from improvement.meetings.models import Body, ForwardItem
 from improvement.meetings.tests.factories import BodyFactory, MeetingFactory
 
@@ -90,9 +91,9 @@ def titles(programme, keys):
 
 FACETS = [
     ("committee={children}", ["P1", "P2"]),
-    ("status=coming", ["P1", "P4"]),
+    ("status=coming", ["P1"]),  # P4's meeting is to come, but its report is late
     ("status=unset", ["P3"]),
-    ("status=past", ["P2"]),
+    ("status=past", []),  # P2's meeting has passed, but its report came
     ("status=overdue", ["P4"]),
     ("status=received", ["P2"]),
     ("year=2023", ["P1", "P2"]),  # May 2023 to April 2024
@@ -128,6 +129,48 @@ SORTS = [
 def test_each_sort_orders_the_programme(council, board_manager, client_for, programme, query, keys):
     response = client_for(board_manager).get(url(council, query))
     assert shown(response) == titles(programme, keys)
+
+
+def test_a_draft_deadline_sorts_among_the_final_ones(council, board_manager, client_for, programme):
+    """An item with only a draft deadline is sorted by it, as `past_deadline` reads it,
+    not after every item with a final one."""
+    draft = ForwardItem.objects.create(
+        body=programme["children"], title="Draft only", draft_deadline=day(2, 25)
+    )
+    programme["D"] = draft
+    response = client_for(board_manager).get(url(council, "sort=deadline"))
+    assert shown(response) == titles(programme, ["P4", "D", "P1", "P2", "P3"])
+    response = client_for(board_manager).get(url(council, "sort=-deadline"))
+    assert shown(response)[:3] == titles(programme, ["P1", "D", "P4"])
+
+
+STATUS_WORDS = dict(lists.STATUS_TAGS)
+
+
+@pytest.mark.parametrize("status", [key for key, _ in lists.PROGRAMME_STATUSES])
+def test_each_status_keeps_exactly_the_items_tagged_with_it(
+    council, board_manager, client_for, programme, status
+):
+    """The status filter and the status each row shows are the one rule: a report
+    received or late is said before where the meeting stands, in both."""
+    children = programme["children"]
+    ForwardItem.objects.create(body=children, title="Heard", meeting_on=day(2, 12))
+    ForwardItem.objects.create(
+        body=children, title="Draft late", meeting_on=day(4, 9), draft_deadline=day(2, 28)
+    )
+    ForwardItem.objects.create(body=children, title="Unset but late", final_deadline=day(2, 2))
+    ForwardItem.objects.create(
+        body=children, title="Unset but received", report_received_on=day(2, 2)
+    )
+    client = client_for(board_manager)
+    every = read_csv(client.get(url(council, "format=csv")))[1:]
+    tagged = sorted(row[2] for row in every if row[3] == STATUS_WORDS[status][0])
+    kept = read_csv(client.get(url(council, f"format=csv&status={status}")))[1:]
+    assert tagged, "each status is someone's"
+    assert sorted(row[2] for row in kept) == tagged
+    assert {row[3] for row in kept} == {STATUS_WORDS[status][0]}
+    page = client.get(url(council, f"status={status}"))
+    assert sorted(shown(page)) == tagged
 
 
 def test_only_live_scrutiny_committees_are_listed_and_offered(
