@@ -162,7 +162,6 @@ class AddSearchIndex(Operation):
     declaration, so changing one needs a new migration (remove, then add)."""
 
     reversible = True
-    reduces_to_sql = False
 
     def __init__(self, model_name: str, fields: list[str], name: str) -> None:
         self.model_name = model_name
