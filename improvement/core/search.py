@@ -94,8 +94,9 @@ SEARCHABLE: dict[str, Searchable] = {}
 
 
 def searchable(model: type[Model], *fields: str, index: str = "") -> Searchable:
-    """Declare what `model` is searched by (and its index's name): the one list both
-    `matching` and the model's `AddSearchIndex` migration use."""
+    """Declare what `model` is searched by (and its index's name): the one list
+    `matching` searches, which the model's `AddSearchIndex` migration must freeze
+    unchanged (core/tests/test_search_index.py holds them equal)."""
     declared = Searchable(model=model, fields=tuple(fields), index=index)
     label = model._meta.label_lower
     if SEARCHABLE.setdefault(label, declared) != declared:
