@@ -9,11 +9,24 @@ from django.urls import reverse
 
 from improvement.core.access import MEMBER, allowed
 from improvement.core.models import Council
-from improvement.core.search import PER_KIND, Found, Hit, found, matching, snippet
+from improvement.core.search import (
+    PER_KIND,
+    Found,
+    Hit,
+    found,
+    matching,
+    searchable,
+    snippet,
+)
 from improvement.forward_plan.models import ForwardDecision
 
 KINDS = [("decisions", "Forward plan decisions")]
-FIELDS = ["reference", "title", "description", "maker_portfolio", "directorate", "outcome"]
+# What a decision is searched by, declared once (docs/adr/043); a council's register
+# holds a few hundred decisions, so no index.
+DECISIONS = searchable(
+    ForwardDecision, "reference", "title", "description", "maker_portfolio", "directorate",
+    "outcome",
+)  # fmt: skip
 
 
 def search(
@@ -34,4 +47,4 @@ def search(
         )
 
     label = "Forward plan decisions"
-    return [found("decisions", label, matching(decisions, FIELDS, terms), limit, hit)]
+    return [found("decisions", label, matching(decisions, DECISIONS, terms), limit, hit)]

@@ -17,8 +17,16 @@ from django.utils import timezone
 
 from improvement.core.access import MEMBER, allowed
 from improvement.core.models import Council
-from improvement.core.search import PER_KIND, Found, Hit, found, matching, snippet
-from improvement.meetings.models import AgendaItem, Decision, Paper
+from improvement.core.search import (
+    PER_KIND,
+    Found,
+    Hit,
+    found,
+    matching,
+    searchable,
+    snippet,
+)
+from improvement.meetings.models import AgendaItem, Decision, Meeting, Paper
 from improvement.meetings.permissions import exempt_seen_by
 
 KINDS = [
@@ -28,6 +36,17 @@ KINDS = [
     ("resolutions", "Resolutions and decisions"),
 ]
 LABELS = dict(KINDS)
+
+# What each kind is searched by, declared once for the query and its index. Meetings
+# are searched by their body's name, through a join no index can hold, and are few;
+# papers by their name alone. Change one and add a migration that removes and adds
+# its index (docs/adr/043).
+MEETINGS = searchable(Meeting, "body__name", "location", "series")
+ITEMS = searchable(
+    AgendaItem, "title", "description", "minute", "report_author", index="meetings_item_search"
+)
+PAPERS = searchable(Paper, "name")
+RESOLUTIONS = searchable(Decision, "text", "decision_maker", index="meetings_decision_search")
 
 # What one kind's finder gives: the matching records, and how to make a hit of one.
 Finder = Callable[[Council, str, list[int]], tuple[QuerySet, Callable[[Any], Hit]]]
@@ -70,7 +89,7 @@ def _meetings(council: Council, terms: str, hidden: list[int]) -> tuple[QuerySet
             meta=meeting.get_status_display(),
         )
 
-    return matching(meetings, ["body__name", "location", "series"], terms), hit
+    return matching(meetings, MEETINGS, terms), hit
 
 
 def _items(council: Council, terms: str, hidden: list[int]) -> tuple[QuerySet, Any]:
@@ -91,8 +110,7 @@ def _items(council: Council, terms: str, hidden: list[int]) -> tuple[QuerySet, A
             meta=f"Item {item.number}, {item.meeting.body.name},",
         )
 
-    fields = ["title", "description", "minute", "report_author"]
-    return matching(items, fields, terms), hit
+    return matching(items, ITEMS, terms), hit
 
 
 def _papers(council: Council, terms: str, hidden: list[int]) -> tuple[QuerySet, Any]:
@@ -117,7 +135,7 @@ def _papers(council: Council, terms: str, hidden: list[int]) -> tuple[QuerySet, 
             meta=f"{meeting.body.name},",
         )
 
-    return matching(papers, ["name"], terms), hit
+    return matching(papers, PAPERS, terms), hit
 
 
 def _resolutions(council: Council, terms: str, hidden: list[int]) -> tuple[QuerySet, Any]:
@@ -140,7 +158,7 @@ def _resolutions(council: Council, terms: str, hidden: list[int]) -> tuple[Query
             meta="Decided",
         )
 
-    return matching(decisions, ["text", "decision_maker"], terms), hit
+    return matching(decisions, RESOLUTIONS, terms), hit
 
 
 FINDERS: dict[str, Finder] = {

@@ -9,11 +9,28 @@ from django.utils import timezone
 
 from improvement.core.access import allowed
 from improvement.core.models import Council
-from improvement.core.search import PER_KIND, Found, Hit, found, matching, snippet
-from improvement.plans.models import Update
+from improvement.core.search import (
+    PER_KIND,
+    Found,
+    Hit,
+    found,
+    matching,
+    searchable,
+    snippet,
+)
+from improvement.plans.models import Action, Objective, Update
 
 # (kind, label) in the order the search page shows them.
 KINDS = [("objectives", "Objectives"), ("actions", "Actions"), ("updates", "Updates")]
+
+# What each kind is searched by, declared once for the query and its index (a plan
+# holds tens of objectives, so they have none). Change one and add a migration that
+# removes and adds its index (docs/adr/043).
+OBJECTIVES = searchable(Objective, "ref", "title", "theme", "description")
+ACTIONS = searchable(
+    Action, "ref", "title", "success_measure", "evidence_planned", index="plans_action_search"
+)
+UPDATES = searchable(Update, "narrative", "reason", "support_needed", index="plans_update_search")
 
 
 def search(
@@ -29,7 +46,6 @@ def search(
     results = []
     if kind in (None, "objectives"):
         objectives = council.objectives.live()
-        fields = ["ref", "title", "theme", "description"]
 
         def objective_hit(objective: Any) -> Hit:
             return Hit(
@@ -40,12 +56,11 @@ def search(
             )
 
         results.append(
-            found("objectives", "Objectives", matching(objectives, fields, terms), limit,
+            found("objectives", "Objectives", matching(objectives, OBJECTIVES, terms), limit,
                   objective_hit)
         )  # fmt: skip
     if kind in (None, "actions"):
         actions = council.actions.live().filter(objective__archived_at__isnull=True)
-        fields = ["ref", "title", "success_measure", "evidence_planned"]
 
         def action_hit(action: Any) -> Hit:
             return Hit(
@@ -57,7 +72,7 @@ def search(
             )
 
         results.append(
-            found("actions", "Actions", matching(actions, fields, terms), limit, action_hit)
+            found("actions", "Actions", matching(actions, ACTIONS, terms), limit, action_hit)
         )
     if kind in (None, "updates"):
         updates = (
@@ -69,7 +84,6 @@ def search(
             .recorded_by(timezone.localdate())
             .select_related("action")
         )
-        fields = ["narrative", "reason", "support_needed"]
 
         def update_hit(update: Any) -> Hit:
             return Hit(
@@ -81,6 +95,6 @@ def search(
             )
 
         results.append(
-            found("updates", "Updates", matching(updates, fields, terms), limit, update_hit)
+            found("updates", "Updates", matching(updates, UPDATES, terms), limit, update_hit)
         )
     return results
