@@ -24,7 +24,15 @@ from django.utils.text import capfirst
 from improvement.core.audit_rows import kind_of, readable
 from improvement.core.figures import reuse_figures
 from improvement.core.forms import DateField
-from improvement.core.listing import FORMAT, Column, ListFilterSet, ListSpec, Sort, csv_download
+from improvement.core.listing import (
+    FORMAT,
+    Column,
+    ListFilterSet,
+    ListSpec,
+    Sort,
+    choice_filter,
+    csv_download,
+)
 from improvement.core.models import Council
 from improvement.core.paging import KeysetPage, keyset_page
 
@@ -79,26 +87,24 @@ def _start_of(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
-def _choose(what: str) -> dict[str, str]:
-    return {"invalid_choice": f"Select {what} from the list"}  # noqa: S608 (words, not SQL)
+def _select(what: str) -> str:
+    return f"Select {what} from the list"  # noqa: S608 (words, not SQL)
 
 
 class ActivityFilters(ListFilterSet):
-    who = django_filters.ChoiceFilter(
-        label="Who made the change",
+    who = choice_filter(
+        "Who made the change",
+        _select("who made the change"),
+        empty="Anyone",
         method="by_person",
-        empty_label="Anyone",
-        error_messages=_choose("who made the change"),
     )
-    kind = django_filters.ChoiceFilter(
-        label="Kind of record",
+    kind = choice_filter(
+        "Kind of record",
+        _select("a kind of record"),
+        empty="Any kind",
         field_name="content_type",
-        empty_label="Any kind",
-        error_messages=_choose("a kind of record"),
     )
-    verb = django_filters.ChoiceFilter(
-        label="What was done", empty_label="Anything", error_messages=_choose("what was done")
-    )
+    verb = choice_filter("What was done", _select("what was done"), empty="Anything")
     since = DayFilter(label="From", method="from_day", help_text="For example, 27 3 2024")
     until = DayFilter(label="To", method="to_day", help_text="For example, 27 3 2024")
 

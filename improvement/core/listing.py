@@ -115,8 +115,10 @@ def choice_filter(
 ) -> django_filters.ChoiceFilter:
     """A facet drawn as a select: `empty` when none is chosen, and `invalid`, which
     names the facet ("Select a team from the list"), when the address asks for a choice
-    the list does not offer. `kwargs` go to the filter (choices, method, field_name)."""
-    return django_filters.ChoiceFilter(
+    the list does not offer. `kwargs` go to the filter (choices, method, field_name);
+    given a `queryset`, the choices are records (a ModelChoiceFilter)."""
+    kind = django_filters.ModelChoiceFilter if "queryset" in kwargs else django_filters.ChoiceFilter
+    return kind(
         label=label, empty_label=empty, error_messages={"invalid_choice": invalid}, **kwargs
     )
 

@@ -12,13 +12,12 @@ see.
 import datetime
 from typing import Any
 
-import django_filters
 from django.db.models import Case, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from improvement.accounts.models import Organisation, Person
-from improvement.core.listing import Column, ListFilterSet, ListSpec, Sort
+from improvement.core.listing import Column, ListFilterSet, ListSpec, Sort, choice_filter
 from improvement.core.models import Council
 from improvement.meetings import queries
 from improvement.meetings.models import Body, ForwardItem, Meeting, MeetingAction
@@ -31,47 +30,47 @@ OVERDUE, BY_NEXT_MEETING = "overdue", "next_meeting"
 
 
 class ActionLogFilters(ListFilterSet):
-    owner = django_filters.ModelChoiceFilter(
-        label="Owner",
+    owner = choice_filter(
+        "Owner",
+        "Select an owner from the list",
+        empty="Anyone",
         queryset=Person.objects.none(),
-        empty_label="Anyone",
-        error_messages={"invalid_choice": "Select an owner from the list"},
     )
-    organisation = django_filters.ModelChoiceFilter(
+    organisation = choice_filter(
+        "Owner's organisation",
+        "Select an organisation from the list",
+        empty="Any organisation",
         field_name="owner__organisation",
-        label="Owner's organisation",
         queryset=Organisation.objects.none(),
-        empty_label="Any organisation",
-        error_messages={"invalid_choice": "Select an organisation from the list"},
     )
-    status = django_filters.ChoiceFilter(
-        label="Open or done",
+    status = choice_filter(
+        "Open or done",
+        "Select open or done",
+        empty="Open and done",
         choices=MeetingAction.Status.choices,
-        empty_label="Open and done",
-        error_messages={"invalid_choice": "Choose open or done"},
     )
-    due = django_filters.ChoiceFilter(
+    due = choice_filter(
+        "Due",
+        "Select when the actions are due",
+        empty="At any time",
         method="due_when",
-        label="Due",
         choices=[
             (OVERDUE, "Overdue: open and past its due date"),
             (BY_NEXT_MEETING, "Open and due by the next meeting of its body"),
         ],
-        empty_label="At any time",
-        error_messages={"invalid_choice": "Select when the actions are due"},
     )
-    body = django_filters.ModelChoiceFilter(
+    body = choice_filter(
+        "Raised by",
+        "Select a board or committee from the list",
+        empty="Any board or committee",
         field_name="meeting__body",
-        label="Raised by",
         queryset=Body.objects.none(),
-        empty_label="Any board or committee",
-        error_messages={"invalid_choice": "Select a board or committee from the list"},
     )
-    meeting = django_filters.ModelChoiceFilter(
-        label="Raised at",
+    meeting = choice_filter(
+        "Raised at",
+        "Select a meeting from the list",
+        empty="Any meeting",
         queryset=Meeting.objects.none(),
-        empty_label="Any meeting",
-        error_messages={"invalid_choice": "Select a meeting from the list"},
     )
 
     def __init__(self, data: Any = None, queryset: Any = None, **kwargs: Any) -> None:
@@ -224,41 +223,41 @@ def programme_rows(council: Council, today: datetime.date | None = None) -> Quer
 
 
 class ProgrammeFilters(ListFilterSet):
-    committee = django_filters.ModelChoiceFilter(
+    committee = choice_filter(
+        "Committee",
+        "Select a committee from the list",
+        empty="Every scrutiny committee",
         field_name="body",
-        label="Committee",
         queryset=Body.objects.none(),
-        empty_label="Every scrutiny committee",
-        error_messages={"invalid_choice": "Select a committee from the list"},
     )
-    status = django_filters.ChoiceFilter(
+    status = choice_filter(
+        "Status",
+        "Select a status from the list",
+        empty="Any status",
         method="by_status",
-        label="Status",
         choices=PROGRAMME_STATUSES,
-        empty_label="Any status",
-        error_messages={"invalid_choice": "Select a status from the list"},
     )
-    year = django_filters.ChoiceFilter(
+    year = choice_filter(
+        "Municipal year",
+        "Select a municipal year from the list",
+        empty="Any year",
         method="in_year",
-        label="Municipal year",
         help_text="A municipal year runs from May to April.",
         choices=[],
-        empty_label="Any year",
-        error_messages={"invalid_choice": "Select a municipal year from the list"},
     )
-    month = django_filters.ChoiceFilter(
+    month = choice_filter(
+        "Meeting month",
+        "Select a meeting month from the list",
+        empty="Any month",
         method="in_month",
-        label="Meeting month",
         choices=[],
-        empty_label="Any month",
-        error_messages={"invalid_choice": "Select a meeting month from the list"},
     )
-    source = django_filters.ChoiceFilter(
+    source = choice_filter(
+        "Where it came from",
+        "Select where the items came from",
+        empty="Anywhere",
         method="from_source",
-        label="Where it came from",
         choices=SOURCES,
-        empty_label="Anywhere",
-        error_messages={"invalid_choice": "Select where the items came from"},
     )
 
     def __init__(self, data: Any = None, queryset: Any = None, **kwargs: Any) -> None:
