@@ -24,7 +24,6 @@ from improvement.evidence.request_services import send_reminders
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-PETERBOROUGH = "/councils/peterborough"
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 800}
 
