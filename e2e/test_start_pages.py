@@ -157,8 +157,8 @@ def test_councillor_requests_a_call_in_and_reads_their_work_programme(page, demo
     page.get_by_role("link", name="see the call-in").first.click()
     page.get_by_role("heading", name="Request for call-in").wait_for()
     _check(page, "councillor-call-in")
-    # (a link drawn as a button)
-    page.get_by_role("link", name="Request a call-in").click()
+    # A link drawn as a button, which says it is one.
+    page.get_by_role("button", name="Request a call-in").click()
     page.get_by_label("Why should the decision be called in?").fill(
         "The committee has not seen the evidence behind the new front door model."
     )
