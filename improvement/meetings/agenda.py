@@ -35,12 +35,33 @@ UP = "up"
 DOWN = "down"
 
 
-def _refuse_if_published(meeting: Meeting) -> None:
+def why_fixed(meeting: Meeting) -> str:
+    """Why a meeting and its agenda can no longer be changed here, or "" while they
+    can: once its agenda is published (members and the public hold it as sent), once it
+    is cancelled or held, once it has begun, or once its minutes are begun (an item's
+    minute and resolutions hang on it)."""
     if meeting.agenda_published_on is not None:
-        raise ValidationError(
-            f"The agenda was published on {meeting.agenda_published_on:%-d %B %Y}: "
-            "it can no longer be changed here"
+        return (
+            f"The agenda was published on {meeting.agenda_published_on:%-d %B %Y}. From "
+            "then members and the public hold the agenda as it was sent: raise any change "
+            "at the meeting."
         )
+    if meeting.status != Meeting.Status.SCHEDULED:
+        return f"This meeting is {meeting.get_status_display().lower()}."
+    if meeting.minutes_status != Meeting.Minutes.NONE:
+        return "Its minutes have been started: the agenda they record stays as it was."
+    if meeting.starts_at <= timezone.now():
+        return f"The meeting took place on {meeting_day(meeting):%-d %B %Y}."
+    return ""
+
+
+def _refuse_if_fixed(meeting: Meeting) -> None:
+    """Refuse a change to a meeting or its agenda once `why_fixed`, reading the meeting
+    afresh under a lock, so a change cannot pass while the agenda is being published."""
+    current = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    reason = why_fixed(current)
+    if reason:
+        raise ValidationError(f"{reason} It can no longer be changed here.")
 
 
 def _renumber(actor: Any, meeting: Meeting) -> None:
@@ -57,7 +78,7 @@ def withdraw_item(
 ) -> AgendaItem:
     """Take an item off an agenda not yet published, saying why."""
     access.require(actor, MANAGE, item)
-    _refuse_if_published(item.meeting)
+    _refuse_if_fixed(item.meeting)
 
     def apply() -> None:
         item.archived_at = timezone.now()
@@ -81,7 +102,7 @@ def move_item(
 ) -> AgendaItem:
     """Swap an item with the one above or below it; at either end nothing moves."""
     access.require(actor, MANAGE, item)
-    _refuse_if_published(item.meeting)
+    _refuse_if_fixed(item.meeting)
     if direction not in (UP, DOWN):
         raise ValidationError("Move an item up or down")
     items = list(item.meeting.items.order_by("number", "id"))
@@ -116,12 +137,7 @@ def change_meeting(
     whether it is open, until its agenda is published. Work programme items planned for
     its day move with it, so every list and calendar reads the new date."""
     access.require(actor, MANAGE, meeting)
-    _refuse_if_published(meeting)
-    if meeting.status != Meeting.Status.SCHEDULED:
-        raise ValidationError(
-            f"This meeting is {meeting.get_status_display().lower()}: "
-            "it can no longer be changed here"
-        )
+    _refuse_if_fixed(meeting)
     old_day, new_day = meeting_day(meeting), timezone.localtime(starts_at).date()
     # Only a new day is checked: a meeting set before on a day off (a bank holiday
     # added since) may still have its venue or time changed.
@@ -172,7 +188,7 @@ def change_item(
     the plan actions it reports on."""
     access.require(actor, MANAGE, item)
     meeting = item.meeting
-    _refuse_if_published(meeting)
+    _refuse_if_fixed(meeting)
     unknown = set(data) - {*ITEM_FIELDS, "actions"}
     if unknown:
         raise ValidationError(f"An agenda item has no field called {sorted(unknown)[0]}")

@@ -12,7 +12,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
 from django.utils import timezone
 
 from improvement.core import access
@@ -23,27 +22,12 @@ from improvement.meetings.form_views import (
     _back_to,
     _body,
     _body_page,
+    _cannot_change,
     _item,
     _meeting,
     _meeting_page,
     _version,
 )
-
-
-def _cannot_change(request: HttpRequest, meeting: Any, title: str) -> HttpResponse | None:
-    """The page that says why a meeting or item can no longer be changed, or None."""
-    if meeting.agenda_published_on is not None:
-        reason = (
-            f"The agenda was published on {meeting.agenda_published_on:%-d %B %Y}. From "
-            "then members and the public hold the agenda as it was sent: raise any change "
-            "at the meeting."
-        )
-    elif meeting.status != meeting.Status.SCHEDULED:
-        reason = f"This meeting is {meeting.get_status_display().lower()}."
-    else:
-        return None
-    context = {"title": title, "reason": reason, "meeting": meeting}
-    return render(request, "meetings/cannot_change.html", context)
 
 
 def _meeting_initial(meeting: Any) -> dict[str, Any]:

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 
@@ -212,10 +212,22 @@ def agenda_publish(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     )
 
 
+def _cannot_change(request: HttpRequest, meeting: Any, title: str) -> HttpResponse | None:
+    """The page that says why a meeting or item can no longer be changed, or None."""
+    reason = agenda.why_fixed(meeting)
+    if not reason:
+        return None
+    context = {"title": title, "reason": reason, "meeting": meeting}
+    return render(request, "meetings/cannot_change.html", context)
+
+
 @login_required
 def item_withdraw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     council = access.council_for(request, slug, MANAGE)
     item = _item(council, pk)
+    refused = _cannot_change(request, item.meeting, f"Withdraw item {item}")
+    if refused is not None:
+        return refused
     form = bound(request, forms.WithdrawItemForm, council=council, initial=_version(item))
     return form_page(
         request,
@@ -237,6 +249,9 @@ def item_move(request: HttpRequest, slug: str, pk: int, direction: str) -> HttpR
     if direction not in (agenda.UP, agenda.DOWN):
         raise Http404("Move an item up or down")
     item = _item(council, pk)
+    refused = _cannot_change(request, item.meeting, f"Move item {item}")
+    if refused is not None:
+        return refused
     form = bound(request, forms.ConfirmEditForm, council=council, initial=_version(item))
     return form_page(
         request,

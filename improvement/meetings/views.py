@@ -8,6 +8,7 @@ from improvement.core import access
 from improvement.core.audit import council_record
 from improvement.core.listing import list_page
 from improvement.meetings import lists, queries
+from improvement.meetings.agenda import why_fixed
 from improvement.meetings.models import Paper
 from improvement.meetings.permissions import exempt_seen_by
 from improvement.meetings.presenters import attendance_by_seat, item_views
@@ -72,6 +73,8 @@ def meeting_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "comments": meeting.comments.select_related("author"),
             "carried": queries.open_actions_carried_forward(meeting),
             "reporting": meeting.reporting_items.select_related("body", "meeting"),
+            # Why its agenda can no longer be changed ("" while it can).
+            "agenda_fixed": why_fixed(meeting),
         },
     )
 

@@ -390,3 +390,51 @@ def test_the_standard_items_ignore_blank_lines_numbers_and_bullets():
         "2024 budget",
     ]
     assert Body().standard_items == []
+
+
+@pytest.mark.parametrize(
+    "past",
+    [
+        {"starts_at": datetime.datetime(2024, 2, 28, 14, tzinfo=UTC)},  # it took place
+        {"minutes_status": Meeting.Minutes.PUBLISHED},  # its minutes are out
+    ],
+    ids=["held", "minuted"],
+)
+def test_a_meeting_held_or_minuted_keeps_its_agenda_though_it_was_never_published(
+    council, meeting, item, board_manager, client_for, past
+):
+    """The agenda of a meeting that has taken place, or whose minutes are begun, is the
+    record its minutes hang on: no item is changed, withdrawn or moved, in the service
+    or on the page, and the meeting's page offers none of it."""
+    Meeting.objects.filter(pk=meeting.pk).update(**past)
+    meeting.refresh_from_db()
+    item.refresh_from_db()
+    calls = [
+        lambda: agenda.change_item(board_manager, item, {"title": "Rewritten"}),
+        lambda: agenda.withdraw_item(board_manager, item, "Gone"),
+        lambda: agenda.move_item(board_manager, item, agenda.DOWN),
+        lambda: agenda.change_meeting(
+            board_manager,
+            meeting,
+            starts_at=WEDNESDAY_20TH,
+            location="Elsewhere",
+            is_public=True,
+            held_in_public=False,
+        ),
+    ]
+    for call in calls:
+        with pytest.raises(ValidationError, match="can no longer be changed"):
+            call()
+    client = client_for(board_manager)
+    for name, args in (
+        ("meetings:item_edit", [item.pk]),
+        ("meetings:item_withdraw", [item.pk]),
+        ("meetings:meeting_edit", [meeting.pk]),
+    ):
+        page = client.get(reverse(name, args=[council.slug, *args])).content.decode()
+        assert "This can no longer be changed here." in page
+    detail = _page(client, council, meeting)
+    assert reverse("meetings:item_withdraw", args=[council.slug, item.pk]) not in detail
+    assert reverse("meetings:item_edit", args=[council.slug, item.pk]) not in detail
+    item.refresh_from_db()
+    assert item.title == "Plan progress" and item.archived_at is None
