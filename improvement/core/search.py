@@ -73,9 +73,26 @@ def search_terms(raw: Any) -> str:
     return " ".join(text.split())[:QUERY_LIMIT].strip()
 
 
+def _split(terms: str) -> tuple[str, str]:
+    """The query's wanted and unwanted parts: a part typed with a leading "-" is
+    unwanted, as PostgreSQL's websearch reads it ("-agency")."""
+    wanted, unwanted = [], []
+    for part in terms.split():
+        (unwanted if part.startswith("-") else wanted).append(part)
+    return " ".join(wanted), " ".join(unwanted)
+
+
 def words(terms: str) -> list[str]:
-    """The words of a query (letters and digits), without punctuation, each once."""
-    return list(dict.fromkeys(word.lower() for word in _WORD.findall(terms)))
+    """The wanted words of a query (letters and digits), without punctuation, each
+    once; a word typed with a leading "-" is not wanted, so is not among them."""
+    wanted, _ = _split(terms)
+    return list(dict.fromkeys(word.lower() for word in _WORD.findall(wanted)))
+
+
+def unwanted_words(terms: str) -> list[str]:
+    """The words a query asks to leave out ("-agency")."""
+    _, unwanted = _split(terms)
+    return list(dict.fromkeys(word.lower() for word in _WORD.findall(unwanted)))
 
 
 @dataclass(frozen=True)
@@ -114,7 +131,9 @@ def search_vector(fields: tuple[str, ...] | list[str]) -> Any:
 
 def matching(queryset: QuerySet, searched: Searchable, terms: str) -> QuerySet:
     """The records of `queryset` whose declared fields match `terms`, best first on
-    PostgreSQL. A query with no word in it (only punctuation) matches nothing."""
+    PostgreSQL. A query with no wanted word in it (only punctuation, or only words to
+    leave out) matches nothing on either database: "everything but" is no search, and
+    on PostgreSQL it would read every record, which no index serves."""
     if not isinstance(searched, Searchable):
         raise TypeError("matching takes a model's declared Searchable, not a list of fields")
     if queryset.model is not searched.model:
@@ -124,12 +143,17 @@ def matching(queryset: QuerySet, searched: Searchable, terms: str) -> QuerySet:
         return queryset.none()
     if connection.vendor == "postgresql":
         return _full_text(queryset, searched.fields, terms)
-    every_word = Q()
-    for word in found:
+    def in_any_field(word: str) -> Q:
         any_field = Q()
         for name in searched.fields:
             any_field |= Q(**{f"{name}__icontains": word})
-        every_word &= any_field
+        return any_field
+
+    every_word = Q()
+    for word in found:
+        every_word &= in_any_field(word)
+    for word in unwanted_words(terms):
+        every_word &= ~in_any_field(word)
     return queryset.filter(every_word)
 
 

@@ -85,3 +85,13 @@ def test_a_snippet_shows_the_text_around_the_first_word_found():
 def test_a_snippet_falls_back_to_the_start_and_cleans_control_characters():
     assert snippet("absent", "First\x00 text", "second") == "First text"
     assert snippet("absent", "", None) == ""
+
+
+@pytest.mark.django_db
+def test_a_word_typed_with_a_minus_is_left_out_alike_on_both_databases(council):
+    alpha = ObjectiveFactory(council=council, title="Alpha thing")
+    ObjectiveFactory(council=council, title="Zebrafish thing")
+    assert list(matching(Objective.objects.all(), BY_TITLE, "thing -zebrafish")) == [alpha]
+    # Only words to leave out is no search: it finds nothing rather than everything else.
+    assert not matching(Objective.objects.all(), BY_TITLE, "-zebrafish").exists()
+    assert words("thing -zebrafish") == ["thing"]
