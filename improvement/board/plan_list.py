@@ -31,8 +31,6 @@ from improvement.plans.queries import organisations_in_plan, owners_in_plan
 # The query parameters of the date a page shows the plan as at (plans.forms.AsAtForm):
 # they travel with the filters, the sort and the pages.
 AS_AT_FIELDS = ("as_at_day", "as_at_month", "as_at_year")
-# With no board meeting scheduled, "this cycle" is the next six weeks.
-CYCLE_WITHOUT_MEETING = datetime.timedelta(weeks=6)
 PLAN_ORDER = "plan"
 # Ratings most serious first, for the sort by rating: off track, at risk, not started,
 # on track, complete (not yet rated goes last, as empty values do).
@@ -80,10 +78,8 @@ class Cycle:
 def cycle_from(council: Council, day: datetime.date) -> Cycle:
     """The cycle that runs from `day`: to the next improvement board meeting after it
     (meetings' `cycle_end`, the one rule of "this cycle"), else six weeks."""
-    ends_on = cycle_end(council, None, day)
-    if ends_on is not None:
-        return Cycle(day, ends_on, True)
-    return Cycle(day, day + CYCLE_WITHOUT_MEETING, False)
+    ends_on, by_meeting = cycle_end(council, None, day)
+    return Cycle(day, ends_on, by_meeting)
 
 
 def plan_rows(picture: PlanPicture, owners: dict[int, frozenset[int]]) -> list[PlanRow]:

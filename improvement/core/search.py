@@ -143,6 +143,7 @@ def matching(queryset: QuerySet, searched: Searchable, terms: str) -> QuerySet:
         return queryset.none()
     if connection.vendor == "postgresql":
         return _full_text(queryset, searched.fields, terms)
+
     def in_any_field(word: str) -> Q:
         any_field = Q()
         for name in searched.fields:

@@ -56,7 +56,7 @@ class ActionLogFilters(ListFilterSet):
         method="due_when",
         choices=[
             (OVERDUE, "Overdue: open and past its due date"),
-            (BY_NEXT_MEETING, "Open and due by the next meeting of its body"),
+            (BY_NEXT_MEETING, "Open and due by the next meeting of its body (or within six weeks)"),
         ],
     )
     body = choice_filter(
@@ -96,9 +96,8 @@ class ActionLogFilters(ListFilterSet):
         bodies = Body.objects.filter(pk__in=rows.values("meeting__body")).select_related("council")
         due = Q(pk__in=[])
         for body in bodies:
-            ends_on = cycle_end(body.council, body, today)
-            if ends_on is not None:
-                due |= Q(meeting__body=body, due_on__lte=ends_on)
+            ends_on, _ = cycle_end(body.council, body, today)
+            due |= Q(meeting__body=body, due_on__lte=ends_on)
         return rows.open().filter(due)
 
 

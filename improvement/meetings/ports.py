@@ -132,19 +132,28 @@ def next_meeting(
     return meetings.with_items().first()
 
 
-def cycle_end(council: Council, body: Body | None, day: datetime.date) -> datetime.date | None:
-    """The day "this cycle" from `day` runs to: that of the first meeting of `body` (of
-    the improvement board when None) after `day`, or None with none scheduled. The one
-    rule of every "due this cycle" (the plan list, the action log). A meeting on `day`
-    itself does not end the cycle: its papers are out, so what is due for it is in hand
-    or late, and what is chased now is due by the meeting after."""
+# With no meeting scheduled, "this cycle" is the next six weeks: the board's rhythm.
+CYCLE_WITHOUT_MEETING = datetime.timedelta(weeks=6)
+
+
+def cycle_end(
+    council: Council, body: Body | None, day: datetime.date
+) -> tuple[datetime.date, bool]:
+    """The day "this cycle" from `day` runs to, and whether a meeting ends it: that of
+    the first meeting of `body` (of the improvement board when None) after `day`, or six
+    weeks on with none scheduled. The one rule of every "due this cycle" (the plan list,
+    the action log). A meeting on `day` itself does not end the cycle: its papers are
+    out, so what is due for it is in hand or late, and what is chased now is due by the
+    meeting after."""
     meetings = council.meetings.upcoming(day + datetime.timedelta(days=1))
     if body is None:
         meetings = meetings.filter(body__kind=Body.Kind.IMPROVEMENT_BOARD)
     else:
         meetings = meetings.filter(body=body)
     first = meetings.order_by("starts_at", "id").first()
-    return meeting_day(first) if first is not None else None
+    if first is None:
+        return day + CYCLE_WITHOUT_MEETING, False
+    return meeting_day(first), True
 
 
 def agenda_for(user: Any, meeting: Meeting) -> list[Any]:

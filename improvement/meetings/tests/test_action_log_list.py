@@ -132,8 +132,9 @@ def test_each_facet_narrows_the_log(council, board_manager, client_for, log, que
         # Scrutiny's meeting today has its papers out: its cycle runs to the one after.
         ([(3, 1), (3, 20)], ["by tomorrow", "by the 15th"]),
         ([(3, 2), (3, 20)], ["by tomorrow"]),
-        ([(3, 1)], []),
-        ([], []),
+        # With no meeting after today, the cycle is the next six weeks (to 12 April).
+        ([(3, 1)], ["by tomorrow", "by the 15th"]),
+        ([], ["by tomorrow", "by the 15th"]),
     ],
     ids=["meeting today", "meeting tomorrow", "only today's", "none scheduled"],
 )
