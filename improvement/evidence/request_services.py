@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -258,13 +259,16 @@ def awaiting_reminder(update_request: UpdateRequest, today: datetime.date) -> li
     an ordinary update recorded since the request is the reply) to a live request due
     in the last 90 days or later, who still own an open action it asks about. Empty for
     an archived request or one long past due: nobody is reminded of it."""
-    awaiting = UpdateRequestRecipient.objects.awaiting_reply(today).filter(request=update_request)
-    return [
-        recipient
-        for recipient in request_queries.awaiting_reply(awaiting)
-        # Every action it asked about may since have been closed by an accepted Blue.
-        if actions_for(recipient.person).exists()
-    ]
+    # Every action it asked about may since have been closed by an accepted Blue.
+    still_owns = request_queries.open_actions(update_request.council).filter(
+        owners=OuterRef("person")
+    )
+    awaiting = (
+        UpdateRequestRecipient.objects.awaiting_reply(today)
+        .filter(request=update_request)
+        .filter(Exists(still_owns))
+    )
+    return list(request_queries.awaiting_reply(awaiting))
 
 
 def reminded_on(recipient: UpdateRequestRecipient, today: datetime.date) -> bool:

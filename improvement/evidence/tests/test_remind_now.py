@@ -8,7 +8,9 @@ import pytest
 import time_machine
 from django.core import mail
 from django.core.exceptions import PermissionDenied
+from django.db import connection
 from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from improvement.accounts.tests.factories import PersonFactory
@@ -193,3 +195,25 @@ def test_the_service_refuses_a_person_without_the_permission(cast, update_reques
         request_services.remind_owners(cast["chair"], update_request)
     with pytest.raises(PermissionDenied):
         request_services.remind_owners(None, update_request)
+
+
+def test_the_check_page_asks_the_same_queries_for_more_owners(
+    board_manager, council, actions, update_request, client_for
+):
+    client = client_for(board_manager)
+    url = _url(council, update_request)
+    client.get(url)  # the session and council, warmed
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    few = queries()
+    for n in range(4):
+        person = PersonFactory(council=council, name=f"Extra {n}", email=f"x{n}@example.org")
+        ActionFactory(objective=actions[0].objective, owners=[person])
+        update_request.recipients.create(person=person, email=person.email)
+    html = client.get(url).content.decode()
+    assert "Extra 3" in html
+    assert queries() == few
