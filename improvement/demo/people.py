@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.utils.text import slugify
 
 from improvement.accounts.models import Membership, Organisation, Person, Role
 from improvement.core.models import Council
@@ -251,8 +252,18 @@ def _ensure_sign_in(cast: Cast, sign_in: SignIn) -> None:
     cast.people[sign_in.username] = person
 
 
+def demo_email(name: str) -> str:
+    """A person's demo address, which reaches nobody: an update request or reminder
+    in the demo is emailed to people as it would be in a council, not refused."""
+    return f"{slugify(name).replace('-', '.')}@example.invalid"
+
+
 def _ensure_person(cast: Cast, name: str, title: str, org: str, user: Any) -> Person:
-    fields = {"job_title": title, "organisation": cast.organisations[org]}
+    fields = {
+        "job_title": title,
+        "organisation": cast.organisations[org],
+        "email": demo_email(name),
+    }
     if user is not None:
         fields["user"] = user
     return ensure(Person, {"council": cast.council, "name": name}, fields)

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -253,6 +254,68 @@ def reminder_due(recipient: UpdateRequestRecipient, today: datetime.date) -> str
     return AFTER if since >= max(request.chase_every_days, 1) else None
 
 
+def awaiting_reminder(update_request: UpdateRequest, today: datetime.date) -> list[Any]:
+    """The owners a reminder is for: those yet to reply (`request_queries.awaiting_reply`:
+    an ordinary update recorded since the request is the reply) to a live request due
+    in the last 90 days or later, who still own an open action it asks about. Empty for
+    an archived request or one long past due: nobody is reminded of it."""
+    # Every action it asked about may since have been closed by an accepted Blue.
+    still_owns = request_queries.open_actions(update_request.council).filter(
+        owners=OuterRef("person")
+    )
+    awaiting = (
+        UpdateRequestRecipient.objects.awaiting_reply(today)
+        .filter(request=update_request)
+        .filter(Exists(still_owns))
+    )
+    return list(request_queries.awaiting_reply(awaiting))
+
+
+def reminded_on(recipient: UpdateRequestRecipient, today: datetime.date) -> bool:
+    return today in (recipient.reminded_before_on, recipient.chased_on)
+
+
+def reminder_now(recipient: UpdateRequestRecipient, today: datetime.date) -> str | None:
+    """The reminder the board manager's button sends this owner today, whatever the
+    schedule: the same kind the daily job would send on the day ("before" until the
+    due date, "overdue" after it), never a second on the same day, and none without
+    an address."""
+    if not recipient.email or reminded_on(recipient, today):
+        return None
+    return BEFORE if today <= recipient.request.due_on else AFTER
+
+
+def remind_owners(
+    actor: Any,
+    update_request: UpdateRequest,
+    today: datetime.date | None = None,
+    connection: Any = None,
+    scheduled: bool = False,
+) -> int:
+    """Remind the owners of one request who have not replied: the one way a reminder
+    is made, by the daily job (`scheduled`: only the reminders due today by the
+    request's schedule) and by the board manager's "Send the reminder" (everyone
+    awaiting a reply with an address, not already reminded today). Each reminder is
+    its own `UpdateReminder`, audited, its email sent by the worker after commit.
+    Returns how many owners were reminded."""
+    require_actor(actor)
+    access.require(actor, "evidence.change", update_request.council)
+    today = today or timezone.localdate()
+    due = reminder_due if scheduled else reminder_now
+    sent = 0
+    with transaction.atomic():
+        # One at a time per request: a second press waits, then finds everyone
+        # reminded today (SQLite ignores FOR UPDATE and serialises writers anyway).
+        UpdateRequest.objects.select_for_update().filter(pk=update_request.pk).first()
+        for recipient in awaiting_reminder(update_request, today):
+            kind = due(recipient, today)
+            if kind:  # both ask only an owner with an address
+                _queue_reminder(recipient, kind, today, connection)
+                _mark_reminded(actor, recipient, kind, today)
+                sent += 1
+    return sent
+
+
 def send_reminders(
     actor: Any,
     today: datetime.date | None = None,
@@ -264,21 +327,16 @@ def send_reminders(
     audit log. A reminder already sent today is not sent again."""
     require_actor(actor)
     today = today or timezone.localdate()
-    sent = 0
     awaiting = UpdateRequestRecipient.objects.awaiting_reply(today)
+    requests = UpdateRequest.objects.filter(pk__in=awaiting.values("request")).select_related(
+        "council"
+    )
     if council is not None:
-        awaiting = awaiting.filter(request__council=council)
-    # An ordinary update recorded since the request is the reply: no reminder follows.
-    for recipient in request_queries.awaiting_reply(awaiting):
-        if not actions_for(recipient.person).exists():
-            continue  # every action it asked about has since been closed
-        kind = reminder_due(recipient, today)
-        if kind:  # reminder_due asks only an owner with an address
-            with transaction.atomic():
-                _queue_reminder(recipient, kind, today, connection)
-                _mark_reminded(actor, recipient, kind, today)
-            sent += 1
-    return sent
+        requests = requests.filter(council=council)
+    return sum(
+        remind_owners(actor, update_request, today, connection, scheduled=True)
+        for update_request in requests.order_by("pk")
+    )
 
 
 def _mark_reminded(

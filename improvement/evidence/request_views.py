@@ -121,6 +121,9 @@ def request_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "update_request": update_request,
             "recipients": recipients,
             "replied": [r for r in recipients if r.replied_at],
+            # Offered while anyone is left to remind: the check page says who.
+            "can_remind": any(not r.replied_at for r in recipients)
+            and not update_request.archived_at,
             "overdue": update_request.due_on < timezone.localdate(),
             "sending": sending,
             "reminders": request_queries.reminder_rounds(update_request),
@@ -128,6 +131,37 @@ def request_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "check_state": f"{sending.sent} {sending.waiting} {sending.failed}",
         },
     )
+
+
+@login_required
+def request_remind(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """The check page for "Remind the owners who have not replied": whom the reminder
+    reaches and whom no email can, then "Send the reminder". Not offered when nobody
+    is left to email today; the page says why."""
+    council = access.council_for(request, slug, CHANGE)
+    update_request = get_object_or_404(queries.requests_of(council), pk=pk)
+    today = timezone.localdate()
+    awaiting = request_services.awaiting_reminder(update_request, today)
+    to_remind = [r for r in awaiting if request_services.reminder_now(r, today)]
+    form = bound(request, SendForm)
+    if request.method == "POST" and to_remind and form.is_valid():
+        reminded = run_service(
+            form, lambda: request_services.remind_owners(request.user, update_request, today)
+        )
+        if reminded is not None:
+            # 0 when a second press got there first: nothing is sent twice in a day.
+            text = f"Reminder going to {plural(reminded, 'owner')}" if reminded else ""
+            messages.success(request, text or "Those owners were already reminded today")
+            return redirect("evidence:request_detail", council.slug, update_request.pk)
+    context = {
+        "update_request": update_request,
+        "awaiting": awaiting,
+        "to_remind": to_remind,
+        "without_email": [r for r in awaiting if not r.email],
+        "reminded_today": [r for r in awaiting if request_services.reminded_on(r, today)],
+        "form": form,
+    }
+    return render(request, "evidence/request_remind.html", context)
 
 
 @login_required

@@ -23,5 +23,6 @@ urlpatterns = [
     path("update-requests/add/", request_views.request_create, name="request_create"),
     path("update-requests/check/", request_views.request_check, name="request_check"),
     path("update-requests/<int:pk>/", request_views.request_detail, name="request_detail"),
+    path("update-requests/<int:pk>/remind/", request_views.request_remind, name="request_remind"),
     path("answer/<str:token>/", request_views.request_answer, name="request_answer"),
 ]
